@@ -1,0 +1,131 @@
+import { readValue, readStatus, parseLocaleNumber } from "../src/rules/values";
+
+const num = (raw: Parameters<typeof readValue>[0], unit: Parameters<typeof readValue>[1], opts = {}) => {
+  const r = readValue(raw, unit, opts);
+  if (r.kind !== "number") throw new Error(`expected a number for ${String(raw)}, got ${r.kind}`);
+  return r.value;
+};
+
+describe("reading cell values as people type them", () => {
+  test.each([
+    [85, 85],
+    ["85", 85],
+    ["85%", 85],
+    ["85 %", 85],
+    ["85,5", 85.5],
+    ["85.5", 85.5],
+    ["85,5%", 85.5],
+    ["  85\u00a0", 85],
+    ["\u00a085,5 %\u00a0", 85.5],
+  ])("percent %p → %p", (raw, expected) => {
+    expect(num(raw, "percent")).toBe(expected);
+  });
+
+  test("a fraction stored in a percent-formatted cell is scaled", () => {
+    expect(num(0.85, "percent", { numberFormat: "0%" })).toBe(85);
+    expect(num(0.855, "percent", { numberFormat: "0.0%" })).toBe(85.5);
+    // The same number in a General cell is taken literally (0.85 %), not guessed.
+    expect(num(0.85, "percent", { numberFormat: "General" })).toBe(0.85);
+  });
+
+  test.each([
+    ["1.234.000", 1234000],
+    ["1,234,000", 1234000],
+    ["36.000.000", 36000000],
+    ["36 triệu", 36000000],
+    ["36tr", 36000000],
+    ["36 tr", 36000000],
+    ["36,5 triệu", 36500000],
+    ["36.5tr", 36500000],
+    ["1,2 tỷ", 1200000000],
+    ["500 nghìn", 500000],
+    ["36.000.000 đ", 36000000],
+    ["36.000.000 đồng", 36000000],
+    [36000000, 36000000],
+  ])("money %p → %p", (raw, expected) => {
+    expect(num(raw, "vnd_per_person_year")).toBe(expected);
+  });
+
+  test("a bare small income figure is read as millions, with a note", () => {
+    const r = readValue(32.5, "vnd_per_person_year");
+    expect(r).toMatchObject({ kind: "number", value: 32500000 });
+    expect(r.kind === "number" && r.note?.vi).toContain("triệu");
+    expect(num("32,5", "vnd_per_person_year")).toBe(32500000);
+  });
+
+  test("a header scale (triệu đồng) multiplies plain numbers, not explicit magnitudes", () => {
+    expect(num(36, "vnd_per_person_year", { scale: 1e6 })).toBe(36000000);
+    expect(num("36,5", "vnd_per_person_year", { scale: 1e6 })).toBe(36500000);
+    expect(num("36 triệu", "vnd_per_person_year", { scale: 1e6 })).toBe(36000000);
+  });
+
+  test.each([
+    ["Đạt", true],
+    ["đạt", true],
+    ["ĐẠT", true],
+    ["Chưa đạt", false],
+    ["Không đạt", false],
+    ["Có", true],
+    ["Không", false],
+    ["x", true],
+    ["X", true],
+    ["TRUE", true],
+    ["FALSE", false],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+    [" Đạt\u00a0", true],
+  ])("yes/no %p → %p", (raw, expected) => {
+    expect(readValue(raw, "boolean")).toMatchObject({ kind: "boolean", value: expected });
+  });
+
+  test("counts accept 'Không' as zero and a trailing noun", () => {
+    expect(num("Không", "count")).toBe(0);
+    expect(num("2 nhà", "count")).toBe(2);
+    expect(num(3, "count")).toBe(3);
+  });
+
+  test.each([null, undefined, "", "   ", "\u00a0"])("blank %p is missing", (raw) => {
+    expect(readValue(raw, "percent").kind).toBe("missing");
+    expect(readValue(raw, "boolean").kind).toBe("missing");
+  });
+
+  test.each([
+    ["#N/A", "percent"],
+    ["#VALUE!", "count"],
+    ["#DIV/0!", "vnd_per_person_year"],
+    ["khoảng 80", "percent"],
+    ["Đạt", "percent"],
+    ["abc", "boolean"],
+    ["120%", "percent"],
+    [-5, "count"],
+    [7, "boolean"],
+    [true, "percent"],
+    ["1,2,3", "percent"],
+    ["85%", "count"],
+    ["36 triệu", "percent"],
+  ] as const)("unreadable %p (%s) keeps the raw text and a reason", (raw, unit) => {
+    const r = readValue(raw, unit);
+    expect(r.kind).toBe("unreadable");
+    if (r.kind === "unreadable") {
+      expect(r.raw).toBe(raw);
+      expect(r.reason.vi.length).toBeGreaterThan(0);
+      expect(r.reason.en.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("declared statuses read like yes/no", () => {
+    expect(readStatus("Chưa đạt")).toMatchObject({ kind: "boolean", value: false });
+    expect(readStatus("Đạt")).toMatchObject({ kind: "boolean", value: true });
+    expect(readStatus("").kind).toBe("missing");
+  });
+
+  test("ambiguous single separators follow the unit", () => {
+    expect(parseLocaleNumber("1.234", true)).toBe(1234);
+    expect(parseLocaleNumber("1.234", false)).toBe(1.234);
+    expect(parseLocaleNumber("1.234,5", false)).toBe(1234.5);
+    expect(parseLocaleNumber("1,234.5", false)).toBe(1234.5);
+    expect(parseLocaleNumber("1.23.4", true)).toBeUndefined();
+  });
+});
