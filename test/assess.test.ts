@@ -1,0 +1,161 @@
+import { Assessor, assessorFor, toEngineRules } from "../src/rules/assess";
+import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment";
+import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
+import { Indicator, thresholdFor } from "../src/rules/ruleset";
+import { passingArea, randomArea, seededRandom } from "./support/areas";
+
+const rs = embeddedRuleset();
+
+/** A value just on the failing or passing side of the threshold, by operator and unit. */
+function nudge(i: Indicator, direction: "below" | "above"): Reading {
+  const t = thresholdFor(i);
+  if (typeof t === "boolean") {
+    const v = direction === "below" ? !t : t;
+    return { kind: "boolean", value: v, raw: v };
+  }
+  const step = i.unit === "count" ? 1 : i.unit === "vnd_per_person_year" ? 1000 : 0.1;
+  const value = direction === "below" ? t - step : t + step;
+  return { kind: "number", value: Math.max(0, value), raw: value };
+}
+
+function withIndicator(id: string, reading: Reading): AreaInput {
+  const area = passingArea(rs);
+  area.indicators[id] = reading;
+  return area;
+}
+
+describe("every indicator at, just below and just above its threshold", () => {
+  test("an area at every threshold meets all 13", async () => {
+    const a = await assessorFor(rs).assess(passingArea(rs));
+    expect(a.metCount).toBe(13);
+    expect(a.meetsAll).toBe(true);
+    expect(a.notMet).toEqual([]);
+    expect(a.missing).toEqual([]);
+  });
+
+  test.each(rs.indicators.map((i) => [i.id, i] as const))("%s", async (_id, i) => {
+    const assessor = assessorFor(rs);
+    const at = await assessor.assess(passingArea(rs));
+    const atResult = at.criteria.find((c) => c.criterionId === i.criterionId)!.indicators.find((r) => r.indicatorId === i.id)!;
+    expect(atResult).toMatchObject({ status: "met", met: true, threshold: thresholdFor(i) });
+
+    // Which side fails depends on the operator: >= fails below, <= fails above, == fails on either side.
+    const failing: Array<"below" | "above"> = i.operator === ">=" ? ["below"] : i.operator === "<=" ? ["above"] : i.unit === "boolean" ? ["below"] : ["above"];
+    const passing: Array<"below" | "above"> = i.operator === ">=" ? ["above"] : i.operator === "<=" ? (thresholdFor(i) === 0 ? [] : ["below"]) : [];
+    for (const side of failing) {
+      const a = await assessor.assess(withIndicator(i.id, nudge(i, side)));
+      const c = a.criteria.find((x) => x.criterionId === i.criterionId)!;
+      const r = c.indicators.find((x) => x.indicatorId === i.id)!;
+      expect(r.status).toBe("unmet");
+      expect(c.met).toBe(false);
+      expect(a.notMet).toEqual([i.criterionId]);
+      expect(a.metCount).toBe(12);
+      if (i.unit !== "boolean") {
+        const step = i.unit === "count" ? 1 : i.unit === "vnd_per_person_year" ? 1000 : 0.1;
+        expect(r.shortfall).toBeCloseTo(step, 6);
+        expect(c.reason.vi).toContain(i.id);
+        expect(c.reason.vi).toMatch(/còn thiếu/);
+      } else {
+        expect(r.shortfall).toBeUndefined();
+      }
+    }
+    for (const side of passing) {
+      const a = await assessor.assess(withIndicator(i.id, nudge(i, side)));
+      expect(a.meetsAll).toBe(true);
+    }
+  });
+});
+
+describe("missing and unreadable values are never met", () => {
+  test("a blank indicator fails its criterion and is listed as missing", async () => {
+    const a = await assessorFor(rs).assess(withIndicator("TC02.1", { kind: "missing", raw: "" }));
+    expect(a.notMet).toEqual(["TC02"]);
+    expect(a.missing).toEqual(["TC02.1"]);
+    expect(a.criteria[1].indicators[0].status).toBe("missing");
+    expect(a.criteria[1].reason.vi).toMatch(/số liệu/);
+  });
+  test("an unreadable value keeps its raw text in the explanation", async () => {
+    const a = await assessorFor(rs).assess(
+      withIndicator("TC07.1", { kind: "unreadable", raw: "#N/A", reason: { vi: "lỗi", en: "error" } })
+    );
+    expect(a.notMet).toEqual(["TC07"]);
+    expect(a.criteria[6].indicators[0].status).toBe("unreadable");
+    expect(a.criteria[6].reason.vi).toContain("#N/A");
+  });
+  test("an empty area meets nothing", async () => {
+    const a = await assessorFor(rs).assess({ commune: "X", name: "Y", indicators: {}, criteria: {} });
+    expect(a.metCount).toBe(0);
+    expect(a.missing).toHaveLength(22);
+    expect(a.criteria.every((c) => c.basis === "none")).toBe(true);
+  });
+});
+
+describe("a declared Đạt/Chưa đạt status per criterion", () => {
+  const declared = (values: boolean[]): AreaInput => ({
+    commune: "Xã Hà Thạch",
+    name: "Khu 3",
+    indicators: {},
+    criteria: Object.fromEntries(rs.criteria.map((c, k) => [c.id, { kind: "boolean", value: values[k], raw: values[k] ? "Đạt" : "Chưa đạt" } as Reading])),
+  });
+  test("decides the criterion when the sheet has no indicator values", async () => {
+    const values = rs.criteria.map((_, k) => k !== 1 && k !== 6);
+    const a = await assessorFor(rs).assess(declared(values));
+    expect(a.metCount).toBe(11);
+    expect(a.notMet).toEqual(["TC02", "TC07"]);
+    expect(a.criteria[0].basis).toBe("declared");
+    expect(a.criteria[1].reason.vi).toContain("Chưa đạt");
+  });
+  test("indicator values take precedence over a declared status", async () => {
+    const area = declared(rs.criteria.map(() => true));
+    area.indicators["TC02.1"] = { kind: "number", value: 50, raw: 50 };
+    const a = await assessorFor(rs).assess(area);
+    expect(a.notMet).toEqual(["TC02"]);
+    expect(a.criteria[1].basis).toBe("indicators");
+  });
+});
+
+describe("thresholds by year and area type reach the engine", () => {
+  const doc = JSON.parse(JSON.stringify(rulesetToDocument(rs)));
+  doc.criteria[5].indicators[0].thresholds = [{ value: 29000000, to_year: 2018 }, { value: 30000000, area_type: "dbkk" }];
+  const custom = parseRulesetJson(JSON.stringify(doc));
+  const area = passingArea(custom);
+  area.indicators["TC06.1"] = { kind: "number", value: 31000000, raw: 31000000 };
+  test.each([
+    [{ year: 2018 }, undefined, true],
+    [{ year: 2020 }, undefined, false],
+    [{ year: 2020 }, "dbkk", true],
+  ])("%p areaType=%p → meets %p", async (ctx, areaType, meets) => {
+    const a = await assessorFor(custom).assess({ ...area, areaType }, ctx);
+    expect(a.meetsAll).toBe(meets);
+  });
+});
+
+describe("the engine rules", () => {
+  test("one rule per criterion with one condition per indicator, thresholds by reference", () => {
+    const rules = toEngineRules(rs);
+    expect(rules).toHaveLength(13);
+    const tc01 = rules[0].conditions as unknown as { any: Array<{ all?: Array<{ fact: string; value: unknown }> }> };
+    expect(tc01.any[0].all).toHaveLength(3);
+    expect(tc01.any[0].all![0]).toMatchObject({ fact: "TC01.1", value: { fact: "thresholds", path: "TC01.1" } });
+  });
+  test("one engine per ruleset", () => {
+    expect(assessorFor(rs)).toBe(assessorFor(rs));
+  });
+});
+
+describe("many assessments at the same time", () => {
+  test("500 concurrent runs on one engine give exactly the one-by-one answers", async () => {
+    const random = seededRandom(42);
+    const areas = Array.from({ length: 500 }, (_, k) => randomArea(rs, random, k));
+    const sequential = new Assessor(rs);
+    const expected: AreaAssessment[] = [];
+    for (const a of areas) expected.push(await sequential.assess(a, { year: 2020 }));
+    const shared = new Assessor(rs);
+    const concurrent = await Promise.all(areas.map((a) => shared.assess(a, { year: 2020 })));
+    const summary = (x: AreaAssessment) => [x.area.name, x.metCount, x.notMet.join(","), x.missing.join(",")];
+    expect(concurrent.map(summary)).toEqual(expected.map(summary));
+    expect(concurrent.map((x) => x.criteria.map((c) => c.reason.vi))).toEqual(expected.map((x) => x.criteria.map((c) => c.reason.vi)));
+    // The sample is varied enough for the comparison to mean something.
+    expect(new Set(expected.map((x) => x.metCount)).size).toBeGreaterThan(4);
+  });
+});
