@@ -128,18 +128,30 @@ describe("thresholds by year and area type reach the engine", () => {
     const a = await assessorFor(custom).assess({ ...area, areaType }, ctx);
     expect(a.meetsAll).toBe(meets);
   });
+  test("an engine per distinct set of thresholds in force, not per call", async () => {
+    const assessor = new Assessor(custom);
+    for (const year of [2017, 2018, 2019, 2020, 2021]) await assessor.assess(area, { year });
+    await assessor.assess({ ...area, areaType: "dbkk" }, { year: 2020 });
+    expect(assessor.engineCount).toBe(3);
+  });
 });
 
 describe("the engine rules", () => {
-  test("one rule per criterion with one condition per indicator, thresholds by reference", () => {
-    const rules = toEngineRules(rs);
+  test("one rule per criterion with one condition per indicator, thresholds in force written in", () => {
+    const assessor = new Assessor(rs);
+    const rules = toEngineRules(rs, assessor.thresholds({ year: 2020 }));
     expect(rules).toHaveLength(13);
-    const tc01 = rules[0].conditions as unknown as { any: Array<{ all?: Array<{ fact: string; value: unknown }> }> };
-    expect(tc01.any[0].all).toHaveLength(3);
-    expect(tc01.any[0].all![0]).toMatchObject({ fact: "TC01.1", value: { fact: "thresholds", path: "TC01.1" } });
+    const tc01 = rules[0].conditions as unknown as { all: Array<{ fact: string; operator: string; value: unknown }> };
+    expect(tc01.all).toHaveLength(3);
+    expect(tc01.all[0]).toEqual({ fact: "TC01.1", operator: "atLeast", value: 70 });
   });
-  test("one engine per ruleset", () => {
+  test("one engine per ruleset, reused across years and area types while thresholds are the same", async () => {
     expect(assessorFor(rs)).toBe(assessorFor(rs));
+    const assessor = new Assessor(rs);
+    await assessor.assess(passingArea(rs), { year: 2019 });
+    await assessor.assess(passingArea(rs), { year: 2020, areaType: "dbkk" });
+    await assessor.assess(passingArea(rs));
+    expect(assessor.engineCount).toBe(1);
   });
 });
 

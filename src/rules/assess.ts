@@ -1,7 +1,7 @@
-import { Engine, RuleProperties } from "json-rules-engine";
+import { Engine, Fact, RuleProperties } from "json-rules-engine";
 import { AreaAssessment, AreaInput, CriterionResult, IndicatorResult, Reading } from "./assessment";
 import { formatCondition, formatValue } from "./format";
-import { msg } from "./message";
+import { Message, msg } from "./message";
 import { AssessmentContext, Indicator, normaliseAreaType, Operator, Ruleset, thresholdFor, ThresholdValue } from "./ruleset";
 
 /** json-rules-engine operator names for the ruleset's comparison operators. */
@@ -14,39 +14,27 @@ const ENGINE_OPERATOR: Record<Operator, string> = {
 };
 
 type Leaf = { fact: string; path?: string; operator: string; value: unknown; result?: boolean; factResult?: unknown };
-type Branch = { all?: Array<Leaf | Branch>; any?: Array<Leaf | Branch> };
 
 /**
- * The ruleset as json-rules-engine rules: one rule per criterion, met when all its indicator
- * conditions hold, or (when the sheet records only a status for it) when its declared status is "Đạt".
- * Thresholds are not copied into the rules: each condition compares with the `thresholds` fact, so a
- * threshold that depends on year or area type is resolved once per context, in one place.
+ * The ruleset as json-rules-engine rules: one rule per criterion, met when all its indicator conditions
+ * hold, with the thresholds in force for one assessment context (year, area type) written in.
  */
-export function toEngineRules(ruleset: Ruleset): RuleProperties[] {
+export function toEngineRules(ruleset: Ruleset, thresholds: Record<string, ThresholdValue>): RuleProperties[] {
   return ruleset.criteria.map((c) => ({
     name: c.id,
     conditions: {
-      any: [
-        {
-          all: c.indicators.map((i) => ({
-            fact: i.id,
-            operator: ENGINE_OPERATOR[i.operator],
-            value: { fact: "thresholds", path: i.id },
-          })),
-        },
-        { fact: "declared", path: c.id, operator: "equal", value: true },
-      ],
+      all: c.indicators.map((i) => ({ fact: i.id, operator: ENGINE_OPERATOR[i.operator], value: thresholds[i.id] })),
     },
-    event: { type: "criterion-met", params: { criterion: c.id } },
+    event: { type: "criterion-met" },
   }));
 }
 
 const isNum = (v: unknown): v is number => typeof v === "number";
 
-function createEngine(ruleset: Ruleset): Engine {
-  const engine = new Engine(toEngineRules(ruleset), {
+function createEngine(rules: RuleProperties[]): Engine {
+  const engine = new Engine(rules, {
     allowUndefinedFacts: true,
-    // Facts are flat objects keyed by id ("TC01.1"): plain property access, no JSONPath.
+    // Facts are plain values keyed by indicator id: no JSONPath is ever needed.
     pathResolver: (object: unknown, path: string) =>
       object !== null && typeof object === "object" ? (object as Record<string, unknown>)[path] : undefined,
   });
@@ -73,53 +61,65 @@ function shortfall(operator: Operator, value: unknown, threshold: ThresholdValue
   return Math.round(Math.max(gap, 0) * 1e9) / 1e9;
 }
 
+interface Compiled {
+  thresholds: Record<string, ThresholdValue>;
+  engine: Engine;
+}
+
 /**
- * Assesses areas against one ruleset with one json-rules-engine Engine, reused for every area.
- * Runs are queued: json-rules-engine keeps run status on the Engine, so overlapping runs on one Engine
- * can skip rules. Queuing costs nothing in throughput (the work is synchronous JavaScript anyway) and
- * makes any number of concurrent callers (Excel recalculating many cells) safe.
+ * Assesses areas against one ruleset, reusing one json-rules-engine Engine for every area.
+ * Thresholds are written into the rules (the engine's fastest form), so a ruleset whose thresholds vary
+ * by year or area type gets one Engine per distinct set of thresholds in force — with today's data,
+ * exactly one. Runs are queued: json-rules-engine keeps run status on the Engine, so overlapping runs
+ * can skip rules; queuing costs no throughput (the work is synchronous JavaScript) and makes any number
+ * of concurrent callers (Excel recalculating many cells) safe.
  */
 export class Assessor {
   readonly ruleset: Ruleset;
-  private readonly engine: Engine;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly thresholdCache = new Map<string, Record<string, ThresholdValue>>();
+  private readonly byContext = new Map<string, Compiled>();
+  private readonly byThresholds = new Map<string, Compiled>();
 
   constructor(ruleset: Ruleset) {
     this.ruleset = ruleset;
-    this.engine = createEngine(ruleset);
   }
 
-  /** Thresholds in force for a year and area type, resolved once per context. */
+  /** Thresholds in force for a year and area type. */
   thresholds(context: AssessmentContext): Record<string, ThresholdValue> {
+    return this.compiled(context).thresholds;
+  }
+
+  /** How many engines this ruleset needed so far (one per distinct set of thresholds in force). */
+  get engineCount(): number {
+    return this.byThresholds.size;
+  }
+
+  private compiled(context: AssessmentContext): Compiled {
     const key = `${context.year ?? ""}|${normaliseAreaType(context.areaType) ?? ""}`;
-    let t = this.thresholdCache.get(key);
-    if (!t) {
-      t = {};
-      for (const i of this.ruleset.indicators) t[i.id] = thresholdFor(i, context);
-      this.thresholdCache.set(key, t);
+    let c = this.byContext.get(key);
+    if (!c) {
+      const thresholds: Record<string, ThresholdValue> = {};
+      for (const i of this.ruleset.indicators) thresholds[i.id] = thresholdFor(i, context);
+      const signature = JSON.stringify(thresholds);
+      c = this.byThresholds.get(signature);
+      if (!c) {
+        c = { thresholds, engine: createEngine(toEngineRules(this.ruleset, thresholds)) };
+        this.byThresholds.set(signature, c);
+      }
+      this.byContext.set(key, c);
     }
-    return t;
+    return c;
   }
 
   /** Assess one area. The area's own type, if it has one, overrides the context's. */
   assess(area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
     const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
-    const thresholds = this.thresholds(ctx);
-    const facts: Record<string, unknown> = { thresholds };
-    const declared: Record<string, boolean | undefined> = {};
-    for (const c of this.ruleset.criteria) {
-      let anyIndicator = false;
-      for (const i of c.indicators) {
-        const r = area.indicators[i.id];
-        if (hasValue(r)) anyIndicator = true;
-        facts[i.id] = factValue(r);
-      }
-      // Indicator values, where the sheet has any for a criterion, take precedence over a declared status.
-      declared[c.id] = anyIndicator ? undefined : (factValue(area.criteria[c.id]) as boolean | undefined);
-    }
-    facts.declared = declared;
-    const run = this.queue.then(() => this.engine.run(facts));
+    const { thresholds, engine } = this.compiled(ctx);
+    // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
+    // needs (a constant is returned as is), which costs more than the comparisons themselves.
+    const facts: Record<string, Fact> = {};
+    for (const i of this.ruleset.indicators) facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), { cache: false });
+    const run = this.queue.then(() => engine.run(facts));
     this.queue = run.catch(() => undefined);
     return run.then(({ results, failureResults }) => this.explain(area, ctx, thresholds, [...results, ...failureResults]));
   }
@@ -145,18 +145,21 @@ export class Assessor {
     const missing: string[] = [];
     for (const c of this.ruleset.criteria) {
       const ruleResult = byName.get(c.id);
-      const top = (ruleResult?.conditions as Branch | undefined)?.any ?? [];
-      const leaves = ((top[0] as Branch | undefined)?.all ?? []) as Leaf[];
+      const leaves = ((ruleResult?.conditions as { all?: Leaf[] } | undefined)?.all ?? []) as Leaf[];
       const indicators: IndicatorResult[] = c.indicators.map((i, k) =>
         this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], leaves[k])
       );
       const declaredReading = area.criteria[c.id];
-      const usesIndicators = indicators.some((r) => r.reading.kind !== "missing");
-      const met = ruleResult?.result === true;
+      // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
+      // that records only "Đạt/Chưa đạt" for a criterion is taken at its word.
       let basis: CriterionResult["basis"];
-      if (usesIndicators) basis = "indicators";
+      if (indicators.some((r) => r.reading.kind !== "missing")) basis = "indicators";
       else if (hasValue(declaredReading)) basis = "declared";
       else basis = "none";
+      const met =
+        basis === "declared"
+          ? declaredReading?.kind === "boolean" && declaredReading.value
+          : basis === "indicators" && ruleResult?.result === true;
       if (basis === "indicators") {
         for (const r of indicators) if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
       } else if (basis === "declared") {
@@ -165,14 +168,7 @@ export class Assessor {
         missing.push(...c.indicators.map((i) => i.id));
       }
       if (!met) notMet.push(c.id);
-      criteria.push({
-        criterionId: c.id,
-        met,
-        basis,
-        indicators,
-        declared: declaredReading,
-        reason: this.reason(met, basis, indicators, declaredReading),
-      });
+      criteria.push(new CriterionVerdict(c.id, met, basis, indicators, declaredReading, this.renderReason));
     }
     const metCount = criteria.length - notMet.length;
     return {
@@ -204,7 +200,9 @@ export class Assessor {
     };
   }
 
-  private reason(met: boolean, basis: CriterionResult["basis"], indicators: IndicatorResult[], declared: Reading | undefined) {
+  private readonly renderReason = (v: CriterionVerdict): Message => this.reason(v.met, v.basis, v.indicators, v.declared);
+
+  private reason(met: boolean, basis: CriterionResult["basis"], indicators: IndicatorResult[], declared: Reading | undefined): Message {
     if (basis === "declared") {
       if (declared?.kind === "unreadable") {
         return msg(`Không đọc được đánh giá "${String(declared.raw)}".`, `Cannot read the status "${String(declared.raw)}".`);
@@ -232,6 +230,29 @@ export class Assessor {
       }
     }
     return msg(`Chưa đạt: ${vi.join("; ")}.`, `Not met: ${en.join("; ")}.`);
+  }
+}
+
+/**
+ * A criterion's verdict. Its sentence (`reason`) is rendered on first use and kept: assessing a district
+ * needs every verdict, but only some sentences are ever shown.
+ */
+class CriterionVerdict implements CriterionResult {
+  private text?: Message;
+  constructor(
+    readonly criterionId: string,
+    readonly met: boolean,
+    readonly basis: CriterionResult["basis"],
+    readonly indicators: IndicatorResult[],
+    readonly declared: Reading | undefined,
+    private readonly render: (v: CriterionVerdict) => Message
+  ) {}
+  get reason(): Message {
+    return (this.text ??= this.render(this));
+  }
+  toJSON(): CriterionResult {
+    const { criterionId, met, basis, indicators, declared, reason } = this;
+    return { criterionId, met, basis, indicators, declared, reason };
   }
 }
 

@@ -48,7 +48,8 @@ export interface CriterionResult {
   basis: "indicators" | "declared" | "none";
   indicators: IndicatorResult[];
   declared?: Reading;
-  reason: Message;
+  /** Why, in a sentence (rendered on first use). */
+  readonly reason: Message;
 }
 
 export interface AreaAssessment {

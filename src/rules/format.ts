@@ -5,11 +5,19 @@ import { ThresholdValue, Unit, Operator } from "./ruleset";
 export function formatNumber(n: number, language: Language = "vi", maxFractionDigits = 2): string {
   const factor = 10 ** maxFractionDigits;
   const rounded = Math.round(n * factor) / factor;
-  const [intPart, frac] = Math.abs(rounded).toString().split(".");
-  const group = language === "vi" ? "." : ",";
-  const decimal = language === "vi" ? "," : ".";
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  return (rounded < 0 ? "-" : "") + grouped + (frac ? decimal + frac : "");
+  const abs = Math.abs(rounded);
+  const whole = Math.trunc(abs);
+  let intPart = String(whole);
+  if (whole >= 1000) {
+    const group = language === "vi" ? "." : ",";
+    let grouped = "";
+    for (let end = intPart.length; end > 0; end -= 3) {
+      grouped = intPart.slice(Math.max(0, end - 3), end) + (grouped ? group + grouped : "");
+    }
+    intPart = grouped;
+  }
+  const frac = abs === whole ? "" : String(abs).split(".")[1] ?? "";
+  return (rounded < 0 ? "-" : "") + intPart + (frac ? (language === "vi" ? "," : ".") + frac : "");
 }
 
 const UNIT_SUFFIX: Record<Unit, { vi: string; en: string }> = {
