@@ -1,0 +1,343 @@
+import { AreaAssessment } from "./assessment";
+import { CellValue } from "./cell";
+import { formatCondition, formatValue } from "./format";
+import { Language, Message, Problem } from "./message";
+import { Ruleset } from "./ruleset";
+import { rulesetToTable } from "./ruleset-table";
+import { SHEET_NAMES, SheetOutput } from "./workbook";
+
+/** One analysed table: the areas of one district sheet with their assessments. */
+export interface SheetResult {
+  /** File name (command line) or workbook name; shown in roll-ups. */
+  source: string;
+  sheet: string;
+  district?: string;
+  assessments: AreaAssessment[];
+  problems: Problem[];
+}
+
+const pick = (m: Message, language: Language): string => m[language];
+
+/** The note every result sheet carries while thresholds are not verified. */
+export function provisionalNote(ruleset: Ruleset, language: Language = "vi"): string {
+  if (!ruleset.provisional) return "";
+  return language === "vi"
+    ? `⚠ NGƯỠNG TẠM TÍNH: ${ruleset.statusNote.vi}`
+    : `⚠ PROVISIONAL THRESHOLDS: ${ruleset.statusNote.en}`;
+}
+
+const L = {
+  areasTitle: { vi: "KẾT QUẢ RÀ SOÁT CÁC KHU DÂN CƯ THEO BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI", en: "RESIDENTIAL AREAS ASSESSED AGAINST THE NEW-RURAL AREA CRITERIA" },
+  criteriaTitle: { vi: "SỐ KHU DÂN CƯ CHƯA ĐẠT THEO TỪNG TIÊU CHÍ", en: "AREAS NOT MEETING EACH CRITERION" },
+  communesTitle: { vi: "TỔNG HỢP THEO XÃ", en: "SUMMARY BY COMMUNE" },
+  distributionTitle: { vi: "PHÂN BỐ KHU DÂN CƯ THEO SỐ TIÊU CHÍ ĐẠT", en: "AREAS BY NUMBER OF CRITERIA MET" },
+  rulesetTitle: { vi: "BỘ TIÊU CHÍ ĐANG DÙNG (sửa ngưỡng tại đây rồi bấm \"Nạp lại bộ tiêu chí\")", en: "CRITERIA IN USE (correct a threshold here, then \"Reload criteria\")" },
+  provinceTitle: { vi: "TỔNG HỢP TOÀN TỈNH THEO HUYỆN", en: "PROVINCE ROLL-UP BY DISTRICT" },
+  yes: { vi: "Đạt chuẩn", en: "Meets the standard" },
+  notYet: { vi: "Chưa đạt", en: "Not yet" },
+} as const;
+
+const H = {
+  order: { vi: "TT", en: "No." },
+  district: { vi: "Huyện", en: "District" },
+  commune: { vi: "Xã", en: "Commune" },
+  area: { vi: "Khu dân cư", en: "Residential area" },
+  row: { vi: "Dòng trên trang gốc", en: "Source row" },
+  met: { vi: "Số tiêu chí đạt", en: "Criteria met" },
+  total: { vi: "Tổng số tiêu chí", en: "Criteria in set" },
+  status: { vi: "Kết quả", en: "Result" },
+  notMet: { vi: "Tiêu chí chưa đạt", en: "Criteria not met" },
+  gaps: { vi: "Thiếu hụt (so với ngưỡng)", en: "Shortfalls (against thresholds)" },
+  missing: { vi: "Thiếu số liệu / không đọc được", en: "No or unreadable data" },
+  criterion: { vi: "Mã", en: "Id" },
+  criterionName: { vi: "Tiêu chí / chỉ tiêu", en: "Criterion / indicator" },
+  condition: { vi: "Ngưỡng", en: "Threshold" },
+  failing: { vi: "Số khu chưa đạt", en: "Areas not meeting" },
+  failingShare: { vi: "Tỷ lệ khu chưa đạt (%)", en: "Share of areas not meeting (%)" },
+  noData: { vi: "Số khu thiếu số liệu", en: "Areas without data" },
+  onlyGap: { vi: "Số khu chỉ còn thiếu tiêu chí này", en: "Areas for which it is the only gap" },
+  areas: { vi: "Số khu dân cư", en: "Areas" },
+  meetsAll: { vi: "Đạt chuẩn (đạt tất cả)", en: "Meeting all" },
+  short1: { vi: "Còn thiếu 1 tiêu chí", en: "One criterion short" },
+  short2: { vi: "Còn thiếu 2 tiêu chí", en: "Two criteria short" },
+  short3: { vi: "Còn thiếu từ 3 tiêu chí", en: "Three or more short" },
+  meetsShare: { vi: "Tỷ lệ đạt chuẩn (%)", en: "Share meeting (%)" },
+  metCount: { vi: "Số tiêu chí đạt", en: "Criteria met" },
+  areaCount: { vi: "Số khu dân cư", en: "Number of areas" },
+} as const;
+
+const label = (k: keyof typeof H, language: Language) => H[k][language];
+const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+
+function titleRows(title: Message, ruleset: Ruleset, language: Language, subtitle?: string): { rows: CellValue[][]; warningRows: number[] } {
+  const rows: CellValue[][] = [[pick(title, language)]];
+  rows.push([subtitle ?? `${ruleset.title}${ruleset.source.document ? ` (${ruleset.source.document})` : ""}`]);
+  const warningRows: number[] = [];
+  const note = provisionalNote(ruleset, language);
+  if (note) {
+    warningRows.push(rows.length);
+    rows.push([note]);
+  }
+  rows.push([]);
+  return { rows, warningRows };
+}
+
+/** "TC02 Thủy lợi: TC02.1 = 65%, cần ≥ 80% (thiếu 15%)" parts for one area, in ruleset order. */
+export function gapText(a: AreaAssessment, ruleset: Ruleset, language: Language = "vi"): string {
+  const parts: string[] = [];
+  for (const c of a.criteria) {
+    if (c.met) continue;
+    const criterion = ruleset.criteria.find((x) => x.id === c.criterionId);
+    const pieces: string[] = [];
+    for (const r of c.indicators) {
+      if (r.status !== "unmet") continue;
+      const v = r.reading.kind === "number" || r.reading.kind === "boolean" ? formatValue(r.reading.value, r.unit, language) : "";
+      const gap =
+        r.shortfall !== undefined ? (language === "vi" ? `, thiếu ${formatValue(r.shortfall, r.unit, language)}` : `, short by ${formatValue(r.shortfall, r.unit, language)}`) : "";
+      pieces.push(`${r.indicatorId} = ${v} (${language === "vi" ? "cần" : "needs"} ${formatCondition(r.operator, r.threshold, r.unit, language)}${gap})`);
+    }
+    if (c.basis === "declared") pieces.push(language === "vi" ? "đánh giá: chưa đạt" : "recorded: not met");
+    const name = criterion ? (language === "vi" ? criterion.nameVi : criterion.nameEn) : "";
+    parts.push(`${c.criterionId} ${name}${pieces.length ? ": " + pieces.join("; ") : ""}`);
+  }
+  return parts.join(" | ");
+}
+
+function missingText(a: AreaAssessment): string {
+  const out: string[] = [];
+  for (const c of a.criteria) {
+    for (const r of c.indicators) {
+      if (r.status === "missing" && c.basis === "indicators") out.push(r.indicatorId);
+      if (r.status === "unreadable") out.push(`${r.indicatorId} "${String(r.reading.raw)}"`);
+    }
+    if (c.basis === "none") out.push(c.criterionId);
+    if (c.basis === "declared" && c.declared?.kind === "unreadable") out.push(`${c.criterionId} "${String(c.declared.raw)}"`);
+  }
+  return out.join(", ");
+}
+
+/** Per area: where each one stands and what holds it back. */
+export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const multi = results.length > 1;
+  const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language);
+  const header = [
+    label("order", language),
+    ...(multi ? [label("district", language)] : []),
+    label("commune", language),
+    label("area", language),
+    label("row", language),
+    label("met", language),
+    label("total", language),
+    label("status", language),
+    label("notMet", language),
+    label("gaps", language),
+    label("missing", language),
+  ];
+  const tableHeaderRow = rows.length;
+  rows.push(header);
+  let n = 0;
+  for (const r of results) {
+    for (const a of r.assessments) {
+      n++;
+      rows.push([
+        n,
+        ...(multi ? [a.area.district ?? r.district ?? r.source] : []),
+        a.area.commune,
+        a.area.name,
+        a.area.row ?? "",
+        a.metCount,
+        a.total,
+        a.meetsAll ? pick(L.yes, language) : `${pick(L.notYet, language)} (${a.metCount}/${a.total})`,
+        a.notMet.join(", "),
+        gapText(a, ruleset, language),
+        missingText(a),
+      ]);
+    }
+  }
+  return {
+    name: SHEET_NAMES.areas,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [6, ...(multi ? [16] : []), 18, 24, 10, 10, 10, 18, 26, 80, 30],
+  };
+}
+
+/** Per criterion (and indicator): how many areas it holds back — what the province asks. */
+export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const all = results.flatMap((r) => r.assessments);
+  const { rows, warningRows } = titleRows(L.criteriaTitle, ruleset, language);
+  const tableHeaderRow = rows.length;
+  rows.push([
+    label("criterion", language),
+    label("criterionName", language),
+    label("condition", language),
+    label("failing", language),
+    label("failingShare", language),
+    label("noData", language),
+    label("onlyGap", language),
+  ]);
+  for (const c of ruleset.criteria) {
+    const results = all.map((a) => a.criteria.find((x) => x.criterionId === c.id));
+    const failing = results.filter((x) => x && !x.met).length;
+    const noData = results.filter((x) => x && x.basis === "none").length;
+    const only = all.filter((a) => a.notMet.length === 1 && a.notMet[0] === c.id).length;
+    rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, "", failing, percent(failing, all.length), noData, only]);
+    for (const i of c.indicators) {
+      const irs = results.map((x) => x?.indicators.find((r) => r.indicatorId === i.id));
+      const unmet = irs.filter((r) => r && (r.status === "unmet" || r.status === "unreadable")).length;
+      const missing = irs.filter((r) => r && r.status === "missing").length;
+      const threshold = irs.find((r) => r)?.threshold ?? i.threshold;
+      rows.push([
+        i.id,
+        `   ${language === "vi" ? i.nameVi : i.nameEn}`,
+        formatCondition(i.operator, threshold, i.unit, language),
+        unmet,
+        percent(unmet, all.length),
+        missing,
+        "",
+      ]);
+    }
+  }
+  return { name: SHEET_NAMES.criteria, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [9, 70, 22, 14, 14, 14, 16] };
+}
+
+interface Tally {
+  areas: number;
+  meetsAll: number;
+  short1: number;
+  short2: number;
+  short3: number;
+}
+
+function tally(assessments: AreaAssessment[]): Tally {
+  const t: Tally = { areas: 0, meetsAll: 0, short1: 0, short2: 0, short3: 0 };
+  for (const a of assessments) {
+    t.areas++;
+    const short = a.notMet.length;
+    if (short === 0) t.meetsAll++;
+    else if (short === 1) t.short1++;
+    else if (short === 2) t.short2++;
+    else t.short3++;
+  }
+  return t;
+}
+
+const tallyRow = (t: Tally): CellValue[] => [t.areas, t.meetsAll, t.short1, t.short2, t.short3, percent(t.meetsAll, t.areas)];
+
+/** Per commune: areas, areas meeting all, areas one or two criteria short. */
+export function communesSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const multi = results.length > 1;
+  const { rows, warningRows } = titleRows(L.communesTitle, ruleset, language);
+  const tableHeaderRow = rows.length;
+  rows.push([
+    ...(multi ? [label("district", language)] : []),
+    label("commune", language),
+    label("areas", language),
+    label("meetsAll", language),
+    label("short1", language),
+    label("short2", language),
+    label("short3", language),
+    label("meetsShare", language),
+  ]);
+  for (const r of results) {
+    const groups = new Map<string, AreaAssessment[]>();
+    for (const a of r.assessments) {
+      const list = groups.get(a.area.commune) ?? [];
+      list.push(a);
+      groups.set(a.area.commune, list);
+    }
+    for (const [commune, list] of groups) {
+      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(tally(list))]);
+    }
+  }
+  const total = tally(results.flatMap((r) => r.assessments));
+  rows.push([...(multi ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
+  return { name: SHEET_NAMES.communes, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [...(multi ? [16] : []), 22, 12, 14, 14, 14, 14, 14] };
+}
+
+/** How many areas meet 0, 1, … 13 criteria, with a column chart. */
+export function distributionSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const all = results.flatMap((r) => r.assessments);
+  const total = ruleset.criteria.length;
+  const counts = new Array<number>(total + 1).fill(0);
+  for (const a of all) counts[a.metCount]++;
+  const { rows, warningRows } = titleRows(L.distributionTitle, ruleset, language);
+  const tableHeaderRow = rows.length;
+  rows.push([label("metCount", language), label("areaCount", language)]);
+  const firstRow = rows.length;
+  counts.forEach((count, met) => rows.push([`${met}/${total}`, count]));
+  return {
+    name: SHEET_NAMES.distribution,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [18, 16],
+    chart: {
+      title: pick(L.distributionTitle, language),
+      headerRow: tableHeaderRow,
+      firstRow,
+      lastRow: rows.length - 1,
+      categoryColumn: 0,
+      valueColumns: [1],
+      kind: "column",
+    },
+  };
+}
+
+/** The ruleset in use as an editable table, under the provisional note; read back by rulesetFromTable. */
+export function rulesetSheet(ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const { rows, warningRows } = titleRows(L.rulesetTitle, ruleset, language);
+  const tableHeaderRow = rows.length;
+  rows.push(...rulesetToTable(ruleset, language));
+  return {
+    name: SHEET_NAMES.ruleset,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [10, 28, 10, 60, 14, 8, 14, 8, 8, 10, 10, 50, 28, 50, 40],
+  };
+}
+
+/** Province roll-up: one row per district, then criteria failing per district. */
+export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const { rows, warningRows } = titleRows(L.provinceTitle, ruleset, language);
+  const byDistrict = new Map<string, AreaAssessment[]>();
+  for (const r of results) {
+    for (const a of r.assessments) {
+      const d = a.area.district ?? r.district ?? r.source;
+      const list = byDistrict.get(d) ?? [];
+      list.push(a);
+      byDistrict.set(d, list);
+    }
+  }
+  const tableHeaderRow = rows.length;
+  rows.push([label("district", language), label("areas", language), label("meetsAll", language), label("short1", language), label("short2", language), label("short3", language), label("meetsShare", language)]);
+  for (const [d, list] of byDistrict) rows.push([d, ...tallyRow(tally(list))]);
+  rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(tally([...byDistrict.values()].flat()))]);
+  rows.push([]);
+  rows.push([language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT"]);
+  rows.push([label("criterion", language), label("criterionName", language), ...byDistrict.keys(), language === "vi" ? "Toàn tỉnh" : "Province"]);
+  for (const c of ruleset.criteria) {
+    const perDistrict = [...byDistrict.values()].map((list) => list.filter((a) => a.notMet.includes(c.id)).length);
+    rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, ...perDistrict, perDistrict.reduce((x, y) => x + y, 0)]);
+  }
+  return { name: SHEET_NAMES.province, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [16, 40, 12, 12, 12, 12, 12] };
+}
+
+/** Every result sheet of an analysis, in the order they are shown. */
+export function reportSheets(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput[] {
+  const sheets = [
+    areasSheet(results, ruleset, language),
+    criteriaSheet(results, ruleset, language),
+    communesSheet(results, ruleset, language),
+    distributionSheet(results, ruleset, language),
+  ];
+  const districts = new Set(results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source)));
+  if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
+  sheets.push(rulesetSheet(ruleset, language));
+  return sheets;
+}

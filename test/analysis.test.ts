@@ -1,0 +1,122 @@
+import { analyseAndWrite, gapHighlights, reloadRulesetFromSheet, writeOwnSheets, HIGHLIGHT_FILL } from "../src/rules/analysis";
+import { InputError } from "../src/rules/message";
+import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
+import { indicatorRollup, statusRollup } from "./support/grids";
+
+const rs = embeddedRuleset();
+
+async function problemsOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("the analysis pipeline over the workbook interface", () => {
+  test("assesses a district sheet, writes every result sheet and highlights, in a constant number of calls", async () => {
+    const sheet = indicatorRollup({ merges: true });
+    const wb = new MemoryWorkbook([sheet]);
+    const run = await analyseAndWrite(wb, { ruleset: rs, year: 2020 });
+    expect(run.analysis.assessments.length).toBeGreaterThan(3);
+    expect(run.outcome.written).toEqual([
+      SHEET_NAMES.areas,
+      SHEET_NAMES.criteria,
+      SHEET_NAMES.communes,
+      SHEET_NAMES.distribution,
+      SHEET_NAMES.ruleset,
+    ]);
+    expect(wb.calls).toEqual({ read: 1, write: 1, highlight: 1 });
+    // The user's sheet is untouched, the results are on the add-in's sheets.
+    expect(wb.sheets.get(sheet.name)).toBe(sheet);
+    const areas = wb.outputs.get(SHEET_NAMES.areas)!;
+    expect(String(areas.rows[2][0])).toMatch(/TẠM TÍNH/);
+    expect(areas.warningRows).toEqual([2]);
+    const header = areas.rows[areas.tableHeaderRow!];
+    expect(header).toContain("Tiêu chí chưa đạt");
+    const dataRows = areas.rows.slice(areas.tableHeaderRow! + 1);
+    expect(dataRows).toHaveLength(run.analysis.assessments.length);
+    // Every area row agrees with its assessment.
+    dataRows.forEach((r, k) => {
+      const a = run.analysis.assessments[k];
+      expect(r[2]).toBe(a.area.name);
+      expect(r[4]).toBe(a.metCount);
+      expect(r[7]).toBe(a.notMet.join(", "));
+    });
+    const dist = wb.outputs.get(SHEET_NAMES.distribution)!;
+    expect(dist.chart).toBeDefined();
+    const counted = dist.rows.slice(dist.chart!.firstRow, dist.chart!.lastRow + 1).reduce((s, r) => s + Number(r[1]), 0);
+    expect(counted).toBe(run.analysis.assessments.length);
+    // The mapping is remembered for the next opening and for the custom functions.
+    expect(JSON.parse(wb.settings.get(SETTING_KEYS.mapping)!).sheet).toBe(sheet.name);
+    expect(run.highlights).toBeGreaterThan(0);
+  });
+
+  test("a user's sheet carrying one of the add-in's names is left alone", async () => {
+    const userSheet = { name: SHEET_NAMES.areas, values: [["của tôi"]] };
+    const wb = new MemoryWorkbook([indicatorRollup({ merges: false }), userSheet]);
+    const run = await analyseAndWrite(wb, { ruleset: rs });
+    expect(run.outcome.renamed).toEqual([{ wanted: SHEET_NAMES.areas, used: `${SHEET_NAMES.areas} (2)` }]);
+    expect(wb.sheets.get(SHEET_NAMES.areas)).toBe(userSheet);
+    // A second run replaces its own sheets, and still not the user's.
+    const again = await writeOwnSheets(wb, run.sheets);
+    expect(again.written[0]).toBe(`${SHEET_NAMES.areas} (2)`);
+  });
+
+  test("a status sheet (Đạt/Chưa đạt per criterion) goes through the same pipeline", async () => {
+    const wb = new MemoryWorkbook([statusRollup()]);
+    const run = await analyseAndWrite(wb, { ruleset: rs });
+    expect(run.analysis.layout.layout).toBe("status");
+    expect(run.analysis.assessments.some((a) => a.criteria.some((c) => c.basis === "declared"))).toBe(true);
+    const hs = gapHighlights(run.analysis, rs);
+    expect(hs.every((h) => h.formula.startsWith("="))).toBe(true);
+  });
+
+  test("highlights cover area rows only and compare in the sheet's own terms", async () => {
+    const wb = new MemoryWorkbook([indicatorRollup({ merges: true })]);
+    const run = await analyseAndWrite(wb, { ruleset: rs });
+    const hs = wb.highlights.get(run.analysis.sheet)!;
+    const unmet = hs.filter((h) => h.fill === HIGHLIGHT_FILL.unmet);
+    expect(unmet.length).toBe(run.analysis.layout.columns.filter((c) => c.role.kind === "indicator").length);
+    const areaRows = new Set(run.analysis.assessments.map((a) => a.area.row));
+    for (const h of hs) {
+      for (const part of h.range.split(",")) {
+        const [, a, b] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(part)!;
+        for (let r = Number(a); r <= Number(b); r++) expect(areaRows.has(r)).toBe(true);
+      }
+    }
+  });
+
+  test("empty sheets and sheets without a table give clear messages", async () => {
+    const p1 = await problemsOf(analyseAndWrite(new MemoryWorkbook([{ name: "Trống", values: [] }]), { ruleset: rs }));
+    expect(p1[0]).toMatchObject({ code: "empty-sheet", where: "Trống" });
+    const p2 = await problemsOf(analyseAndWrite(new MemoryWorkbook([{ name: "Khác", values: [["Họ tên", "Tuổi"], ["An", 3]] }]), { ruleset: rs }));
+    expect(p2[0].message.vi.length).toBeGreaterThan(0);
+    const p3 = await problemsOf(analyseAndWrite(new MemoryWorkbook([indicatorRollup({ merges: true })]), { ruleset: rs, sheet: "Không có" }));
+    expect(p3[0]).toMatchObject({ code: "no-sheet" });
+  });
+
+  test("an officer corrects a threshold in the criteria sheet and results recompute", async () => {
+    const wb = new MemoryWorkbook([indicatorRollup({ merges: true })]);
+    const first = await analyseAndWrite(wb, { ruleset: rs });
+    const table = wb.outputs.get(SHEET_NAMES.ruleset)!;
+    const header = table.tableHeaderRow!;
+    // Lower every percent threshold to 0: more areas meet their criteria.
+    const rows = table.rows.map((r, k) => (k > header && r[4] === "%" ? r.map((v, c) => (c === 6 ? 0 : v)) : r));
+    wb.outputs.set(SHEET_NAMES.ruleset, { ...table, rows });
+    const corrected = await reloadRulesetFromSheet(wb, rs);
+    expect(corrected.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(0);
+    expect(wb.settings.get(SETTING_KEYS.ruleset)).toContain('"TC07.1"');
+    const second = await analyseAndWrite(wb, { ruleset: corrected });
+    const met = (r: typeof first) => r.analysis.assessments.reduce((s, a) => s + a.metCount, 0);
+    expect(met(second)).not.toBe(met(first));
+    // A faulty edit is refused with the cell named.
+    const bad = rows.map((r, k) => (k === header + 1 ? r.map((v, c) => (c === 6 ? 140 : v)) : r));
+    wb.outputs.set(SHEET_NAMES.ruleset, { ...table, rows: bad });
+    const p = await problemsOf(reloadRulesetFromSheet(wb, rs));
+    expect(p[0].where).toBe(`${SHEET_NAMES.ruleset}!G${header + 2}`);
+  });
+});
