@@ -6,6 +6,7 @@ import { defaultEffortTable } from "./roadmap-effort";
 import {
   bothLanguages as both,
   buildRoadmapSheets,
+  laterLabel,
   CarriedOver,
   readRoadmapSheet,
   RoadmapSheetRow,
@@ -184,7 +185,7 @@ export function buildProgressSheets(
     "Năm dự kiến mới / New planned year",
     "Người phụ trách / Responsible",
   ]);
-  const later = msg(`Sau ${review.plan.targetYear}`, `after ${review.plan.targetYear}`)[lang];
+  const later = laterLabel(review.plan.targetYear)[lang];
   for (const e of review.entries) {
     if (e.status === "slipped") warningRows.push(rows.length);
     rows.push([
@@ -207,10 +208,8 @@ export function buildProgressSheets(
       `Details by area: sheet "${roadmap.sheets[0].name}"; summary: sheet "${roadmap.sheets[1].name}".`
     )[lang],
   ]);
-  const problems = [
-    ...review.problems,
-    ...roadmap.problems.filter((p) => !review.problems.some((q) => q.where === p.where)),
-  ];
+  // The roadmap builder read the same grid: its faults are already among the review's.
+  const problems = review.problems;
   if (problems.length) {
     rows.push([]);
     rows.push([both(msg("Lưu ý", "Notes"))]);

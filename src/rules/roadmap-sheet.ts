@@ -233,8 +233,9 @@ function sourceCell(a: AreaPlan, lang: Language): string {
   return parts.join("; ");
 }
 
-function laterLabel(plan: RoadmapPlan): Message {
-  return msg(`Sau ${plan.targetYear}`, `after ${plan.targetYear}`);
+/** The "Năm" cell of areas left for after the target year. */
+export function laterLabel(targetYear: number): Message {
+  return msg(`Sau ${targetYear}`, `after ${targetYear}`);
 }
 
 /** Build both roadmap sheets; the responsible column carries over from `options.previous`. */
@@ -303,7 +304,7 @@ export function buildRoadmapSheets(plan: RoadmapPlan, options: RoadmapSheetOptio
     for (const c of y.communes)
       for (const a of c.areas) rows.push(line(y.year, a, y.year, a.canMobilise ? mobilise : ""));
   }
-  const later = laterLabel(plan)[lang];
+  const later = laterLabel(plan.targetYear)[lang];
   for (const d of plan.deferred) rows.push(line(later, d.area, undefined, d.reason[lang]));
 
   const widths = [10, ...(showDistrict ? [16] : []), 16, 22, 90, 30, 40, 22, 40];

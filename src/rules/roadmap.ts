@@ -21,6 +21,14 @@ import {
  * users read them; the code below follows them in the same order.
  */
 
+/** Yearly limits of the plan. */
+export interface RoadmapCapacity {
+  /** Criterion completions the district can support in a year. */
+  completionsPerYear?: number;
+  /** State money per year (VND) for direct support (effort table `supportCost`) plus rewards. */
+  budgetPerYear?: number;
+}
+
 /** A commune named by its district (optional: matches any district) and name. */
 export interface CommuneRef {
   district?: string;
@@ -37,12 +45,7 @@ export interface RoadmapOptions {
   /** District target: cumulative recognised (or ready) areas by the target year. */
   target?: number;
   /** Yearly limits; each one given applies. */
-  capacity?: {
-    /** Criterion completions the district can support in a year. */
-    completionsPerYear?: number;
-    /** State money per year (VND) for direct support (effort table `supportCost`) plus rewards. */
-    budgetPerYear?: number;
-  };
+  capacity?: RoadmapCapacity;
   /** Effort and funding classes; default `defaultEffortTable()`. */
   effort?: EffortTable;
   /** Communes that already meet the commune standard: the 2–3 per year aim is not set for them. */
@@ -164,7 +167,7 @@ export interface RoadmapPlan {
   startYear: number;
   targetYear: number;
   perCommune: { min: number; max: number };
-  capacity: { completionsPerYear?: number; budgetPerYear?: number };
+  capacity: RoadmapCapacity;
   rewardPerArea: number;
   totalAreas: number;
   /** Areas at 13/13 in the assessments: counted as recognised-or-ready at the start, never planned. */
@@ -432,7 +435,7 @@ export function checkRoadmapOptions(options: RoadmapOptions): Problem[] {
       );
     }
   };
-  const money = (v: unknown, where: string) => {
+  const amount = (v: unknown, where: string) => {
     if (v !== undefined && !(typeof v === "number" && Number.isFinite(v) && v >= 0)) {
       out.push(
         problem(
@@ -446,15 +449,15 @@ export function checkRoadmapOptions(options: RoadmapOptions): Problem[] {
   };
   whole(options.target, "Mục tiêu của huyện / district target");
   whole(options.capacity?.completionsPerYear, "Số tiêu chí hoàn thành được mỗi năm / completions per year");
-  money(options.capacity?.budgetPerYear, "Ngân sách mỗi năm / budget per year");
-  money(options.rewardPerArea, "Mức thưởng mỗi khu / reward per area");
+  amount(options.capacity?.budgetPerYear, "Ngân sách mỗi năm / budget per year");
+  amount(options.rewardPerArea, "Mức thưởng mỗi khu / reward per area");
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The rules, as users read them
 
-const money = (n: number, language: "vi" | "en") =>
+const money = (n: number, language: Language) =>
   `${formatNumber(n, language, 0)} ${language === "vi" ? "đồng" : "VND"}`;
 
 export function roadmapRules(plan: Pick<RoadmapPlan, "perCommune" | "capacity" | "rewardPerArea">): Message[] {
@@ -533,7 +536,7 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
   if (problems.length > 0) throw new InputError(problems);
   const effort = options.effort ?? defaultEffortTable();
   const perCommune = { ...(options.perCommune ?? DEFAULT_PER_COMMUNE) };
-  const capacity = { ...(options.capacity ?? {}) };
+  const capacity: RoadmapCapacity = { ...options.capacity };
   const reward = options.rewardPerArea ?? 0;
   const notes: Problem[] = [...checkEffortTable(effort, ruleset)];
 
@@ -542,9 +545,9 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
     .filter((a) => !a.meetsAll)
     .map((a) => planArea(a, ruleset, effort))
     .sort(comparePriority);
-  notes.push(...inputNotes(assessments, candidates, effort, capacity, options.communesMeetingStandard ?? []));
-
   const standardCommunes = options.communesMeetingStandard ?? [];
+  notes.push(...inputNotes(assessments, candidates, effort, capacity, standardCommunes));
+
   const found = new Map<string, CommuneState>();
   for (const a of candidates) {
     let c = found.get(a.communeKey);
@@ -702,7 +705,7 @@ function inputNotes(
   assessments: AreaAssessment[],
   candidates: AreaPlan[],
   effort: EffortTable,
-  capacity: RoadmapOptions["capacity"] & object,
+  capacity: RoadmapCapacity,
   standardCommunes: CommuneRef[]
 ): Problem[] {
   const out: Problem[] = [];
@@ -785,7 +788,7 @@ function inputNotes(
 function deferredReason(
   a: AreaPlan,
   skip: SkipReason | undefined,
-  capacity: RoadmapOptions["capacity"] & object,
+  capacity: RoadmapCapacity,
   cost: number,
   targetYear: number,
   max: number
