@@ -27,6 +27,8 @@ describe("the analysis pipeline over the workbook interface", () => {
       SHEET_NAMES.criteria,
       SHEET_NAMES.communes,
       SHEET_NAMES.distribution,
+      SHEET_NAMES.roadmap,
+      SHEET_NAMES.roadmapSummary,
       SHEET_NAMES.ruleset,
     ]);
     expect(wb.calls).toEqual({ read: 1, write: 1, highlight: 1 });
@@ -53,6 +55,22 @@ describe("the analysis pipeline over the workbook interface", () => {
     // The mapping is remembered for the next opening and for the custom functions.
     expect(JSON.parse(wb.settings.get(SETTING_KEYS.mapping)!).sheet).toBe(sheet.name);
     expect(run.highlights).toBeGreaterThan(0);
+  });
+
+  test("re-running keeps what the user typed in the roadmap's responsible column", async () => {
+    const wb = new MemoryWorkbook([indicatorRollup({ merges: true })]);
+    await analyseAndWrite(wb, { ruleset: rs, year: 2020 });
+    const roadmap = wb.outputs.get(SHEET_NAMES.roadmap)!;
+    const headerRow = roadmap.rows.findIndex((r) => r.some((v) => String(v ?? "").startsWith("Người phụ trách")));
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    const col = roadmap.rows[headerRow].findIndex((v) => String(v ?? "").startsWith("Người phụ trách"));
+    const rows = roadmap.rows.map((r) => [...r]);
+    rows[headerRow + 1][col] = "Ông Nguyễn Văn An";
+    wb.outputs.set(SHEET_NAMES.roadmap, { ...roadmap, rows });
+    await analyseAndWrite(wb, { ruleset: rs, year: 2020 });
+    const again = wb.outputs.get(SHEET_NAMES.roadmap)!;
+    expect(again.rows[headerRow + 1][col]).toBe("Ông Nguyễn Văn An");
+    expect(again.rows[headerRow + 1][2]).toBe(rows[headerRow + 1][2]);
   });
 
   test("a user's sheet carrying one of the add-in's names is left alone", async () => {

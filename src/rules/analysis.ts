@@ -1,7 +1,7 @@
 import { assessorFor } from "./assess";
 import { cellAddress, columnLetter } from "./cell";
 import { InputError, Language, Problem, problem } from "./message";
-import { reportSheets, SheetResult } from "./report";
+import { PlanSettings, reportSheets, SheetResult } from "./report";
 import { Indicator, Ruleset, thresholdFor } from "./ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "./ruleset-document";
 import { rulesetFromTable } from "./ruleset-table";
@@ -146,10 +146,23 @@ export interface WriteOutcome {
  * Write the add-in's sheets in one batch. Only sheets the add-in owns are replaced; a user's sheet that
  * carries one of the names is left alone and the add-in writes "name (2)".
  */
-export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]): Promise<WriteOutcome> {
+async function ownership(workbook: Workbook): Promise<{ existing: string[]; owned: string[] }> {
   const existing = await workbook.sheetNames();
   const ownedText = await workbook.loadSetting(SETTING_KEYS.ownedSheets);
-  const owned = ownedText ? ((safeJson(ownedText) as string[] | undefined) ?? []) : [];
+  const parsed = ownedText ? safeJson(ownedText) : undefined;
+  const owned = Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === "string") : [];
+  return { existing, owned };
+}
+
+/** The values of one of the add-in's own sheets from an earlier run (e.g. the roadmap), if there is one. */
+export async function previousOwnSheet(workbook: Workbook, wanted: string): Promise<SheetData | undefined> {
+  const { existing, owned } = await ownership(workbook);
+  const name = chooseSheetNames([wanted], existing, owned).names.get(wanted) ?? wanted;
+  return existing.includes(name) && owned.includes(name) ? workbook.readSheet(name) : undefined;
+}
+
+export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]): Promise<WriteOutcome> {
+  const { existing, owned } = await ownership(workbook);
   const { names, renamed } = chooseSheetNames(
     sheets.map((s) => s.name),
     existing,
@@ -266,10 +279,12 @@ export interface DistrictRun {
  */
 export async function analyseAndWrite(
   workbook: Workbook,
-  options: AnalyseOptions & { language?: Language; highlight?: boolean; extraSheets?: (a: SheetAnalysis) => SheetOutput[] }
+  options: AnalyseOptions & { language?: Language; highlight?: boolean; roadmap?: PlanSettings | false }
 ): Promise<DistrictRun> {
   const analysis = await analyseSheet(workbook, options);
-  const sheets = [...reportSheets([analysis], options.ruleset, options.language ?? "vi"), ...(options.extraSheets?.(analysis) ?? [])];
+  // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
+  const roadmap = options.roadmap === false ? false : { ...options.roadmap, previous: (await previousOwnSheet(workbook, SHEET_NAMES.roadmap))?.values };
+  const sheets = reportSheets([analysis], options.ruleset, options.language ?? "vi", roadmap, options.year);
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;
   if (options.highlight !== false) {

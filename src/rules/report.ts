@@ -1,7 +1,10 @@
 import { AreaAssessment } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
+import { Grid } from "./cell";
 import { Language, Message, Problem } from "./message";
+import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
+import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
 import { rulesetToTable } from "./ruleset-table";
 import { SHEET_NAMES, SheetOutput } from "./workbook";
@@ -328,8 +331,46 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
   return { name: SHEET_NAMES.province, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [16, 40, 12, 12, 12, 12, 12] };
 }
 
-/** Every result sheet of an analysis, in the order they are shown. */
-export function reportSheets(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput[] {
+/** Roadmap settings as hosts take them: years default to a five-year plan from the assessment year. */
+export interface PlanSettings extends Partial<RoadmapOptions> {
+  /** Values of the previous roadmap sheet, whose "Người phụ trách" entries are kept. */
+  previous?: Grid;
+}
+
+export function planYears(settings: PlanSettings, assessmentYear?: number): { startYear: number; targetYear: number } {
+  const startYear = settings.startYear ?? assessmentYear ?? new Date().getFullYear();
+  return { startYear, targetYear: settings.targetYear ?? startYear + 4 };
+}
+
+/** The roadmap of every assessed area and its two sheets. */
+export function roadmapOf(
+  results: SheetResult[],
+  ruleset: Ruleset,
+  settings: PlanSettings = {},
+  language: Language = "vi",
+  assessmentYear?: number
+): { plan: RoadmapPlan; sheets: SheetOutput[]; problems: Problem[] } {
+  const { previous, ...options } = settings;
+  const plan = planRoadmap(
+    ruleset,
+    results.flatMap((r) => r.assessments),
+    { ...options, ...planYears(settings, assessmentYear) }
+  );
+  const built = buildRoadmapSheets(plan, { previous, language });
+  return { plan, sheets: built.sheets, problems: [...built.problems, ...plan.notes] };
+}
+
+/**
+ * Every result sheet of an analysis, in the order they are shown: per area, per criterion, per commune,
+ * distribution, the province roll-up when there are several districts, the roadmap, the ruleset.
+ */
+export function reportSheets(
+  results: SheetResult[],
+  ruleset: Ruleset,
+  language: Language = "vi",
+  roadmap: PlanSettings | false = {},
+  assessmentYear?: number
+): SheetOutput[] {
   const sheets = [
     areasSheet(results, ruleset, language),
     criteriaSheet(results, ruleset, language),
@@ -338,6 +379,7 @@ export function reportSheets(results: SheetResult[], ruleset: Ruleset, language:
   ];
   const districts = new Set(results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source)));
   if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
+  if (roadmap !== false) sheets.push(...roadmapOf(results, ruleset, roadmap, language, assessmentYear).sheets);
   sheets.push(rulesetSheet(ruleset, language));
   return sheets;
 }

@@ -52,6 +52,8 @@ export interface SheetOutput {
   columnFormats?: Record<number, string>;
   /** Rows (zero-based) to show as a warning (e.g. the provisional-thresholds note). */
   warningRows?: number[];
+  /** Columns whose long text should wrap. */
+  wrapColumns?: number[];
   chart?: ChartSpec;
 }
 
@@ -96,6 +98,7 @@ export const SETTING_KEYS = {
   ownedSheets: "ntm.ownedSheets",
   mapping: "ntm.mapping",
   ruleset: "ntm.ruleset",
+  roadmapEffort: "ntm.roadmapEffort",
 } as const;
 
 /**
