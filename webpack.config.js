@@ -1,0 +1,171 @@
+/**
+ * The add-in build: one shared runtime page (taskpane.html) loading the functions bundle, then the pane bundle.
+ *
+ *   npm run build                      production build into dist/ (manifest URLs → $ADDIN_URL)
+ *   npm run dev-server                 https://localhost:3000 with office-addin-dev-certs when installed
+ *   DEV_SERVER_HTTP=1 npm run dev-server   plain http://localhost:3000 (tests, CI: no certificates needed)
+ *
+ * functions.json is generated from the JSDoc of src/functions/functions.ts (CustomFunctionsMetadataPlugin);
+ * functions.en-US.json is that file with the English texts of src/functions/locales/en-US.json.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+
+const DEV_URL = "https://localhost:3000/";
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+const ENGLISH_TEXTS = path.resolve(__dirname, "src/functions/locales/en-US.json");
+
+/** Where the production add-in is served from, with a trailing slash. */
+function productionUrl() {
+  const url = (process.env.ADDIN_URL || DEV_URL).trim();
+  return url.endsWith("/") ? url : url + "/";
+}
+
+/** The office-addin-dev-certs certificate, if it has been installed; never installs one. */
+function devCertificate() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return undefined;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+/**
+ * Copy the manifest (URLs → $ADDIN_URL in production) and the icons into the build. A few lines here instead
+ * of copy-webpack-plugin, whose schema-utils/ajv-keywords cannot load under the lockfile's flat ajv 6.
+ */
+class AddinFilesPlugin {
+  constructor(dev) {
+    this.dev = dev;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AddinFilesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const manifestPath = path.resolve(__dirname, "manifest.xml");
+          compilation.fileDependencies.add(manifestPath);
+          const manifest = fs.readFileSync(manifestPath, "utf8");
+          const text = this.dev ? manifest : manifest.split(DEV_URL).join(productionUrl());
+          compilation.emitAsset("manifest.xml", new webpack.sources.RawSource(text));
+          const assets = path.resolve(__dirname, "assets");
+          compilation.contextDependencies.add(assets);
+          for (const file of fs.readdirSync(assets).filter((f) => f.endsWith(".png"))) {
+            compilation.emitAsset(
+              `assets/${file}`,
+              new webpack.sources.RawSource(fs.readFileSync(path.join(assets, file)))
+            );
+          }
+        }
+      );
+    });
+  }
+}
+
+/** Merge the hand-written English texts into the generated metadata; any id or parameter mismatch fails the build. */
+function englishMetadata(metadata, texts) {
+  const problems = [];
+  const functions = metadata.functions.map((f) => {
+    const t = texts.functions[f.id];
+    if (!t || !t.description) {
+      problems.push(`no English description for ${f.id}`);
+      return f;
+    }
+    const parameters = f.parameters.map((p) => {
+      const description = t.parameters && t.parameters[p.name];
+      if (!description) problems.push(`no English description for ${f.id}(${p.name})`);
+      return { ...p, description: description || p.description };
+    });
+    for (const name of Object.keys(t.parameters || {})) {
+      if (!f.parameters.some((p) => p.name === name)) problems.push(`${f.id} has no parameter "${name}"`);
+    }
+    return { ...f, name: t.name || f.name, description: t.description, parameters };
+  });
+  for (const id of Object.keys(texts.functions)) {
+    if (!metadata.functions.some((f) => f.id === id)) problems.push(`no function ${id} (English texts name it)`);
+  }
+  return { metadata: { ...metadata, functions }, problems };
+}
+
+/**
+ * After CustomFunctionsMetadataPlugin has generated functions.json: let Excel pass error values inside `any`
+ * ranges (so one #N/A in a row is read as unreadable rather than turning the formula into #N/A; JSDoc cannot
+ * say this) and emit the English metadata named by <bt:Override> in the manifest.
+ */
+class FunctionsMetadataLocalesPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataLocalesPlugin", (compilation) => {
+      compilation.fileDependencies.add(ENGLISH_TEXTS);
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataLocalesPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return; // the metadata plugin reported why
+          const metadata = { allowErrorForDataTypeAny: true, ...JSON.parse(asset.source.source().toString()) };
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+          const texts = JSON.parse(fs.readFileSync(ENGLISH_TEXTS, "utf8"));
+          const english = englishMetadata(metadata, texts);
+          for (const p of english.problems) compilation.errors.push(new webpack.WebpackError(`${ENGLISH_TEXTS}: ${p}`));
+          compilation.emitAsset(
+            "functions.en-US.json",
+            new webpack.sources.RawSource(JSON.stringify(english.metadata, null, 2))
+          );
+        }
+      );
+    });
+  }
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode === "development";
+  const http = /^(1|true|yes)$/i.test(process.env.DEV_SERVER_HTTP || "");
+  const certificate = http ? undefined : devCertificate();
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      // The functions bundle carries the webpack runtime and the core; the pane depends on it, so both share
+      // one instance of every module (addin-state above all) in the shared runtime.
+      functions: FUNCTIONS_SOURCE,
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run typecheck`; the build only transpiles.
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new FunctionsMetadataLocalesPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new AddinFilesPlugin(dev),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      host: http ? "localhost" : undefined,
+      // With no dev certificate installed (`npx office-addin-dev-certs install`), webpack's own self-signed one.
+      server: http ? "http" : { type: "https", options: certificate },
+      port: Number(process.env.DEV_SERVER_PORT || 3000),
+      hot: false,
+      liveReload: !http,
+      client: http ? false : undefined,
+    },
+  };
+};
