@@ -1,0 +1,159 @@
+import { InputError, Problem, problem } from "../rules/message";
+import { Ruleset } from "../rules/ruleset";
+import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset-document";
+import { SETTING_KEYS } from "../rules/workbook";
+
+/* global Office */
+
+/**
+ * What the pane and the custom functions share in the one runtime: the ruleset in force and the column
+ * mapping the pane saved. Both import this module; the webpack build makes sure it exists once.
+ */
+export interface AddinState {
+  ruleset: Ruleset;
+  /** The saved column mapping as stored (a SavedMapping when the pane wrote it); checked where it is used. */
+  mapping: unknown;
+  /** Faults met loading the workbook's settings: shown wherever results are shown. */
+  problems: Problem[];
+}
+
+/** The part of Office's document settings this module reads. */
+export interface SettingsSource {
+  get(name: string): unknown;
+}
+
+type Listener = (state: AddinState) => void;
+
+let state: AddinState | undefined;
+let fromDocument = false;
+let officeReady: Promise<void> | undefined;
+let ready = false;
+const listeners = new Set<Listener>();
+
+function documentSettings(): SettingsSource | undefined {
+  if (typeof Office === "undefined") return undefined;
+  try {
+    return Office.context?.document?.settings ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseSetting(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
+}
+
+/** Read the ruleset and mapping settings; a faulty ruleset falls back to the embedded one, with the fault kept. */
+export function stateFromSettings(settings: SettingsSource | undefined): AddinState {
+  const problems: Problem[] = [];
+  let ruleset = embeddedRuleset();
+  let mapping: unknown;
+  const storedRuleset = settings?.get(SETTING_KEYS.ruleset);
+  if (storedRuleset !== undefined && storedRuleset !== null && storedRuleset !== "") {
+    try {
+      ruleset =
+        typeof storedRuleset === "string"
+          ? parseRulesetJson(storedRuleset, SETTING_KEYS.ruleset)
+          : rulesetFromDocument(storedRuleset, SETTING_KEYS.ruleset);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(
+        problem(
+          "stored-ruleset",
+          SETTING_KEYS.ruleset,
+          "Bộ tiêu chí lưu trong sổ có lỗi, đang dùng bộ tiêu chí kèm theo: " +
+            e.problems.map((p) => p.message.vi).join(" "),
+          "The ruleset saved in the workbook is faulty; using the built-in one: " +
+            e.problems.map((p) => p.message.en).join(" ")
+        )
+      );
+    }
+  }
+  const storedMapping = settings?.get(SETTING_KEYS.mapping);
+  if (storedMapping !== undefined && storedMapping !== null && storedMapping !== "") {
+    try {
+      mapping = parseSetting(storedMapping);
+    } catch {
+      problems.push(
+        problem(
+          "stored-mapping",
+          SETTING_KEYS.mapping,
+          "Cách ghép cột lưu trong sổ không đọc được; hãy ghép lại cột trong ngăn tác vụ.",
+          "The column mapping saved in the workbook cannot be read; save the mapping again in the task pane."
+        )
+      );
+    }
+  }
+  return { ruleset, mapping, problems };
+}
+
+/** The current state. On first use it loads the workbook's settings when Office has them. */
+export function addinState(): AddinState {
+  if (!fromDocument) {
+    const settings = documentSettings();
+    if (settings) {
+      fromDocument = true;
+      state = stateFromSettings(settings);
+    }
+  }
+  state ??= stateFromSettings(undefined);
+  return state;
+}
+
+/** Resolves once Office.js is initialised (at once outside Office), so the first read sees the settings. */
+export function whenOfficeReady(): Promise<void> {
+  officeReady ??= (
+    typeof Office !== "undefined" && typeof Office.onReady === "function" ? Office.onReady() : Promise.resolve()
+  ).then(
+    () => {
+      ready = true;
+    },
+    () => {
+      ready = true;
+    }
+  );
+  return officeReady;
+}
+
+/** Whether whenOfficeReady() has resolved: callers can then skip waiting. */
+export function officeIsReady(): boolean {
+  return ready;
+}
+
+function update(next: Partial<AddinState>): void {
+  state = { ...addinState(), ...next };
+  for (const listener of listeners) listener(state);
+}
+
+/** The pane corrected or loaded a ruleset (undefined: back to the embedded one). */
+export function setRuleset(ruleset: Ruleset | undefined): void {
+  update({
+    ruleset: ruleset ?? embeddedRuleset(),
+    problems: addinState().problems.filter((p) => p.code !== "stored-ruleset"),
+  });
+}
+
+/** The pane saved (or cleared) the column mapping. */
+export function setMapping(mapping: unknown): void {
+  update({ mapping, problems: addinState().problems.filter((p) => p.code !== "stored-mapping") });
+}
+
+/** Re-read the workbook's settings (after the pane saved them, or with a given source). */
+export function reloadSettings(settings: SettingsSource | undefined = documentSettings()): void {
+  fromDocument = settings !== undefined;
+  update(stateFromSettings(settings));
+}
+
+/** Be told of every change; returns the unsubscribe function. */
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Back to the state before first use (tests); subscriptions stay. */
+export function resetAddinState(): void {
+  state = undefined;
+  fromDocument = false;
+  officeReady = undefined;
+  ready = false;
+}
