@@ -1,0 +1,342 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The production build is a complete add-in: built once (webpack, production, ADDIN_URL set) into a
+ * temporary folder, then its functions.json, English override, manifest and page are checked. Offline:
+ * the manifest is checked as XML here, not by the online validator.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const ADDIN_URL = "https://ntm.example.vn/addin/";
+let out: string;
+let build: { status: number | null; output: string };
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, boolean>;
+}
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: FunctionMetadata[];
+}
+
+const read = (file: string): string => fs.readFileSync(path.join(out, file), "utf8");
+const metadata = (file: string): Metadata => JSON.parse(read(file)) as Metadata;
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-build-"));
+  const result = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    { cwd: ROOT, env: { ...process.env, ADDIN_URL }, encoding: "utf8" }
+  );
+  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}, 300_000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+test("webpack builds the add-in without errors", () => {
+  expect(build.output).not.toMatch(/ERROR in/);
+  expect(build.status).toBe(0);
+  for (const f of [
+    "taskpane.html",
+    "taskpane.js",
+    "functions.js",
+    "functions.json",
+    "functions.en-US.json",
+    "manifest.xml",
+    "assets/icon-16.png",
+    "assets/icon-32.png",
+    "assets/icon-64.png",
+    "assets/icon-80.png",
+  ]) {
+    expect(fs.existsSync(path.join(out, f))).toBe(true);
+  }
+});
+
+describe("functions.json, generated from the JSDoc of src/functions/functions.ts", () => {
+  const expected: Record<string, { parameters: Array<[string, boolean, string | undefined]>; matrix: boolean }> = {
+    SCORE: {
+      parameters: [
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+      ],
+      matrix: false,
+    },
+    STATUS: {
+      parameters: [
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+      ],
+      matrix: false,
+    },
+    GAPS: {
+      parameters: [
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+      ],
+      matrix: false,
+    },
+    GAPLIST: {
+      parameters: [
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+        ["vertical", true, undefined],
+      ],
+      matrix: true,
+    },
+    MET: {
+      parameters: [
+        ["criterion", false, undefined],
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+      ],
+      matrix: false,
+    },
+    EXPLAIN: {
+      parameters: [
+        ["values", false, "matrix"],
+        ["headers", true, "matrix"],
+      ],
+      matrix: true,
+    },
+    THRESHOLD: {
+      parameters: [
+        ["indicator", false, undefined],
+        ["year", true, undefined],
+        ["areaType", true, undefined],
+      ],
+      matrix: false,
+    },
+    CRITERIA: { parameters: [], matrix: true },
+  };
+
+  test("is not kept in the repository", () => {
+    expect(fs.existsSync(path.join(ROOT, "functions.json"))).toBe(false);
+    expect(
+      fs.readdirSync(path.join(ROOT, "src/functions")).filter((f) => f.startsWith("functions") && f.endsWith(".json"))
+    ).toEqual([]);
+  });
+
+  test("ids, names, parameters, optional flags and spilling results", () => {
+    const m = metadata("functions.json");
+    expect(m.functions.map((f) => f.id)).toEqual(Object.keys(expected));
+    for (const f of m.functions) {
+      const want = expected[f.id];
+      expect(f.name).toBe(f.id);
+      expect(f.parameters.map((p) => [p.name, p.optional === true, p.dimensionality])).toEqual(want.parameters);
+      expect(f.result.dimensionality === "matrix").toBe(want.matrix);
+      expect(f.options?.volatile).toBeUndefined();
+      expect(f.options?.stream).toBeUndefined();
+    }
+    const byId = new Map(m.functions.map((f) => [f.id, f]));
+    expect(byId.get("SCORE")?.result.type).toBe("number");
+    expect(byId.get("STATUS")?.result.type).toBe("string");
+    expect(byId.get("MET")?.result.type).toBe("boolean");
+  });
+
+  test("error values inside ranges reach the functions (allowErrorForDataTypeAny)", () => {
+    expect(metadata("functions.json").allowErrorForDataTypeAny).toBe(true);
+  });
+
+  test("every function and parameter has Vietnamese help, short enough for Excel", () => {
+    for (const f of metadata("functions.json").functions) {
+      expect(f.description).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữự]/i);
+      expect((f.description ?? "").length).toBeLessThanOrEqual(255);
+      for (const p of f.parameters) {
+        expect(p.description).toBeTruthy();
+        expect((p.description ?? "").length).toBeLessThanOrEqual(128);
+      }
+    }
+  });
+
+  test("names cannot be mistaken for cell references or built-in functions", () => {
+    const builtIns = new Set(["SUM", "COUNT", "MATCH", "INDEX", "TEXT", "VALUE", "RANK", "STANDARDIZE", "CRITBINOM"]);
+    for (const f of metadata("functions.json").functions) {
+      expect(f.name).toMatch(/^[A-Z][A-Z]{2,}$/);
+      expect(f.name).not.toMatch(/^[A-Z]{1,3}\d+$/); // A1 … XFD1048576
+      expect(f.name).not.toMatch(/^R\d*C\d*$/); // R1C1
+      expect(builtIns.has(f.name)).toBe(false);
+    }
+  });
+});
+
+describe("functions.en-US.json, the English override", () => {
+  test("the same functions and parameters, with English texts", () => {
+    const vi = metadata("functions.json");
+    const en = metadata("functions.en-US.json");
+    const shape = (m: Metadata) =>
+      m.functions.map((f) => ({
+        id: f.id,
+        name: f.name,
+        result: f.result,
+        options: f.options,
+        parameters: f.parameters.map((p) => ({ ...p, description: undefined })),
+      }));
+    expect(shape(en)).toEqual(shape(vi));
+    expect(en.allowErrorForDataTypeAny).toBe(true);
+    en.functions.forEach((f, k) => {
+      expect(f.description).toBeTruthy();
+      expect(f.description).not.toBe(vi.functions[k].description);
+      expect((f.description ?? "").length).toBeLessThanOrEqual(255);
+      f.parameters.forEach((p, j) => {
+        expect(p.description).not.toBe(vi.functions[k].parameters[j].description);
+        expect((p.description ?? "").length).toBeLessThanOrEqual(128);
+      });
+    });
+  });
+});
+
+describe("manifest.xml", () => {
+  const NS = {
+    app: "http://schemas.microsoft.com/office/appforoffice/1.1",
+    bt: "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
+    ov: "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
+    xsi: "http://www.w3.org/2001/XMLSchema-instance",
+  };
+  let doc: Document;
+  const all = (ns: string, tag: string): Element[] => Array.from(doc.getElementsByTagNameNS(ns, tag));
+  const one = (ns: string, tag: string): Element => {
+    const found = all(ns, tag);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  const child = (parent: Element, ns: string, tag: string): Element => {
+    const found = Array.from(parent.getElementsByTagNameNS(ns, tag));
+    expect(found.length).toBeGreaterThan(0);
+    return found[0];
+  };
+
+  beforeAll(() => {
+    doc = new DOMParser().parseFromString(read("manifest.xml"), "application/xml");
+  });
+
+  test("is well-formed XML, a task pane add-in for Excel, Vietnamese by default", () => {
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe("OfficeApp");
+    expect(doc.documentElement.getAttributeNS(NS.xsi, "type")).toBe("TaskPaneApp");
+    expect(one(NS.app, "Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(one(NS.app, "DefaultLocale").textContent).toBe("vi-VN");
+    expect(all(NS.app, "Host").map((h) => h.getAttribute("Name"))).toContain("Workbook");
+  });
+
+  test("a shared runtime: SharedRuntime requirement, one long-lived runtime that is the functions' page", () => {
+    const sets = all(NS.app, "Set").map((s) => s.getAttribute("Name"));
+    expect(sets).toContain("SharedRuntime");
+    const runtime = one(NS.ov, "Runtime");
+    expect(runtime.getAttribute("lifetime")).toBe("long");
+    const functionsPoint = all(NS.ov, "ExtensionPoint").find(
+      (e) => e.getAttributeNS(NS.xsi, "type") === "CustomFunctions"
+    );
+    expect(functionsPoint).toBeDefined();
+    const cf = functionsPoint as Element;
+    const page = child(child(cf, NS.ov, "Page"), NS.ov, "SourceLocation").getAttribute("resid");
+    expect(page).toBe(runtime.getAttribute("resid"));
+    expect(child(one(NS.ov, "DesktopFormFactor"), NS.ov, "FunctionFile").getAttribute("resid")).toBe(page);
+    const action = child(one(NS.ov, "DesktopFormFactor"), NS.ov, "Action");
+    expect(child(action, NS.ov, "SourceLocation").getAttribute("resid")).toBe(page);
+  });
+
+  test("namespace NTM", () => {
+    const resid = child(all(NS.ov, "ExtensionPoint")[0], NS.ov, "Namespace").getAttribute("resid");
+    const value = all(NS.bt, "String")
+      .find((s) => s.getAttribute("id") === resid)
+      ?.getAttribute("DefaultValue");
+    expect(value).toBe("NTM");
+  });
+
+  test("every resid used is defined once", () => {
+    const defined = [...all(NS.bt, "Image"), ...all(NS.bt, "Url"), ...all(NS.bt, "String")]
+      .map((e) => e.getAttribute("id"))
+      .filter((id): id is string => id !== null);
+    expect(new Set(defined).size).toBe(defined.length);
+    const used = Array.from(doc.getElementsByTagName("*"))
+      .map((e) => e.getAttribute("resid"))
+      .filter((id): id is string => id !== null);
+    expect(used.length).toBeGreaterThan(10);
+    for (const id of used) expect(defined).toContain(id);
+  });
+
+  test("every URL is under ADDIN_URL and names a file of the build", () => {
+    const urls = Array.from(doc.getElementsByTagName("*")).flatMap((e) =>
+      ["DefaultValue", "Value"]
+        .map((a) => e.getAttribute(a))
+        .filter((v): v is string => v !== null && /^https?:/.test(v))
+    );
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) {
+      expect(url.startsWith(ADDIN_URL)).toBe(true);
+      const file = url.slice(ADDIN_URL.length).split(/[?#]/)[0];
+      expect(fs.existsSync(path.join(out, file))).toBe(true);
+    }
+    expect(read("manifest.xml")).not.toContain("localhost");
+    expect(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).toContain("https://localhost:3000/");
+  });
+
+  test("the functions' script and metadata; English metadata by bt:Override", () => {
+    const urls = new Map(all(NS.bt, "Url").map((u) => [u.getAttribute("id"), u]));
+    const cf = all(NS.ov, "ExtensionPoint").find(
+      (e) => e.getAttributeNS(NS.xsi, "type") === "CustomFunctions"
+    ) as Element;
+    const script = urls.get(child(child(cf, NS.ov, "Script"), NS.ov, "SourceLocation").getAttribute("resid"));
+    expect(script?.getAttribute("DefaultValue")).toBe(`${ADDIN_URL}functions.js`);
+    const meta = urls.get(
+      child(child(cf, NS.ov, "Metadata"), NS.ov, "SourceLocation").getAttribute("resid")
+    ) as Element;
+    expect(meta.getAttribute("DefaultValue")).toBe(`${ADDIN_URL}functions.json`);
+    const overrides = Array.from(meta.getElementsByTagNameNS(NS.bt, "Override"));
+    expect(overrides.map((o) => o.getAttribute("Locale"))).toContain("en-US");
+    for (const o of overrides) expect(o.getAttribute("Value")).toBe(`${ADDIN_URL}functions.en-US.json`);
+  });
+
+  test("strings fit the manifest's limits", () => {
+    const value = (e: Element) => [
+      e.getAttribute("DefaultValue") ?? "",
+      ...Array.from(e.children).map((o) => o.getAttribute("Value") ?? ""),
+    ];
+    const short = [one(NS.app, "DisplayName"), ...Array.from(one(NS.bt, "ShortStrings").children)];
+    const long = [one(NS.app, "Description"), ...Array.from(one(NS.bt, "LongStrings").children)];
+    for (const e of short) for (const v of value(e)) expect(v.length).toBeLessThanOrEqual(125);
+    for (const e of long) for (const v of value(e)) expect(v.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe("taskpane.html, the shared runtime page", () => {
+  test("loads office.js from Microsoft's CDN, then the functions bundle, then the pane", () => {
+    const html = new DOMParser().parseFromString(read("taskpane.html"), "text/html");
+    const scripts = Array.from(html.querySelectorAll("script")).map((s) => s.getAttribute("src"));
+    expect(scripts).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
+  });
+
+  test("the functions bundle registers every function; the pane bundle shares its modules", () => {
+    const functionsJs = read("functions.js");
+    for (const f of metadata("functions.json").functions) {
+      expect(functionsJs).toContain(`CustomFunctions.associate("${f.id}"`);
+    }
+    // addin-state (and the core) live once, in functions.js; taskpane.js reuses them.
+    expect(functionsJs).toContain("stored-ruleset");
+    expect(read("taskpane.js")).not.toContain("stored-ruleset");
+  });
+});
