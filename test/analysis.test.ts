@@ -1,4 +1,4 @@
-import { analyseAndWrite, gapHighlights, reloadRulesetFromSheet, writeOwnSheets, HIGHLIGHT_FILL } from "../src/rules/analysis";
+import { analyseAndWrite, gapHighlights, reloadRulesetFromSheet, reviewAndWrite, writeOwnSheets, HIGHLIGHT_FILL } from "../src/rules/analysis";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
@@ -71,6 +71,19 @@ describe("the analysis pipeline over the workbook interface", () => {
     const again = wb.outputs.get(SHEET_NAMES.roadmap)!;
     expect(again.rows[headerRow + 1][col]).toBe("Ông Nguyễn Văn An");
     expect(again.rows[headerRow + 1][2]).toBe(rows[headerRow + 1][2]);
+  });
+
+  test("the yearly review reads last year's roadmap against this year's data", async () => {
+    const wb = new MemoryWorkbook([indicatorRollup({ merges: true })]);
+    await expect(reviewAndWrite(wb, { ruleset: rs, year: 2021 })).rejects.toThrow(/Lộ trình/);
+    await analyseAndWrite(wb, { ruleset: rs, year: 2020 });
+    const run = await reviewAndWrite(wb, { ruleset: rs, year: 2021 });
+    expect(run.outcome.written).toEqual([SHEET_NAMES.progress, SHEET_NAMES.roadmap, SHEET_NAMES.roadmapSummary]);
+    // Nothing changed in the data, so every area planned for 2020 slipped.
+    expect(run.review.reached).toBe(0);
+    expect(run.review.slipped).toBe(run.review.due);
+    expect(run.review.due).toBeGreaterThan(0);
+    expect(wb.outputs.get(SHEET_NAMES.progress)!.rows.length).toBeGreaterThan(run.review.due);
   });
 
   test("a user's sheet carrying one of the add-in's names is left alone", async () => {

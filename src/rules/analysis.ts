@@ -1,7 +1,8 @@
 import { assessorFor } from "./assess";
 import { cellAddress, columnLetter } from "./cell";
 import { InputError, Language, Problem, problem } from "./message";
-import { PlanSettings, reportSheets, SheetResult } from "./report";
+import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
+import { PlanSettings, planYears, reportSheets, SheetResult } from "./report";
 import { Indicator, Ruleset, thresholdFor } from "./ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "./ruleset-document";
 import { rulesetFromTable } from "./ruleset-table";
@@ -296,3 +297,44 @@ export async function analyseAndWrite(
   return { analysis, sheets, outcome, highlights };
 }
 
+
+export interface ProgressRun {
+  analysis: SheetAnalysis;
+  review: ProgressReview;
+  outcome: WriteOutcome;
+  problems: Problem[];
+}
+
+/**
+ * The yearly review: last year's roadmap sheet against this year's data — which planned areas reached
+ * the standard, which slipped — and the rest re-planned from this year.
+ */
+export async function reviewAndWrite(
+  workbook: Workbook,
+  options: AnalyseOptions & { year: number; language?: Language; roadmap?: PlanSettings }
+): Promise<ProgressRun> {
+  const previous = await previousOwnSheet(workbook, SHEET_NAMES.roadmap);
+  if (!previous) {
+    throw new InputError([
+      problem(
+        "no-roadmap",
+        SHEET_NAMES.roadmap,
+        `Chưa có trang "${SHEET_NAMES.roadmap}" của năm trước: hãy phân tích và lập lộ trình trước.`,
+        `No "${SHEET_NAMES.roadmap}" sheet from last year: analyse and plan first.`
+      ),
+    ]);
+  }
+  const analysis = await analyseSheet(workbook, options);
+  const settings: PlanSettings = { ...options.roadmap };
+  delete settings.previous;
+  const { targetYear } = planYears({ ...settings, startYear: options.year });
+  const review = reviewProgress(options.ruleset, previous.values, analysis.assessments, {
+    ...settings,
+    targetYear,
+    year: options.year,
+    previousSheetName: previous.name,
+  });
+  const built = buildProgressSheets(review, previous.values, { language: options.language });
+  const outcome = await writeOwnSheets(workbook, built.sheets);
+  return { analysis, review, outcome, problems: [...review.problems, ...built.problems] };
+}
