@@ -474,6 +474,10 @@ describe("recalculation: many concurrent calls, one cache", () => {
     expect(await fn.score(range(failing))).toBe(12);
     setRuleset(undefined);
     expect(await fn.score(range(failing))).toBe(11);
+    expect(calculate).toHaveBeenCalledTimes(2);
+    setRuleset(undefined); // the same ruleset again: nothing to recalculate
+    setMapping(undefined);
+    expect(calculate).toHaveBeenCalledTimes(2);
   });
 
   test("the result cache is bounded and keeps what was used recently", () => {

@@ -120,9 +120,19 @@ export function officeIsReady(): boolean {
   return ready;
 }
 
+const sameProblems = (a: Problem[], b: Problem[]): boolean =>
+  a.length === b.length && a.every((p, k) => p.code === b[k].code && p.message.vi === b[k].message.vi);
+
+/** Replace the state; listeners hear only of real changes (each one costs Excel a full recalculation). */
 function update(next: Partial<AddinState>): void {
-  state = { ...addinState(), ...next };
-  for (const listener of listeners) listener(state);
+  const before = addinState();
+  const after = { ...before, ...next };
+  state = after;
+  const changed =
+    after.ruleset !== before.ruleset ||
+    JSON.stringify(after.mapping) !== JSON.stringify(before.mapping) ||
+    !sameProblems(after.problems, before.problems);
+  if (changed) for (const listener of listeners) listener(after);
 }
 
 /** The pane corrected or loaded a ruleset (undefined: back to the embedded one). */
