@@ -40,9 +40,16 @@ export default async function assessBench(): Promise<Figure[]> {
   const areas = Array.from({ length: AREAS }, (_, k) => randomArea(ruleset, random, k));
   const assessor = new Assessor(ruleset);
   await assessor.assessAll(areas.slice(0, 500)); // warm-up
+  // Median of three rounds: one noisy neighbour on a 2-core machine should not decide the figure.
+  let results = await assessor.assessAll(areas, { year: 2020 });
+  const rounds: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    results = await assessor.assessAll(areas, { year: 2020 });
+    rounds.push(performance.now() - t);
+  }
+  const engineMs = rounds.sort((a, b) => a - b)[1];
   let t0 = performance.now();
-  const results = await assessor.assessAll(areas, { year: 2020 });
-  const engineMs = performance.now() - t0;
   for (let k = 0; k < 500; k++) handAssess(ruleset, areas[k]);
   t0 = performance.now();
   const hand = areas.map((a) => handAssess(ruleset, a));
