@@ -98,7 +98,7 @@ const ABBREVIATIONS = new Map<string, string[]>(
     dbkk: "dac biet kho khan",
     tdp: "to dan pho",
     sl: "so luong",
-  }).map(([short, long]) => [short, long.split(" ")]),
+  }).map(([short, long]) => [short, long.split(" ")])
 );
 
 /** Words that never identify a column on their own ("Tổng số", "Tỷ lệ", "Số"). */
@@ -215,9 +215,14 @@ function moneyScale(folded: string): number | undefined {
   return MONEY_SCALES.find(([re]) => re.test(folded))?.[1];
 }
 
-/** A unit at the end of a header, outside brackets: "…, triệu đồng/người/năm". */
-const TRAILING_MONEY_UNIT =
-  /[,;:\s]*(?:trieu dong|trieu d|tr\s?\.?\s?d|trd|nghin dong|ngan dong|dong|vnd)(?:\s*\/\s*(?:nguoi|ng|khau)(?:\s*\/\s*nam)?|\s*\/\s*nam)?\s*$/;
+const PER_PERSON = String.raw`(?:\s*\/\s*(?:nguoi|ng|khau)(?:\s*\/\s*nam)?|\s*\/\s*nam)`;
+/**
+ * A unit at the end of a header, outside brackets: "…, triệu đồng/người/năm", "… tr.đ". A bare "đồng"
+ * counts only after a comma or before "/người": "chủ động", "lao động" end in "dong" too.
+ */
+const TRAILING_MONEY_UNIT = new RegExp(
+  String.raw`(?:[,;:]\s*|\s+)(?:(?:trieu dong|trieu d|tr\s?\.?\s?d|trd|nghin dong|ngan dong|vnd)${PER_PERSON}?|dong${PER_PERSON})\s*$|[,;:]\s*dong\s*$`
+);
 
 /** Words that, under a criterion, say the column is its status or its value. */
 const STATUS_QUALIFIERS = new Set([
@@ -306,6 +311,8 @@ function parseHeaderText(text: string): HeaderPart {
   const tokens = words(core, true);
   const fullTokens = bracketed.length ? words(rest.replace(/[()[\]]/g, " "), true) : tokens;
   const key = tokens.join(" ");
+  // "Số hộ nghèo", "Tổng số lao động": a count, not the rate the indicator may be.
+  if (/^(tong )?so /.test(`${key} `) && tokens.length > 1) unit ??= "count";
   let qualifier: "status" | "value" | undefined;
   if (STATUS_QUALIFIERS.has(key)) qualifier = "status";
   else if (VALUE_QUALIFIERS.has(key) || (key === "" && unit !== undefined)) qualifier = "value";
@@ -405,6 +412,13 @@ interface Phrase {
   factor: number;
   /** A one-word phrase ("xã", "hộ", "điện") only counts when it is the whole header. */
   wholeOnly: boolean;
+  /** Says "chưa"/"không" (not yet, no). */
+  negated: boolean;
+  /**
+   * Weight of scattered shared words (no containment): built-in labels are formulaic, and a person's
+   * name ("Trần Thị Bình") shares words with "thị trấn" in another order.
+   */
+  looseFactor: number;
 }
 
 interface Target {
@@ -440,7 +454,17 @@ function phrase(text: string, factor: number): Phrase | undefined {
   const tokens = words(foldText(text), false);
   if (!tokens.length) return undefined;
   const key = tokens.join(" ");
-  return { tokens, key, padded: ` ${key} `, set: new Set(tokens), weight: 0, factor, wholeOnly: tokens.length === 1 };
+  return {
+    tokens,
+    key,
+    padded: ` ${key} `,
+    negated: isNegated(tokens),
+    set: new Set(tokens),
+    weight: 0,
+    factor,
+    wholeOnly: tokens.length === 1,
+    looseFactor: 1,
+  };
 }
 
 function phrasesFor(names: string[], aliases: string[]): Phrase[] {
@@ -484,8 +508,11 @@ function buildIndex(ruleset: Ruleset): RulesetIndex {
       indicatorTarget.set(i.id, it);
     }
   }
-  for (const kind of FIXED_ROLE_KINDS)
-    targets.push({ role: fixedRole(kind), phrases: phrasesFor(FIXED_LABELS[kind], []) });
+  for (const kind of FIXED_ROLE_KINDS) {
+    const phrases = phrasesFor(FIXED_LABELS[kind], []);
+    for (const p of phrases) p.looseFactor = 0.6;
+    targets.push({ role: fixedRole(kind), phrases });
+  }
   // Word weights: a word that names few roles says more than "tỷ lệ" or "hộ".
   const df = new Map<string, number>();
   for (const t of targets) {
@@ -535,10 +562,18 @@ const weightOf = (index: RulesetIndex, tokens: Iterable<string>): number => {
   return s;
 };
 
+const isNegated = (tokens: Iterable<string>): boolean => {
+  for (const t of tokens) if (t === "chua" || t === "khong") return true;
+  return false;
+};
+
 /** Header words with their weights, computed once per scored text. */
 interface HeaderWords {
   tokens: string[];
   key: string;
+  /** Adjacent word pairs, " a b ", to test word order. */
+  pairs: string[];
+  negated: boolean;
   padded: string;
   set: Set<string>;
   weight: number;
@@ -552,7 +587,11 @@ function phraseSimilarity(index: RulesetIndex, h: HeaderWords, p: Phrase): numbe
   if (common === 0) return 0;
   const wh = h.weight;
   const wp = p.weight;
-  let score = (2 * common) / (wh + wp);
+  // Shared words in any order are weaker evidence than a phrase found whole ("trưởng thôn" is not
+  // "môi trường" of a "thôn").
+  let score = ((2 * common) / (wh + wp)) * p.looseFactor * 0.85;
+  // "Số tiêu chí chưa đạt" is not "số tiêu chí đạt".
+  if (h.negated && !p.negated) return score * 0.5;
   // Shared words that explain little of the header ("Họ và tên" vs "số hộ") are weak evidence.
   if (common < 0.5 * wh) score *= 0.6;
   // One side spelled out inside the other counts more than scattered shared words, unless it is a
@@ -562,6 +601,13 @@ function phraseSimilarity(index: RulesetIndex, h: HeaderWords, p: Phrase): numbe
   }
   if (h.tokens.length >= 2 && wh >= 0.2 * wp && p.padded.includes(h.padded)) {
     score = Math.max(score, 0.45 + (0.5 * wh) / wp);
+  }
+  // A header paraphrasing a long name: its words are the name's, mostly in the name's word pairs
+  // ("Tỷ lệ đường trục thôn được cứng hóa" in "Tỷ lệ đường trục khu dân cư (trục thôn…) được cứng hóa…").
+  if (h.pairs.length > 0) {
+    let inOrder = 0;
+    for (const pair of h.pairs) if (p.padded.includes(pair)) inOrder++;
+    score = Math.max(score, 0.85 * p.looseFactor * (common / wh) * (inOrder / h.pairs.length));
   }
   return score;
 }
@@ -576,7 +622,15 @@ function scoreWords(index: RulesetIndex, tokens: string[]): Candidate[] {
     index.memo.set(key, []);
     return [];
   }
-  const h: HeaderWords = { tokens, key, padded: ` ${key} `, set, weight: weightOf(index, set) };
+  const h: HeaderWords = {
+    tokens,
+    key,
+    pairs: tokens.slice(1).map((t, k) => ` ${tokens[k]} ${t} `),
+    negated: isNegated(set),
+    padded: ` ${key} `,
+    set,
+    weight: weightOf(index, set),
+  };
   const seen = new Set<number>();
   for (const t of set) for (const ti of index.byToken.get(t) ?? []) seen.add(ti);
   const out: Candidate[] = [];
@@ -585,7 +639,9 @@ function scoreWords(index: RulesetIndex, tokens: string[]): Candidate[] {
     let best = 0;
     for (const p of target.phrases) {
       const sim = phraseSimilarity(index, h, p);
-      best = Math.max(best, (p.wholeOnly && sim < 1 ? sim * 0.5 : sim) * p.factor);
+      // One word on either side must match whole: folding loses tones ("tuổi" age, "tưới" irrigate).
+      const oneWord = p.wholeOnly || tokens.length === 1;
+      best = Math.max(best, (oneWord && sim < 1 ? sim * 0.5 : sim) * p.factor);
     }
     if (best > 0.2) out.push({ target, confidence: best });
   }
@@ -854,7 +910,7 @@ function decideSingleIndicator(
   index: RulesetIndex,
   r: Resolution,
   samples: CellValue[] | undefined,
-  neighbours: { indicators: number; criteria: number },
+  neighbours: { indicators: number; criteria: number }
 ): void {
   const t = r.target;
   if (!t || !t.criterion || t.criterion.indicators.length !== 1) return;
@@ -863,6 +919,11 @@ function decideSingleIndicator(
   const asIndicator = index.indicatorTarget.get(ind.id) as Target;
   const asCriterion = index.criterionTarget.get(c.id) as Target;
   let choice: Target | undefined;
+  if (r.unit !== undefined && ind.unit !== "boolean" && unitFit(r.unit, asIndicator) < 1) {
+    // "Hộ nghèo (hộ)": a count of poor households is neither the rate nor the status.
+    r.target = undefined;
+    return;
+  }
   if (r.qualifier === "status") choice = asCriterion;
   else if (r.qualifier === "value" || (r.unit !== undefined && ind.unit !== "boolean")) choice = asIndicator;
   else {
@@ -898,7 +959,7 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
 export function recognizeHeaders(
   headerRows: CellValue[][],
   ruleset: Ruleset,
-  options: RecognizeOptions = {},
+  options: RecognizeOptions = {}
 ): HeaderRecognition {
   const index = indexFor(ruleset);
   const resolutions = columnParts(headerRows, options.merges).map((col) => resolveColumn(index, col));
@@ -935,7 +996,7 @@ export function recognizeHeaders(
 
   const count = (kind: "indicator" | "criterion") =>
     resolutions.filter(
-      (r) => r.target?.role.kind === kind && r.target.criterion && r.target.criterion.indicators.length > 1,
+      (r) => r.target?.role.kind === kind && r.target.criterion && r.target.criterion.indicators.length > 1
     ).length;
   const neighbours = { indicators: count("indicator"), criteria: count("criterion") };
   for (const r of resolutions) {

@@ -272,6 +272,7 @@ export const STATUS_HEADERS: CellValue[] = [
 
 export const STATUS_WIDTH = STATUS_HEADERS.length;
 
+/** "1" Đạt, "0" Chưa đạt, "x" x, anything else blank. */
 const statuses = (pattern: string): CellValue[] =>
   [...pattern].map((ch) => (ch === "1" ? "Đạt" : ch === "x" ? "x" : ch === "0" ? "Chưa đạt" : null));
 
@@ -288,11 +289,11 @@ export function statusRollup(): SheetData {
     STATUS_HEADERS,
     line(
       w,
-      Array.from({ length: w }, (_, c) => c + 1),
+      Array.from({ length: w }, (_, c) => c + 1)
     ), // 4
     row(w, { 0: "Xã Dị Nậu" }), // 5
     line(w, [1, "", "Khu 4", ...statuses("1111111111111"), 13, "2018, QĐ 1234/QĐ-UBND", "Có"]),
-    line(w, [2, "", "Khu 5", ...statuses("1101x10100111"), 9, null, "Không"]),
+    line(w, [2, "", "Khu 5", ...statuses("1101x1-100111"), 9, null, "Không"]),
     row(w, { 0: "Xã Thọ Văn" }), // 8
     line(w, [1, "Thọ Văn", "Thôn Xuân Thọ", ...statuses("0000000000000"), 0]),
     line(w, [2, "", "Khu Phú Thọ", ...statuses("1111111111110"), 12]), // 10: hidden (filtered out)
