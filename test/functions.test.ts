@@ -4,7 +4,7 @@
  */
 import * as fn from "../src/functions/functions";
 import { reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
-import { BoundedCache, formulasFor } from "../src/functions/score";
+import { BoundedCache, formulasFor, rowHash } from "../src/functions/score";
 import { CellValue } from "../src/rules/cell";
 import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
 import { Ruleset } from "../src/rules/ruleset";
@@ -478,6 +478,22 @@ describe("recalculation: many concurrent calls, one cache", () => {
     setRuleset(undefined); // the same ruleset again: nothing to recalculate
     setMapping(undefined);
     expect(calculate).toHaveBeenCalledTimes(2);
+  });
+
+  test("rows are told apart by value and type, not by how they were passed", async () => {
+    expect(rowHash([1, "a"], 0)).toBe(rowHash([1, "a"], 0));
+    expect(rowHash([1], 0)).not.toBe(rowHash(["1"], 0));
+    expect(rowHash([true], 0)).not.toBe(rowHash(["TRUE"], 0));
+    expect(rowHash([null], 0)).toBe(rowHash([undefined], 0));
+    expect(rowHash(["#N/A"], 0)).toBe(rowHash([new ExcelError("#N/A")], 0));
+    expect(rowHash([1], 0)).not.toBe(rowHash([1], 1));
+    const rs = rulesetFromDocument(rulesetToDocument(ruleset));
+    setRuleset(rs);
+    const asText = failing.map((v) => (typeof v === "number" ? String(v) : v));
+    expect(await fn.score(range(failing))).toBe(11);
+    expect(await fn.score(range(asText))).toBe(11);
+    expect(await fn.score(range([...failing]))).toBe(11);
+    expect(formulasFor(rs).cachedRows).toBe(2);
   });
 
   test("the result cache is bounded and keeps what was used recently", () => {

@@ -42,29 +42,29 @@ export const LAYOUT_CACHE_SIZE = 256;
  * newer fills half the bound; a hit in the older one moves the entry forward. (Refreshing entries of one
  * big Map by delete + set makes V8 rehash it: tens of microseconds per hit at 10,000 entries.)
  */
-export class BoundedCache<V> {
-  private recent = new Map<string, V>();
-  private older = new Map<string, V>();
+export class BoundedCache<V, K = string> {
+  private recent = new Map<K, V>();
+  private older = new Map<K, V>();
   constructor(readonly limit: number) {}
   /** Entries held (an entry moved forward may be counted twice); never more than `limit`. */
   get size(): number {
     return this.recent.size + this.older.size;
   }
-  get(key: string): V | undefined {
+  get(key: K): V | undefined {
     const v = this.recent.get(key);
     if (v !== undefined) return v;
     const old = this.older.get(key);
     if (old !== undefined) this.set(key, old);
     return old;
   }
-  set(key: string, value: V): void {
+  set(key: K, value: V): void {
     this.recent.set(key, value);
     if (this.recent.size >= this.limit / 2) {
       this.older = this.recent;
       this.recent = new Map();
     }
   }
-  delete(key: string): void {
+  delete(key: K): void {
     this.recent.delete(key);
     this.older.delete(key);
   }
@@ -92,7 +92,8 @@ const isBlank = (v: CellValue): boolean => v === null || v === undefined || (typ
 
 function grid(v: unknown): unknown[][] {
   if (!Array.isArray(v)) return [[v]];
-  return v.map((row) => (Array.isArray(row) ? row : [row]));
+  // Excel always passes rows of arrays: copy only when something else came in.
+  return v.every((row) => Array.isArray(row)) ? (v as unknown[][]) : v.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
 function fault(code: string, vi: string, en: string): InputError {
@@ -112,20 +113,43 @@ export function rowItems(values: unknown): { items: unknown[]; vertical: boolean
   );
 }
 
-/** A cache key for a row of cells: type-tagged, lengths spelled out, so no two rows share one. */
-export function rowKey(items: unknown[]): string {
-  let key = "";
-  for (const v of items) {
-    if (typeof v === "number") key += "n" + v + ";";
-    else if (typeof v === "string") key += "s" + v.length + ":" + v;
-    else if (typeof v === "boolean") key += v ? "T" : "F";
-    else if (v === null || v === undefined) key += "_";
-    else {
-      const c = toCell(v);
-      key += "e" + String(c).length + ":" + String(c);
-    }
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
+
+function mixText(h: number, text: string): number {
+  h = Math.imul(h ^ text.length, 0x9e3779b1);
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/**
+ * A 32-bit hash of a row of cells, type-tagged (1 and "1" differ). Cheaper than a string key, which costs
+ * a number-to-text conversion per cell on every call; equal rows are then confirmed cell by cell.
+ */
+export function rowHash(items: unknown[], seed: number): number {
+  let h = Math.imul(seed ^ items.length, 0x85ebca6b);
+  for (const item of items) {
+    // Error and rich values hash as the cell value they stand for, as sameRow compares them.
+    const v = typeof item === "object" && item !== null ? toCell(item) : item;
+    if (typeof v === "number") {
+      f64[0] = v;
+      h = Math.imul(Math.imul(h ^ i32[0], 0x9e3779b1) ^ i32[1], 0x85ebca6b);
+    } else if (typeof v === "string") h = mixText(h ^ 0x5f, v);
+    else if (typeof v === "boolean") h = Math.imul(h ^ (v ? 0x3b : 0x2a), 0x9e3779b1);
+    else h = Math.imul(h ^ 0x11, 0x9e3779b1);
   }
-  return key;
+  return h | 0;
+}
+
+/** Whether a stored row (cells) holds the same values as a row as passed (items). */
+function sameRow(cells: CellValue[], items: unknown[]): boolean {
+  if (cells.length !== items.length) return false;
+  for (let k = 0; k < items.length; k++) {
+    const v = items[k];
+    const c = typeof v === "object" && v !== null ? toCell(v) : v === undefined ? null : v;
+    if (c !== cells[k]) return false;
+  }
+  return true;
 }
 
 /** Header rows, or undefined when the argument was omitted (null). Transposed for a vertical row. */
@@ -149,6 +173,8 @@ export function headerRows(headers: unknown, vertical: boolean): Table | undefin
 interface Layout {
   /** Part of every cache key: results depend on it. */
   key: string;
+  /** The key hashed, to start each row's hash from. */
+  seed: number;
   columns: ColumnMatch[];
   /** Header layouts: the row must be exactly this wide. */
   width?: number;
@@ -196,7 +222,7 @@ function layoutFromHeaders(ruleset: Ruleset, rows: Table, key: string): Layout {
     );
   }
   if (problems.length) throw new InputError(problems);
-  return { key, columns: rec.columns, width, headerText };
+  return { key, seed: mixText(0, key), columns: rec.columns, width, headerText };
 }
 
 function layoutFromMapping(ruleset: Ruleset, mapping: unknown, key: string): Layout {
@@ -213,13 +239,20 @@ function layoutFromMapping(ruleset: Ruleset, mapping: unknown, key: string): Lay
   }
   const columns = layout.columns;
   const reach = columns.reduce((m, c) => Math.max(m, c.column + 1), 0);
-  return { key, columns, reach };
+  return { key, seed: mixText(0, key), columns, reach };
 }
 
 // ---------------------------------------------------------------------------------------------
 // One ruleset's formulas: header layouts and assessed rows are cached, the Assessor is shared.
 
 /** An assessed row, and which percent cells were taken as fractions (cells formatted as %). */
+interface CachedRow {
+  layout: string;
+  cells: CellValue[];
+  result: Promise<RowResult>;
+  next?: CachedRow;
+}
+
 export interface RowResult {
   assessment: AreaAssessment;
   fractions: Set<string>;
@@ -232,7 +265,8 @@ export class RulesetFormulas {
   readonly ruleset: Ruleset;
   private readonly headerLayouts = new BoundedCache<Layout | InputError>(LAYOUT_CACHE_SIZE);
   private readonly mappingLayouts = new WeakMap<object, Layout | InputError>();
-  private readonly results = new BoundedCache<Promise<RowResult>>(RESULT_CACHE_SIZE);
+  /** Assessed rows by hash; rows whose hashes collide are chained. */
+  private readonly results = new BoundedCache<CachedRow, number>(RESULT_CACHE_SIZE);
   private readonly percentIndicators: Set<string>;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly canonicalLayouts = new Map<number, Layout>();
@@ -287,7 +321,7 @@ export class RulesetFormulas {
           `No headers range and no saved column mapping, so the row must have exactly ${ni} cells (the indicators in order) or ${nc} cells (met/not met per criterion); it has ${width}. Pass the headers range too.`
         );
       }
-      layout = canonical ?? { key: "c" + width, columns };
+      layout = canonical ?? { key: "c" + width, seed: mixText(0, "c" + width), columns };
       this.canonicalLayouts.set(width, layout);
     }
     if (layout instanceof InputError) throw layout;
@@ -350,13 +384,13 @@ export class RulesetFormulas {
   assessRow(values: unknown, headers: unknown, mapping: unknown): Promise<RowResult> {
     const { items, vertical } = rowItems(values);
     const layout = this.layout(items.length, headerRows(headers, vertical), mapping);
-    const key = layout.key + "\u0000" + rowKey(items);
-    const cached = this.results.get(key);
-    if (cached) return cached;
+    const hash = rowHash(items, layout.seed);
+    const head = this.results.get(hash);
+    for (let e = head; e; e = e.next) if (e.layout === layout.key && sameRow(e.cells, items)) return e.result;
+    const cells = items.map(toCell);
     // Rows are read and assessed one after another when their turn comes: a recalculation issues
     // thousands of calls at once, and building every area up front only feeds the garbage collector.
     const result = this.tail.then(() => {
-      const cells = items.map(toCell);
       const { formats, fractions } = this.fractionFormats(cells, layout.columns);
       const area = readAreaRow(cells, layout.columns, this.ruleset, formats);
       return assessorFor(this.ruleset)
@@ -364,8 +398,8 @@ export class RulesetFormulas {
         .then((assessment) => ({ assessment, fractions }));
     });
     this.tail = result.catch(() => undefined);
-    this.results.set(key, result);
-    result.catch(() => this.results.delete(key));
+    this.results.set(hash, { layout: layout.key, cells, result, next: head });
+    result.catch(() => this.results.delete(hash));
     return result;
   }
 }
