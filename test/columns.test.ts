@@ -270,6 +270,19 @@ describe("headers over two and three rows", () => {
     expect(r.columns[1].confidence).toBeLessThan(0.9);
   });
 
+  test("a column-numbering row passed with the header is left out", () => {
+    const r = recognizeHeaders(
+      [
+        ["TT", "Khu dân cư", "Giao thông", null, null, "Y tế"],
+        [null, null, "Đường trục", "Ngõ xóm", "Nội đồng", null],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+      ],
+      ruleset
+    );
+    expect(byColumn(r)).toEqual({ 0: "order", 1: "area", 2: "TC01.1", 3: "TC01.2", 4: "TC01.3", 5: "TC10.1" });
+    expect(r.columns.find((c) => c.column === 4)?.header).toBe("Giao thông › Nội đồng");
+  });
+
   test("bare numbers under “Tiêu chí” are criterion statuses", () => {
     const r = recognizeHeaders(
       [
@@ -342,6 +355,17 @@ describe("rulesets", () => {
       confidence: 0.92,
     });
     expect(recognizeHeaders([["Hạ tầng đường xá"]], ruleset).columns).toEqual([]);
+  });
+
+  test("a custom ruleset's own ids name its columns", () => {
+    const doc = rulesetToDocument(ruleset) as {
+      criteria: Array<{ id: string; indicators: Array<{ id: string }> }>;
+    };
+    doc.criteria[0].id = "GT";
+    doc.criteria[0].indicators.forEach((i, k) => (i.id = `GT.${k + 1}`));
+    const custom = rulesetFromDocument(doc);
+    const r = recognizeHeaders([["GT", "GT.2", "gt.3"]], custom);
+    expect(byColumn(r)).toEqual({ 0: "GT", 1: "GT.2", 2: "GT.3" });
   });
 
   test("canonical order: as many columns as indicators, or as criteria", () => {

@@ -120,6 +120,7 @@ const STOPWORDS = new Set([
   "tai",
 ]);
 
+/** Content words of folded text: abbreviations expanded, filler words dropped. */
 function words(folded: string, keepDigits: boolean): string[] {
   const out: string[] = [];
   // "Tên xã", "Tên khu dân cư": "tên" (name of) says nothing about the column.
@@ -146,8 +147,22 @@ interface Numbering {
 }
 
 const ROMAN: Record<string, number> = {
-  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12, xiii: 13, xiv: 14, xv: 15,
-}; // prettier-ignore
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+  xiii: 13,
+  xiv: 14,
+  xv: 15,
+};
 
 const NUMBERING_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Numbering]> = [
   [
@@ -450,8 +465,8 @@ const ALIAS_FACTOR = 0.92;
 
 const indexCache = new WeakMap<Ruleset, RulesetIndex>();
 
-function phrase(text: string, factor: number): Phrase | undefined {
-  const tokens = words(foldText(text), false);
+function phrase(text: string, factor: number, keepDigits = false): Phrase | undefined {
+  const tokens = words(foldText(text), keepDigits);
   if (!tokens.length) return undefined;
   const key = tokens.join(" ");
   return {
@@ -467,7 +482,7 @@ function phrase(text: string, factor: number): Phrase | undefined {
   };
 }
 
-function phrasesFor(names: string[], aliases: string[]): Phrase[] {
+function phrasesFor(names: string[], aliases: string[], id?: string): Phrase[] {
   const out: Phrase[] = [];
   const seen = new Set<string>();
   const add = (p: Phrase | undefined) => {
@@ -482,6 +497,8 @@ function phrasesFor(names: string[], aliases: string[]): Phrase[] {
     add(phrase(n, 1));
   }
   for (const a of aliases) add(phrase(a, ALIAS_FACTOR));
+  // An id as written in a header ("GT.2" in a custom ruleset; "TC01.2" is also read as numbering).
+  if (id) add(phrase(id, 1, true));
   return out;
 }
 
@@ -493,7 +510,7 @@ function buildIndex(ruleset: Ruleset): RulesetIndex {
     const t: Target = {
       role: { kind: "criterion", criterionId: c.id },
       criterion: c,
-      phrases: phrasesFor([c.nameVi, c.nameEn], c.aliases),
+      phrases: phrasesFor([c.nameVi, c.nameEn], c.aliases, c.id),
     };
     targets.push(t);
     criterionTarget.set(c.id, t);
@@ -502,7 +519,7 @@ function buildIndex(ruleset: Ruleset): RulesetIndex {
         role: { kind: "indicator", indicatorId: i.id },
         criterion: c,
         indicator: i,
-        phrases: phrasesFor([i.nameVi, i.nameEn], i.aliases),
+        phrases: phrasesFor([i.nameVi, i.nameEn], i.aliases, i.id),
       };
       targets.push(it);
       indicatorTarget.set(i.id, it);
@@ -726,6 +743,32 @@ function criterionByNumber(ruleset: Ruleset, n: number): Criterion | undefined {
 // ---------------------------------------------------------------------------------------------
 // Header rows → per-column parts
 
+/** "(1)", "1", "A", "(4)=(2)/(3)": a cell of the row that numbers the columns. */
+const isColumnNumber = (v: CellValue): boolean =>
+  (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1000) ||
+  (typeof v === "string" && /^\(?\s*(\d{1,3}|[a-zA-Z])\s*\)?(\s*=.*)?$/.test(v.trim()));
+
+/** Columns with text in any of the rows. */
+export function filledColumns(rows: CellValue[][]): number[] {
+  const cols = new Set<number>();
+  for (const r of rows) r.forEach((v, c) => cellText(v) !== "" && cols.add(c));
+  return [...cols].sort((a, b) => a - b);
+}
+
+/**
+ * The column-numbering row under a header ("(1) (2) (3)…", "A B 1 2 …"): numbers on nearly every
+ * header column, from the first one. Bare criterion numbers under a "Tiêu chí" label cover only part.
+ */
+export function isColumnNumberingRow(row: CellValue[] | undefined, headerColumns: number[]): boolean {
+  if (!row) return false;
+  const filled = row.map((v, c) => ({ v, c })).filter(({ v }) => cellText(v) !== "");
+  const numbered = filled.filter(({ v }) => isColumnNumber(v));
+  if (numbered.length < 3 || numbered.length < filled.length - 1) return false;
+  if (!numbered.some(({ v }) => typeof v === "number" || /\d/.test(String(v)))) return false;
+  if (headerColumns.length === 0) return true;
+  return numbered[0].c <= Math.min(...headerColumns) && numbered.length >= 0.7 * headerColumns.length;
+}
+
 interface ColumnParts {
   column: number;
   parts: HeaderPart[];
@@ -806,10 +849,6 @@ interface Resolution {
   confidence: number;
   parts: HeaderPart[];
   origins: string[];
-  /** Which part decided, to find its group. */
-  decidedBy: number;
-  /** The criterion named above this column, if any. */
-  context?: Criterion;
   unit?: UnitHint;
   scale?: number;
   qualifier?: "status" | "value";
@@ -873,8 +912,6 @@ function resolveColumn(index: RulesetIndex, col: ColumnParts): Resolution {
     confidence,
     parts: col.parts,
     origins: col.origins,
-    decidedBy,
-    context,
     unit,
     scale,
     qualifier,
@@ -962,7 +999,13 @@ export function recognizeHeaders(
   options: RecognizeOptions = {}
 ): HeaderRecognition {
   const index = indexFor(ruleset);
-  const resolutions = columnParts(headerRows, options.merges).map((col) => resolveColumn(index, col));
+  // A column-numbering row passed with the header ("(1) (2) (3)…") is not part of it.
+  const above = headerRows.slice(0, -1);
+  const rows =
+    above.length > 0 && isColumnNumberingRow(headerRows[headerRows.length - 1], filledColumns(above))
+      ? above
+      : headerRows;
+  const resolutions = columnParts(rows, options.merges).map((col) => resolveColumn(index, col));
 
   // A criterion label over exactly as many sub-columns as it has indicators, whose texts were not
   // recognised: take the indicators in order.
@@ -986,11 +1029,10 @@ export function recognizeHeaders(
     const taken = new Set(members.map((m) => m.target?.indicator?.id).filter((id) => id !== undefined));
     members.forEach((m, k) => {
       const i = criterion.indicators[k];
-      if (m.target?.indicator?.criterionId === criterion.id || taken.has(i.id)) return;
+      if (m.target?.indicator?.criterionId === criterion.id || taken.has(i.id) || m.qualifier === "status") return;
       if (m.target && m.target.criterion !== criterion && m.confidence >= 0.8) return;
       m.target = index.indicatorTarget.get(i.id);
       m.confidence = 0.6;
-      m.context = criterion;
     });
   }
 

@@ -3,9 +3,11 @@ import { CellValue, cellAddress, columnIndex, columnLetter, Grid, isExcelError, 
 import {
   ColumnMatch,
   ColumnRole,
+  filledColumns,
   FIXED_ROLE_KINDS,
   headerScale,
   HeaderRecognition,
+  isColumnNumberingRow,
   isQualifierText,
   labelConfidence,
   MIN_CONFIDENCE,
@@ -79,26 +81,6 @@ const cellText = (v: CellValue): string => {
 
 const isBlankRow = (row: CellValue[] | undefined): boolean => !row || row.every((v) => cellText(v) === "");
 
-/** "(1)", "1", "A", "(4)=(2)/(3)": a cell of the row that numbers the columns. */
-const isColumnNumber = (v: CellValue): boolean =>
-  (typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1000) ||
-  (typeof v === "string" && /^\(?\s*(\d{1,3}|[a-zA-Z])\s*\)?(\s*=.*)?$/.test(v.trim()));
-
-/**
- * The column-numbering row under a header ("(1) (2) (3)…" or "1 2 3…"): numbers on nearly every
- * header column, from the first one. Bare criterion numbers under a "Tiêu chí" label cover only part.
- */
-function isNumberingRow(row: CellValue[] | undefined, headerColumns: number[]): boolean {
-  if (!row) return false;
-  const filled = row.map((v, c) => ({ v, c })).filter(({ v }) => cellText(v) !== "");
-  const numbered = filled.filter(({ v }) => isColumnNumber(v));
-  if (numbered.length < 3 || numbered.length < filled.length - 1) return false;
-  if (!numbered.some(({ v }) => typeof v === "number" || /\d/.test(String(v)))) return false;
-  if (headerColumns.length === 0) return true;
-  const first = Math.min(...headerColumns);
-  return numbered[0].c <= first && numbered.length >= 0.7 * headerColumns.length;
-}
-
 /** Values, yes/no words or plain numbers: a data row, not a header row. */
 function looksLikeData(row: CellValue[]): boolean {
   const numbers = row.filter((v) => typeof v === "number");
@@ -116,12 +98,6 @@ function looksLikeData(row: CellValue[]): boolean {
     return readYesNo(t) !== undefined;
   });
 }
-
-const nonEmptyColumns = (rows: CellValue[][]): number[] => {
-  const cols = new Set<number>();
-  for (const r of rows) r.forEach((v, c) => cellText(v) !== "" && cols.add(c));
-  return [...cols].sort((a, b) => a - b);
-};
 
 /** Merges of the sheet that touch rows top..bottom, with rows made relative to `top`. */
 function bandMerges(merges: MergedRange[] | undefined, top: number, bottom: number): MergedRange[] | undefined {
@@ -252,7 +228,7 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   const rowKind = (r: number, bandColumns: number[]): "blank" | "numbering" | "data" | "text" => {
     const row = values[r];
     if (isBlankRow(row)) return "blank";
-    if (isNumberingRow(row, bandColumns)) return "numbering";
+    if (isColumnNumberingRow(row, bandColumns)) return "numbering";
     return looksLikeData(row) ? "data" : "text";
   };
   const unitRow = (r: number) =>
@@ -265,7 +241,7 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   let bestScore = recognitionScore(best);
   for (;;) {
     if (bottom - top + 1 >= MAX_HEADER_ROWS) break;
-    const bandColumns = nonEmptyColumns(values.slice(top, bottom + 1));
+    const bandColumns = filledColumns(values.slice(top, bottom + 1));
     const options: Array<{
       top: number;
       bottom: number;
@@ -297,7 +273,10 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   }
 
   let dataStart = bottom + 1;
-  if (dataStart < values.length && isNumberingRow(values[dataStart], nonEmptyColumns(values.slice(top, bottom + 1))))
+  if (
+    dataStart < values.length &&
+    isColumnNumberingRow(values[dataStart], filledColumns(values.slice(top, bottom + 1)))
+  )
     dataStart++;
   const sampleRows = values
     .slice(dataStart)
@@ -449,7 +428,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   const orderColumn = columnOf("order");
   const communeColumn = columnOf("commune");
   const valueColumns = layout.columns.filter((c) => c.role.kind === "indicator" || c.role.kind === "criterion");
-  const headerColumns = nonEmptyColumns(sheet.values.slice(layout.headerTop, layout.headerBottom + 1));
+  const headerColumns = filledColumns(sheet.values.slice(layout.headerTop, layout.headerBottom + 1));
 
   let last = sheet.values.length - 1;
   while (last >= layout.dataStart && isBlankRow(sheet.values[last])) last--;
@@ -475,7 +454,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       skipped.push({ row: sheetRow, reason: "blank" });
       continue;
     }
-    if (isNumberingRow(row, headerColumns)) {
+    if (isColumnNumberingRow(row, headerColumns)) {
       skipped.push({ row: sheetRow, reason: "numbering" });
       continue;
     }
