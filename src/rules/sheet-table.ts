@@ -234,41 +234,26 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   const unitRow = (r: number) =>
     (values[r] ?? []).every((v) => cellText(v) === "" || (typeof v === "string" && isQualifierText(v)));
 
-  // Grow the band from the best row while a neighbouring header-like row improves the recognition.
+  // Grow the band from the best row while a neighbouring header-like row improves the recognition
+  // (a criterion row above its indicators, TT/Xã cells merged down) or only adds units ("(%)").
   let top = anchor;
   let bottom = anchor;
-  let best = recognise(top, bottom);
-  let bestScore = recognitionScore(best);
-  for (;;) {
-    if (bottom - top + 1 >= MAX_HEADER_ROWS) break;
+  let bestScore = recognitionScore(recognise(top, bottom));
+  while (bottom - top + 1 < MAX_HEADER_ROWS) {
     const bandColumns = filledColumns(values.slice(top, bottom + 1));
-    const options: Array<{
-      top: number;
-      bottom: number;
-      recognition: HeaderRecognition;
-      score: number;
-      units: boolean;
-    }> = [];
+    const options: Array<{ top: number; bottom: number; score: number; units: boolean }> = [];
     if (top > 0 && rowKind(top - 1, bandColumns) === "text") {
-      const recognition = recognise(top - 1, bottom);
-      options.push({ top: top - 1, bottom, recognition, score: recognitionScore(recognition), units: false });
+      options.push({ top: top - 1, bottom, score: recognitionScore(recognise(top - 1, bottom)), units: false });
     }
     if (bottom + 1 < values.length && rowKind(bottom + 1, bandColumns) === "text") {
-      const recognition = recognise(top, bottom + 1);
-      options.push({
-        top,
-        bottom: bottom + 1,
-        recognition,
-        score: recognitionScore(recognition),
-        units: unitRow(bottom + 1),
-      });
+      const score = recognitionScore(recognise(top, bottom + 1));
+      options.push({ top, bottom: bottom + 1, score, units: unitRow(bottom + 1) });
     }
     const better = options
       .filter((o) => o.score > bestScore + 0.25 || (o.units && o.score >= bestScore))
       .sort((a, b) => b.score - a.score)[0];
     if (!better) break;
     ({ top, bottom } = better);
-    best = better.recognition;
     bestScore = better.score;
   }
 
@@ -282,15 +267,15 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
     .slice(dataStart)
     .filter((row) => !isBlankRow(row))
     .slice(0, SAMPLE_ROWS);
-  best = recognizeHeaders(values.slice(top, bottom + 1), ruleset, {
+  const recognition = recognizeHeaders(values.slice(top, bottom + 1), ruleset, {
     merges: bandMerges(sheet.merges, top, bottom),
     sampleRows,
   });
-  if (!best.columns.some((c) => c.role.kind === "indicator" || c.role.kind === "criterion")) {
+  if (!recognition.columns.some((c) => c.role.kind === "indicator" || c.role.kind === "criterion")) {
     const { where, texts } = likelyHeaderTexts(values, limit);
     return noTableProblem(where, texts);
   }
-  return { ...best, headerTop: top, headerBottom: bottom, dataStart, ...titlePlaces(values, top) };
+  return { ...recognition, headerTop: top, headerBottom: bottom, dataStart, ...titlePlaces(values, top) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -485,9 +470,11 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
           heading.c === communeColumn ||
           (inOrder !== "" && isOrderMarker(inOrder) && !/^\d+$/.test(inOrder)))
       ) {
-        commune = stripLeadingNumber(heading.t)
-          .replace(/[:.]+$/, "")
-          .trim();
+        commune = titleCase(
+          stripLeadingNumber(heading.t)
+            .replace(/[:.]+$/, "")
+            .trim()
+        );
         skipped.push({ row: sheetRow, reason: "section", text: heading.t });
         continue;
       }
