@@ -10,6 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as vm from "vm";
 
 const ROOT = path.resolve(__dirname, "..");
 const ADDIN_URL = "https://ntm.example.vn/addin/";
@@ -338,5 +339,41 @@ describe("taskpane.html, the shared runtime page", () => {
     // addin-state (and the core) live once, in functions.js; taskpane.js reuses them.
     expect(functionsJs).toContain("stored-ruleset");
     expect(read("taskpane.js")).not.toContain("stored-ruleset");
+  });
+});
+
+describe("the production functions bundle, run alone as Excel's runtime would", () => {
+  test("registers every function and answers, with faults as CustomFunctions.Error", async () => {
+    const associated = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+    class ExcelError {
+      constructor(
+        readonly code: string,
+        readonly message?: string
+      ) {}
+    }
+    const context: Record<string, unknown> = {
+      console,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      CustomFunctions: {
+        associate: (id: string, f: (...args: unknown[]) => Promise<unknown>) => associated.set(id, f),
+        Error: ExcelError,
+        ErrorCode: { invalidValue: "#VALUE!" },
+      },
+    };
+    context.self = context;
+    context.window = context;
+    vm.createContext(context);
+    vm.runInContext(read("functions.js"), context);
+    expect([...associated.keys()]).toEqual(metadata("functions.json").functions.map((f) => f.id));
+    const row = [
+      [70, 80, 70, 50, "Có", 95, "Có", "Có", 0, 75, 36000000, 12, 90, "Có", 85, "Có", 70, 90, 70, 60, "Có", "Có"],
+    ];
+    const call = (id: string, ...args: unknown[]) =>
+      (associated.get(id) as (...a: unknown[]) => Promise<unknown>)(...args);
+    expect(await call("SCORE", row, null)).toBe(12);
+    expect(await call("GAPS", row, null)).toBe("TC02 Thủy lợi");
+    await expect(call("MET", "TC99", row, null)).rejects.toMatchObject({ code: "#VALUE!" });
   });
 });
