@@ -1,0 +1,202 @@
+import * as fs from "fs";
+import * as path from "path";
+import { analyseSheet, writeOwnSheets } from "../rules/analysis";
+import { InputError, Language, problem, Problem } from "../rules/message";
+import { reportSheets } from "../rules/report";
+import { Ruleset } from "../rules/ruleset";
+import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
+import { CliError, EXIT } from "./exit-codes";
+import { loadWorkbook, sameFile, writeFileAtomic } from "./files";
+import { Io } from "./io";
+import { loadRuleset } from "./ruleset-file";
+import { FileResult, jsonReport, summaryText, warningText } from "./summary";
+import { XlsxWorkbook } from "./xlsx-workbook";
+
+export const ANALYSE_OPTIONS: OptionSpec = {
+  out: { kind: "value", short: "o" },
+  sheet: { kind: "value" },
+  ruleset: { kind: "value" },
+  year: { kind: "value" },
+  lang: { kind: "value" },
+  json: { kind: "flag" },
+  force: { kind: "flag", short: "f" },
+  help: { kind: "flag", short: "h" },
+};
+
+/** Where the report goes when --out is not given: beside a single input, else in the current folder. */
+export function defaultReportPath(files: string[]): string {
+  if (files.length === 1) {
+    const f = files[0];
+    return path.join(path.dirname(f), `${path.basename(f, path.extname(f))}-bao-cao.xlsx`);
+  }
+  return "bao-cao-ntm-tong-hop.xlsx";
+}
+
+const outputError = (where: string, vi: string, en: string) =>
+  new CliError(EXIT.output, [problem("output", where, vi, en)]);
+
+/** Refuse early, before any work: a report that would replace an input, or an existing one without --force. */
+function checkOutput(out: string, inputs: string[], force: boolean): void {
+  if (path.extname(out).toLowerCase() !== ".xlsx") {
+    throw usageError(
+      "--out",
+      `Báo cáo phải là tệp .xlsx, không phải "${out}".`,
+      `The report must be an .xlsx file, not "${out}".`
+    );
+  }
+  if (inputs.some((f) => fs.existsSync(f) && sameFile(f, out))) {
+    throw outputError(
+      out,
+      "Báo cáo không được ghi đè lên tệp đầu vào. Hãy chọn tên khác với --out.",
+      "The report must not replace an input file. Choose another name with --out."
+    );
+  }
+  if (!fs.existsSync(out)) return;
+  if (fs.statSync(out).isDirectory()) {
+    throw outputError(
+      out,
+      "Đây là một thư mục; hãy cho tên tệp báo cáo .xlsx.",
+      "This is a folder; give a report file name ending in .xlsx."
+    );
+  }
+  if (!force) {
+    throw outputError(
+      out,
+      "Tệp báo cáo đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
+      "The report file already exists. Add --force to replace it, or choose another name with --out."
+    );
+  }
+}
+
+/** Problems of one file, each located as "file › where". */
+const inFile = (file: string, problems: Problem[]): Problem[] =>
+  problems.map((p) => ({ ...p, where: p.where ? `${file} › ${p.where}` : file }));
+
+async function analyseFile(
+  file: string,
+  ruleset: Ruleset,
+  options: { sheet?: string; year?: number }
+): Promise<FileResult> {
+  const workbook = new XlsxWorkbook(await loadWorkbook(file));
+  try {
+    const analysis = await analyseSheet(workbook, {
+      ruleset,
+      year: options.year,
+      sheet: options.sheet,
+      source: path.basename(file, path.extname(file)),
+    });
+    return { file, analysis };
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(EXIT.noTable, inFile(file, e.problems));
+    throw e;
+  }
+}
+
+/** The report workbook with the same sheets the pane writes, written whole or not at all. */
+async function writeReport(
+  out: string,
+  results: FileResult[],
+  ruleset: Ruleset,
+  language: Language
+): Promise<string[]> {
+  const sheets = reportSheets(
+    results.map((r) => r.analysis),
+    ruleset,
+    language
+  );
+  const report = new XlsxWorkbook();
+  report.workbook.creator = "ntm";
+  const { written } = await writeOwnSheets(report, sheets);
+  const bytes = new Uint8Array(await report.workbook.xlsx.writeBuffer());
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    writeFileAtomic(out, bytes);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw outputError(out, `Không ghi được báo cáo (${reason}).`, `Cannot write the report (${reason}).`);
+  }
+  return written;
+}
+
+/** `ntm analyse FILE.xlsx... [--out REPORT.xlsx] [--sheet NAME] [--ruleset FILE] [--year N] [--json] [--force] [--lang vi|en]` */
+export async function analyseCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ANALYSE_OPTIONS);
+  const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
+  if (args.flags.has("help")) {
+    io.out(ANALYSE_HELP[language]);
+    return EXIT.ok;
+  }
+  const files = [...new Set(args.positionals)];
+  if (files.length === 0) {
+    throw usageError(
+      "analyse",
+      "Cần ít nhất một tệp .xlsx: ntm analyse TỆP.xlsx …",
+      "At least one .xlsx file is needed: ntm analyse FILE.xlsx …"
+    );
+  }
+  const year = integerOption(args, "year", 2000, 2100);
+  const json = args.flags.has("json");
+  const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
+  if (out !== undefined) checkOutput(out, files, args.flags.has("force"));
+  const ruleset = await loadRuleset(args.values.get("ruleset"));
+
+  // Every file is read before anything is written, and every fault is listed at once.
+  const results: FileResult[] = [];
+  const failures: CliError[] = [];
+  for (const file of files) {
+    try {
+      results.push(await analyseFile(file, ruleset, { sheet: args.values.get("sheet"), year }));
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      failures.push(e);
+    }
+  }
+  if (failures.length > 0)
+    throw new CliError(
+      failures[0].exitCode,
+      failures.flatMap((f) => f.problems)
+    );
+
+  const written = out !== undefined ? await writeReport(out, results, ruleset, language) : [];
+  if (json) {
+    io.out(JSON.stringify(jsonReport(results, ruleset, language, { year, report: out }), null, 2));
+    return EXIT.ok;
+  }
+  io.out(summaryText(results, ruleset, language, year));
+  io.out("");
+  io.out(
+    language === "vi"
+      ? `Đã ghi báo cáo: ${out} (${written.length} trang: ${written.join(", ")})`
+      : `Report written: ${out} (${written.length} sheets: ${written.join(", ")})`
+  );
+  const warnings = warningText(results, language);
+  if (warnings) io.err(warnings);
+  return EXIT.ok;
+}
+
+export const ANALYSE_HELP: Record<Language, string> = {
+  vi: `Cách dùng: ntm analyse TỆP.xlsx... [tùy chọn]
+
+Đánh giá mọi khu dân cư trong bảng tổng hợp của mỗi tệp và ghi báo cáo (cùng các trang như bảng tác vụ
+trong Excel). Nhiều tệp (mỗi huyện một tệp): thêm trang tổng hợp toàn tỉnh.
+
+  -o, --out BÁO-CÁO.xlsx  nơi ghi báo cáo (mặc định: TỆP-bao-cao.xlsx cạnh tệp, hoặc bao-cao-ntm-tong-hop.xlsx)
+      --sheet TÊN         trang cần đọc (mặc định: trang đang mở, rồi trang đầu tiên có bảng)
+      --ruleset TỆP       bộ tiêu chí: tệp .json, hoặc .xlsx có trang "NTM - Bộ tiêu chí" đã sửa ngưỡng
+      --year NĂM          năm đánh giá (chọn ngưỡng theo năm nếu bộ tiêu chí có)
+      --json              in kết quả dạng JSON ra stdout (không ghi báo cáo trừ khi có --out)
+  -f, --force             ghi đè báo cáo đã có
+      --lang vi|en        ngôn ngữ của báo cáo và bảng tóm tắt (mặc định vi)`,
+  en: `Usage: ntm analyse FILE.xlsx... [options]
+
+Assess every residential area in each file's district table and write a report (the same sheets the
+Excel task pane writes). Several files (one per district): a province roll-up sheet too.
+
+  -o, --out REPORT.xlsx   where to write the report (default: FILE-bao-cao.xlsx beside it, or bao-cao-ntm-tong-hop.xlsx)
+      --sheet NAME        the sheet to read (default: the active sheet, then the first with a table)
+      --ruleset FILE      criteria: a .json file, or an .xlsx with a corrected "NTM - Bộ tiêu chí" sheet
+      --year N            assessment year (picks year-dependent thresholds where the ruleset has them)
+      --json              print the results as JSON on stdout (no report unless --out is given)
+  -f, --force             replace an existing report
+      --lang vi|en        language of the report and summary (default vi)`,
+};

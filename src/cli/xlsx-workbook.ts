@@ -1,0 +1,234 @@
+import ExcelJS from "exceljs";
+import { CellValue, columnLetter, MergedRange } from "../rules/cell";
+import { HIGHLIGHT_FILL } from "../rules/analysis";
+import { Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
+
+/**
+ * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
+ * sheets through and writes its report with. Nothing here touches the file system; the caller loads
+ * and saves (the input file is never written).
+ */
+export class XlsxWorkbook implements Workbook {
+  readonly workbook: ExcelJS.Workbook;
+  /** Settings live for the session only: exceljs cannot read or write Office add-in settings. */
+  private readonly settings = new Map<string, string>();
+
+  constructor(workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {
+    this.workbook = workbook;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((ws) => ws.name);
+  }
+
+  async activeSheetName(): Promise<string | undefined> {
+    const tab = this.workbook.views?.[0]?.activeTab;
+    return tab === undefined ? undefined : this.workbook.worksheets[tab]?.name;
+  }
+
+  async readSheet(name: string): Promise<SheetData> {
+    const ws = this.sheet(name);
+    const values: CellValue[][] = [];
+    const formats: string[][] = [];
+    const hiddenRows: number[] = [];
+    let width = 0;
+    let height = 0;
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const r = rowNumber - 1;
+      const rowValues: CellValue[] = [];
+      const rowFormats: string[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        // A merged block's value is in its top-left cell only, as Excel itself reports it.
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const v = cellValue(cell.value, cell.numFmt);
+        if (v === null) return;
+        rowValues[colNumber - 1] = v;
+        if (cell.numFmt) rowFormats[colNumber - 1] = cell.numFmt;
+        width = Math.max(width, colNumber);
+        height = Math.max(height, rowNumber);
+      });
+      values[r] = rowValues;
+      formats[r] = rowFormats;
+      if (row.hidden) hiddenRows.push(r);
+    });
+    const grid: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = 0; r < height; r++) {
+      const src = values[r] ?? [];
+      const fmt = formats[r] ?? [];
+      const out = new Array<CellValue>(width);
+      const outFmt = new Array<string>(width);
+      for (let c = 0; c < width; c++) {
+        out[c] = src[c] ?? null;
+        outFmt[c] = fmt[c] ?? "General";
+      }
+      grid.push(out);
+      numberFormats.push(outFmt);
+    }
+    return {
+      name: ws.name,
+      values: grid,
+      numberFormats,
+      merges: merges(ws),
+      hiddenRows: hiddenRows.filter((r) => r < height),
+      protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+    };
+  }
+
+  async writeSheets(sheets: SheetOutput[]): Promise<void> {
+    for (const s of sheets) {
+      const old = this.workbook.getWorksheet(s.name);
+      if (old) this.workbook.removeWorksheet(old.id);
+      writeSheet(this.workbook, s);
+    }
+  }
+
+  async setHighlights(sheet: string, highlights: Highlight[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    removeOwnFormats(ws);
+    highlights.forEach((h, k) => {
+      ws.addConditionalFormatting({
+        // Excel's sqref separates the blocks of one format with spaces.
+        ref: h.range.split(",").join(" "),
+        rules: [
+          {
+            type: "expression",
+            priority: k + 1,
+            formulae: [h.formula.replace(/^=/, "")],
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(h.fill) } } },
+          },
+        ],
+      });
+    });
+  }
+
+  async clearHighlights(sheet: string): Promise<number> {
+    return removeOwnFormats(this.sheet(sheet));
+  }
+
+  async loadSetting(key: string): Promise<string | undefined> {
+    return this.settings.get(key);
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    this.settings.set(key, value);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`No sheet ${name}`);
+    return ws;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** A date cell as Vietnamese staff read it: "15/11/2019", with the time only when the format shows one. */
+export function dateText(d: Date, numFmt?: string): string {
+  if (Number.isNaN(d.getTime())) return "";
+  // exceljs gives serial dates as UTC instants.
+  const date = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const timed = /h/i.test(numFmt ?? "") || d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() > 0;
+  return timed ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : date;
+}
+
+type Rich = { richText: Array<{ text: string }> };
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+const isRich = (v: unknown): v is Rich => isObject(v) && Array.isArray(v.richText);
+
+/**
+ * An exceljs cell value as the core reads cells: formula results, errors as their text ("#N/A"), rich
+ * text flattened, hyperlinks as their text, dates as text. null for a cell with nothing to read.
+ */
+export function cellValue(v: ExcelJS.CellValue | undefined, numFmt?: string): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return v;
+  if (v instanceof Date) return dateText(v, numFmt);
+  if (isRich(v)) return v.richText.map((t) => t.text).join("");
+  if (!isObject(v)) return null;
+  if ("error" in v && typeof v.error === "string") return v.error;
+  if ("formula" in v || "sharedFormula" in v) {
+    // A formula never calculated (written by a program) has no result: nothing to read.
+    return "result" in v ? cellValue(v.result as ExcelJS.CellValue, numFmt) : null;
+  }
+  if ("text" in v) {
+    const t = v.text;
+    return typeof t === "string" ? t : isRich(t) ? t.richText.map((x) => x.text).join("") : null;
+  }
+  return null;
+}
+
+/** exceljs keeps merged blocks in a private map; the public `model` would serialise the whole sheet. */
+function merges(ws: ExcelJS.Worksheet): MergedRange[] {
+  const own = (ws as unknown as { _merges?: Record<string, { model?: MergedRange } | undefined> })._merges ?? {};
+  const out: MergedRange[] = [];
+  for (const m of Object.values(own)) {
+    if (!m?.model) continue;
+    const { top, left, bottom, right } = m.model;
+    out.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
+const HEADER_FILL = "FFD9E1F2";
+
+/** One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill. */
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput): void {
+  const headerRows = s.headerRows ?? 0;
+  const ws = wb.addWorksheet(s.name, {
+    views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
+  });
+  const width = Math.max(1, ...s.rows.map((r) => r.length));
+  s.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  for (const [c, fmt] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = fmt;
+  ws.addRows(s.rows.map((r) => r.map((v) => (v === undefined ? null : v))));
+  for (let r = 0; r < headerRows; r++) ws.getRow(r + 1).font = { bold: true, size: r === 0 ? 13 : 11 };
+  if (s.tableHeaderRow !== undefined) {
+    const row = ws.getRow(s.tableHeaderRow + 1);
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: "middle" };
+      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+      cell.border = { bottom: { style: "thin" } };
+    }
+  }
+  for (const r of s.warningRows ?? []) {
+    const row = ws.getRow(r + 1);
+    for (let c = 1; c <= width; c++) {
+      row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: WARNING.fill } };
+    }
+    row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
+  }
+  if (s.chart) {
+    // exceljs cannot draw charts: the chart's data is on the sheet; say how to draw it in Excel.
+    const first = `${columnLetter(s.chart.categoryColumn)}${s.chart.headerRow + 1}`;
+    const last = `${columnLetter(Math.max(...s.chart.valueColumns))}${s.chart.lastRow + 1}`;
+    ws.getCell(first).note =
+      `Biểu đồ: chọn ${first}:${last} rồi Chèn › Biểu đồ cột.\nChart: select ${first}:${last}, then Insert › Column chart.`;
+  }
+}
+
+const OWN_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map(argb));
+
+type FormatRule = { style?: { fill?: { bgColor?: { argb?: string } } } };
+
+/** Conditional formats whose fill is one of the add-in's: removed; the user's own are kept. */
+function removeOwnFormats(ws: ExcelJS.Worksheet): number {
+  const list =
+    (ws as unknown as { conditionalFormattings?: Array<{ rules: FormatRule[] }> }).conditionalFormattings ?? [];
+  const own = (f: { rules: FormatRule[] }) => f.rules.some((r) => OWN_FILLS.has(r.style?.fill?.bgColor?.argb ?? ""));
+  const removed = list.filter(own).length;
+  if (removed > 0) ws.removeConditionalFormatting((f: { rules: FormatRule[] }) => !own(f));
+  return removed;
+}

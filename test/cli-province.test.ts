@@ -1,0 +1,103 @@
+import * as fs from "fs";
+import * as path from "path";
+import { CellValue } from "../src/rules/cell";
+import { SHEET_NAMES } from "../src/rules/workbook";
+import { SampleSheet } from "../src/cli/sample";
+import { builtCli, district, readBack, runNtm, sha1, tempDir, writeDistrict } from "./support/workbooks";
+
+interface JsonDoc {
+  files: Array<{ file: string; district: string | null; areas: Array<{ row: number; notMet: string[] }> }>;
+}
+
+let bin: string;
+let dir: string;
+
+beforeAll(() => {
+  bin = builtCli();
+  dir = tempDir("province");
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const tally = (sheet: SampleSheet) => {
+  const short = (n: number) => sheet.areas.filter((a) => a.notMet.length === n).length;
+  return [sheet.areas.length, short(0), short(1), short(2), sheet.areas.length - short(0) - short(1) - short(2)];
+};
+
+describe("ntm analyse on several district workbooks", () => {
+  test("one file per district: the province roll-up, per-district counts, --json per file", async () => {
+    const files = {
+      thanhBa: path.join(dir, "thanh-ba.xlsx"),
+      tamNong: path.join(dir, "tam-nong.xlsx"),
+      yenLap: path.join(dir, "yen-lap-khong-tieu-de.xlsx"),
+    };
+    const sheets = {
+      thanhBa: await writeDistrict(files.thanhBa, { district: district("Thanh Ba"), areas: 45, seed: 21 }),
+      tamNong: await writeDistrict(files.tamNong, {
+        district: district("Tam Nông"),
+        layout: "status",
+        areas: 30,
+        seed: 22,
+      }),
+      // No title rows: the district takes the file's name.
+      yenLap: await writeDistrict(files.yenLap, {
+        district: district("Yên Lập"),
+        areas: 25,
+        seed: 23,
+        titles: false,
+        headerRows: 3,
+      }),
+    };
+    const before = Object.values(files).map(sha1);
+    const out = path.join(dir, "toan-tinh.xlsx");
+
+    const run = runNtm(bin, ["analyse", files.thanhBa, files.tamNong, files.yenLap, "--out", out]);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split("\n");
+    const counts = (label: string) =>
+      lines
+        .find((l) => l.startsWith(label))
+        ?.slice(label.length)
+        .trim()
+        .split(/\s+/)
+        .slice(0, 5)
+        .map(Number);
+    expect(counts("Thanh Ba")).toEqual(tally(sheets.thanhBa));
+    expect(counts("Tam Nông")).toEqual(tally(sheets.tamNong));
+    expect(counts("yen-lap-khong-tieu-de")).toEqual(tally(sheets.yenLap));
+    const all = Object.values(sheets).map(tally);
+    expect(counts("Toàn tỉnh")).toEqual(all[0].map((_, k) => all.reduce((s, t) => s + t[k], 0)));
+
+    const { sheets: report } = await readBack(out);
+    const province = report.get(SHEET_NAMES.province)!;
+    expect(String(province[2][0])).toMatch(/TẠM TÍNH/);
+    const at = province.findIndex((r) => r[0] === "Huyện");
+    const rows = new Map<string, CellValue[]>(province.slice(at + 1, at + 5).map((r) => [String(r[0]), r]));
+    expect(rows.get("Thanh Ba")?.slice(1, 6)).toEqual(tally(sheets.thanhBa));
+    expect(rows.get("Tam Nông")?.slice(1, 6)).toEqual(tally(sheets.tamNong));
+    expect(rows.get("yen-lap-khong-tieu-de")?.slice(1, 6)).toEqual(tally(sheets.yenLap));
+    expect(rows.get("Toàn tỉnh")?.[1]).toBe(100);
+    // The areas sheet names each area's district.
+    const areas = report.get(SHEET_NAMES.areas)!;
+    const header = areas.findIndex((r) => r[0] === "TT");
+    expect(areas[header][1]).toBe("Huyện");
+    expect(new Set(areas.slice(header + 1).map((r) => r[1]))).toEqual(
+      new Set(["Thanh Ba", "Tam Nông", "yen-lap-khong-tieu-de"])
+    );
+
+    const json = JSON.parse(runNtm(bin, ["analyse", ...Object.values(files), "--json"]).stdout) as JsonDoc;
+    expect(json.files.map((f) => f.district)).toEqual(["Thanh Ba", "Tam Nông", null]);
+    json.files.forEach((f, k) => {
+      const sheet = Object.values(sheets)[k];
+      expect(f.areas.map((a) => [a.row, a.notMet])).toEqual(sheet.areas.map((a) => [a.row, a.notMet]));
+    });
+    expect(Object.values(files).map(sha1)).toEqual(before);
+  });
+
+  test("the same file named twice is read once", async () => {
+    const input = path.join(dir, "phu-ninh.xlsx");
+    await writeDistrict(input, { district: district("Phù Ninh"), areas: 15, seed: 24 });
+    const json = JSON.parse(runNtm(bin, ["analyse", input, input, "--json"]).stdout) as JsonDoc;
+    expect(json.files).toHaveLength(1);
+  });
+});

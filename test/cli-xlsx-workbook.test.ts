@@ -1,0 +1,134 @@
+import ExcelJS from "exceljs";
+import { HIGHLIGHT_FILL } from "../src/rules/analysis";
+import { SHEET_NAMES } from "../src/rules/workbook";
+import { cellValue, dateText, XlsxWorkbook } from "../src/cli/xlsx-workbook";
+
+/** Save and reload, as the command line does with every file it reads or writes. */
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return again;
+}
+
+describe("the exceljs workbook behind the command line", () => {
+  test("reads cells as Excel shows them: results, errors as text, rich text, dates, formats, merges, hidden rows", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ghi chú").getCell("A1").value = "xem trang sau";
+    const ws = wb.addWorksheet("Tổng hợp");
+    ws.getCell("A1").value = { richText: [{ text: "Huyện: " }, { text: "Thanh Ba", font: { bold: true } }] };
+    ws.mergeCells("A2:C2");
+    ws.getCell("A2").value = "1. Giao thông";
+    ws.getCell("A3").value = { formula: "B3*2", result: 85 } as ExcelJS.CellFormulaValue;
+    ws.getCell("B3").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    ws.getCell("C3").value = 0.855;
+    ws.getCell("C3").numFmt = "0.0%";
+    ws.getCell("D3").value = new Date(Date.UTC(2018, 11, 20));
+    ws.getCell("E3").value = { formula: "VLOOKUP(A3,X:Y,2,0)", result: { error: "#N/A" } } as ExcelJS.CellFormulaValue;
+    ws.getCell("F3").value = { text: "QĐ 1234", hyperlink: "https://example.org" };
+    ws.getCell("G3").value = { formula: "SUM(A1:A2)" } as ExcelJS.CellFormulaValue;
+    ws.getCell("A5").value = "Khu 7";
+    ws.getRow(5).hidden = true;
+    wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
+
+    const x = new XlsxWorkbook(await roundTrip(wb));
+    expect(await x.sheetNames()).toEqual(["Ghi chú", "Tổng hợp"]);
+    expect(await x.activeSheetName()).toBe("Tổng hợp");
+    const data = await x.readSheet("Tổng hợp");
+    expect(data.values[0][0]).toBe("Huyện: Thanh Ba");
+    // The merged block's value sits in its top-left cell only, as Office.js reports it.
+    expect(data.values[1]).toEqual(["1. Giao thông", null, null, null, null, null]);
+    expect(data.values[2]).toEqual([85, "#N/A", 0.855, "20/12/2018", "#N/A", "QĐ 1234"]);
+    expect(data.numberFormats?.[2][2]).toBe("0.0%");
+    expect(data.numberFormats?.[2][0]).toBe("General");
+    expect(data.merges).toEqual([{ top: 1, left: 0, bottom: 1, right: 2 }]);
+    expect(data.hiddenRows).toEqual([4]);
+    expect(data.values).toHaveLength(5);
+    expect(data.values.every((r) => r.length === 6)).toBe(true);
+  });
+
+  test("cell values: each exceljs shape becomes what the core reads", () => {
+    expect(cellValue(null)).toBeNull();
+    expect(cellValue(true)).toBe(true);
+    expect(cellValue({ sharedFormula: "A1", result: "Đạt" } as unknown as ExcelJS.CellValue)).toBe("Đạt");
+    expect(
+      cellValue({ text: { richText: [{ text: "a" }, { text: "b" }] }, hyperlink: "x" } as unknown as ExcelJS.CellValue)
+    ).toBe("ab");
+    expect(dateText(new Date(Date.UTC(2019, 10, 25, 14, 30)), "dd/mm/yyyy hh:mm")).toBe("25/11/2019 14:30");
+  });
+
+  test("writes the add-in's sheets with bold frozen headings, widths and the provisional note on a warning fill", async () => {
+    const x = new XlsxWorkbook();
+    await x.writeSheets([
+      {
+        name: SHEET_NAMES.distribution,
+        rows: [
+          ["PHÂN BỐ"],
+          ["Bộ tiêu chí"],
+          ["⚠ NGƯỠNG TẠM TÍNH: …"],
+          [],
+          ["Số tiêu chí đạt", "Số khu dân cư"],
+          ["13/13", 4],
+          ["12/13", 9],
+        ],
+        headerRows: 5,
+        tableHeaderRow: 4,
+        warningRows: [2],
+        columnWidths: [18, 16],
+        columnFormats: { 1: "0" },
+        chart: {
+          title: "Phân bố",
+          headerRow: 4,
+          firstRow: 5,
+          lastRow: 6,
+          categoryColumn: 0,
+          valueColumns: [1],
+          kind: "column",
+        },
+      },
+    ]);
+    const ws = (await roundTrip(x.workbook)).getWorksheet(SHEET_NAMES.distribution)!;
+    expect(ws.getCell("A6").value).toBe("13/13");
+    expect(ws.getCell("B7").value).toBe(9);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
+    expect(ws.getCell("A5").font?.bold).toBe(true);
+    expect(ws.getColumn(1).width).toBe(18);
+    const fill = ws.getCell("B3").fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe("FFFFF2CC");
+    // exceljs cannot draw charts: the data is there, and a note says how to make the chart.
+    expect(String(ws.getCell("A5").note)).toMatch(/A5:B7/);
+  });
+
+  test("highlights are real conditional formats; clearing removes only the add-in's own", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tổng hợp");
+    ws.getCell("F10").value = 65;
+    ws.addConditionalFormatting({
+      ref: "A1:A5",
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: ["A1>0"],
+          style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF00FF00" } } },
+        },
+      ],
+    });
+    const x = new XlsxWorkbook(wb);
+    await x.setHighlights("Tổng hợp", [
+      { range: "F10:F20,F22:F30", formula: "=AND(ISNUMBER(F10),F10<70)", fill: HIGHLIGHT_FILL.unmet, label: "TC01.1" },
+      { range: "F10:F20,F22:F30", formula: "=LEN(TRIM(F10))=0", fill: HIGHLIGHT_FILL.missing, label: "TC01.1:missing" },
+    ]);
+    const saved = (await roundTrip(wb)).getWorksheet("Tổng hợp")!;
+    const formats = (
+      saved as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> }
+    ).conditionalFormattings;
+    expect(formats.map((f) => f.ref)).toEqual(["A1:A5", "F10:F20 F22:F30", "F10:F20 F22:F30"]);
+    expect(formats[1].rules[0].formulae).toEqual(["AND(ISNUMBER(F10),F10<70)"]);
+    // Setting again replaces the add-in's formats; clearing leaves the user's one.
+    await x.setHighlights("Tổng hợp", [
+      { range: "F10:F20", formula: "=F10<70", fill: HIGHLIGHT_FILL.unmet, label: "TC01.1" },
+    ]);
+    expect(await x.clearHighlights("Tổng hợp")).toBe(1);
+    expect(await x.clearHighlights("Tổng hợp")).toBe(0);
+  });
+});
