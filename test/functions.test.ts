@@ -161,6 +161,22 @@ describe("values that cannot be read", () => {
     expect(byId("TC12.1")[6]).toContain("không rõ");
   });
 
+  test("error and rich cell values as Excel's data types pass them", async () => {
+    const row = rowWith({
+      "TC02.1": { type: "Error", errorType: "Div0" } as unknown as CellValue,
+      "TC08.1": { type: "Error", errorType: "NotAvailable", basicValue: "#N/A" } as unknown as CellValue,
+      "TC10.1": { type: "FormattedNumber", basicValue: 85, numberFormat: "0" } as unknown as CellValue,
+      "TC11.1": { type: "Entity", text: "Đạt", properties: {} } as unknown as CellValue,
+    });
+    const table = await fn.explain(range(row));
+    const byId = (id: string) => table.find((r) => r[0] === id) as CellValue[];
+    expect(byId("TC02.1").slice(2, 5)).toEqual(["#DIV/0!", "≥ 80%", false]);
+    expect(byId("TC08.1").slice(2, 5)).toEqual(["#N/A", "≥ 90%", false]);
+    expect(byId("TC10.1").slice(2, 5)).toEqual([85, "≥ 85%", true]);
+    expect(byId("TC11.1").slice(2, 5)).toEqual(["Có", "= Có", true]);
+    expect(await fn.score(range(row))).toBe(11);
+  });
+
   test("a blank cell is missing data, not a crash", async () => {
     const row = rowWith({ "TC08.1": "" });
     expect(await fn.score(range(row))).toBe(12);

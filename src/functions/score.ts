@@ -73,7 +73,28 @@ export class BoundedCache<V, K = string> {
 // ---------------------------------------------------------------------------------------------
 // Cells as Excel passes them
 
-/** One cell: Excel error objects (CustomFunctions.Error, error cell values) become their "#N/A" text. */
+/**
+ * One cell: Excel error objects (CustomFunctions.Error, error cell values) become their "#N/A" text, rich
+ * values (entities, formatted numbers) their plain value.
+ */
+/** Excel.ErrorCellValue errorType → the error as a cell shows it. */
+const ERROR_TYPES: Record<string, string> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  Name: "#NAME?",
+  NotAvailable: "#N/A",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
 export function toCell(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "boolean") return v;
@@ -83,6 +104,7 @@ export function toCell(v: unknown): CellValue {
     if (typeof o.code === "string" && o.code.startsWith("#")) return o.code;
     const basic = o.basicValue;
     if (typeof basic === "string" || typeof basic === "number" || typeof basic === "boolean") return basic;
+    if (o.type === "Error") return (typeof o.errorType === "string" && ERROR_TYPES[o.errorType]) || "#VALUE!";
     if (typeof o.text === "string") return o.text;
   }
   return "#VALUE!";
