@@ -6,6 +6,7 @@ import * as fn from "../src/functions/functions";
 import { reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
 import { BoundedCache, formulasFor, rowHash } from "../src/functions/score";
 import { CellValue } from "../src/rules/cell";
+import * as columns from "../src/rules/columns";
 import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
 import { Ruleset } from "../src/rules/ruleset";
 import { SETTING_KEYS } from "../src/rules/workbook";
@@ -309,6 +310,22 @@ describe("headers: the table's own header rows", () => {
       });
     }
     expect(await fn.score(range(values), [upper, lower])).toBe(11);
+  });
+
+  test("headers passed anew with every call are recognised once", async () => {
+    const rs = rulesetFromDocument(rulesetToDocument(ruleset));
+    setRuleset(rs);
+    const recognise = jest.spyOn(columns, "recognizeHeaders");
+    try {
+      const scores = await Promise.all(
+        Array.from({ length: 40 }, (_, k) => fn.score(range([k, ...values.slice(1)]), range([...headers])))
+      );
+      expect(new Set(scores)).toEqual(new Set([11]));
+      expect(recognise).toHaveBeenCalledTimes(1);
+      expect(formulasFor(rs).cachedRows).toBe(40);
+    } finally {
+      recognise.mockRestore();
+    }
   });
 
   test("columns in another order are read by their headers", async () => {

@@ -174,11 +174,10 @@ function sameRow(cells: CellValue[], items: unknown[]): boolean {
   return true;
 }
 
-/** Header rows, or undefined when the argument was omitted (null). Transposed for a vertical row. */
-export function headerRows(headers: unknown, vertical: boolean): Table | undefined {
-  if (headers === null || headers === undefined) return undefined;
-  const g = grid(headers).map((r) => r.map(toCell));
-  const rows = vertical ? (g[0] ?? []).map((_, c) => g.map((r) => r[c] ?? null)) : g;
+/** Header rows as cells; transposed for a vertical row. Blank headers are refused. */
+function headerRows(g: unknown[][], vertical: boolean): Table {
+  const cells = g.map((r) => r.map(toCell));
+  const rows = vertical ? (cells[0] ?? []).map((_, c) => cells.map((r) => r[c] ?? null)) : cells;
   if (rows.every((r) => r.every(isBlank))) {
     throw fault(
       "headers-blank",
@@ -267,14 +266,22 @@ function layoutFromMapping(ruleset: Ruleset, mapping: unknown, key: string): Lay
 // ---------------------------------------------------------------------------------------------
 // One ruleset's formulas: header layouts and assessed rows are cached, the Assessor is shared.
 
-/** An assessed row, and which percent cells were taken as fractions (cells formatted as %). */
+interface CachedHeaders {
+  vertical: boolean;
+  /** The header cells as passed (before any transposing), to confirm a hash match. */
+  cells: CellValue[][];
+  layout: Layout | InputError;
+  next?: CachedHeaders;
+}
+
 interface CachedRow {
-  layout: string;
+  layout: Layout;
   cells: CellValue[];
   result: Promise<RowResult>;
   next?: CachedRow;
 }
 
+/** An assessed row, and which percent cells were taken as fractions (cells formatted as %). */
 export interface RowResult {
   assessment: AreaAssessment;
   fractions: Set<string>;
@@ -285,7 +292,8 @@ const FRACTION_EVIDENCE = 3;
 
 export class RulesetFormulas {
   readonly ruleset: Ruleset;
-  private readonly headerLayouts = new BoundedCache<Layout | InputError>(LAYOUT_CACHE_SIZE);
+  /** Header layouts by hash of the header cells: a header range is passed anew with every call. */
+  private readonly headerLayouts = new BoundedCache<CachedHeaders, number>(LAYOUT_CACHE_SIZE);
   private readonly mappingLayouts = new WeakMap<object, Layout | InputError>();
   /** Assessed rows by hash; rows whose hashes collide are chained. */
   private readonly results = new BoundedCache<CachedRow, number>(RESULT_CACHE_SIZE);
@@ -303,21 +311,32 @@ export class RulesetFormulas {
     return this.results.size;
   }
 
-  private layout(width: number, headers: Table | undefined, mapping: unknown): Layout {
-    let layout: Layout | InputError;
-    if (headers) {
-      const key = "h" + JSON.stringify(headers);
-      const cached = this.headerLayouts.get(key);
-      if (cached) layout = cached;
-      else {
-        try {
-          layout = layoutFromHeaders(this.ruleset, headers, key);
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-          layout = e;
-        }
-        this.headerLayouts.set(key, layout);
+  private headerLayout(headers: unknown, vertical: boolean): Layout | InputError {
+    const g = grid(headers);
+    let hash = vertical ? 0x2f : 0x17;
+    for (const r of g) hash = rowHash(r, hash);
+    const head = this.headerLayouts.get(hash);
+    for (let e = head; e; e = e.next) {
+      if (e.vertical === vertical && e.cells.length === g.length && e.cells.every((c, k) => sameRow(c, g[k]))) {
+        return e.layout;
       }
+    }
+    let layout: Layout | InputError;
+    try {
+      const rows = headerRows(g, vertical);
+      layout = layoutFromHeaders(this.ruleset, rows, "h" + JSON.stringify(rows));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      layout = e;
+    }
+    this.headerLayouts.set(hash, { vertical, cells: g.map((r) => r.map(toCell)), layout, next: head });
+    return layout;
+  }
+
+  private layout(width: number, headers: unknown, vertical: boolean, mapping: unknown): Layout {
+    let layout: Layout | InputError;
+    if (headers !== null && headers !== undefined) {
+      layout = this.headerLayout(headers, vertical);
     } else if (mapping !== undefined && mapping !== null) {
       const holder = typeof mapping === "object" ? mapping : { mapping };
       const cached = this.mappingLayouts.get(holder);
@@ -405,10 +424,12 @@ export class RulesetFormulas {
   /** Assess one row; identical rows (same layout) share one assessment, also while it is running. */
   assessRow(values: unknown, headers: unknown, mapping: unknown): Promise<RowResult> {
     const { items, vertical } = rowItems(values);
-    const layout = this.layout(items.length, headerRows(headers, vertical), mapping);
+    const layout = this.layout(items.length, headers, vertical, mapping);
     const hash = rowHash(items, layout.seed);
     const head = this.results.get(hash);
-    for (let e = head; e; e = e.next) if (e.layout === layout.key && sameRow(e.cells, items)) return e.result;
+    for (let e = head; e; e = e.next) {
+      if ((e.layout === layout || e.layout.key === layout.key) && sameRow(e.cells, items)) return e.result;
+    }
     const cells = items.map(toCell);
     // Rows are read and assessed one after another when their turn comes: a recalculation issues
     // thousands of calls at once, and building every area up front only feeds the garbage collector.
@@ -420,7 +441,7 @@ export class RulesetFormulas {
         .then((assessment) => ({ assessment, fractions }));
     });
     this.tail = result.catch(() => undefined);
-    this.results.set(hash, { layout: layout.key, cells, result, next: head });
+    this.results.set(hash, { layout, cells, result, next: head });
     result.catch(() => this.results.delete(hash));
     return result;
   }
