@@ -138,9 +138,15 @@ export function rowItems(values: unknown): { items: unknown[]; vertical: boolean
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
 
+/** Mix a text into a hash: its length and at most its first and last 8 characters (equality is checked anyway). */
 function mixText(h: number, text: string): number {
-  h = Math.imul(h ^ text.length, 0x9e3779b1);
-  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  const n = text.length;
+  h = Math.imul(h ^ n, 0x9e3779b1);
+  if (n <= 16) {
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  } else {
+    for (let k = 0; k < 8; k++) h = Math.imul(h ^ text.charCodeAt(k) ^ (text.charCodeAt(n - 1 - k) << 16), 0x01000193);
+  }
   return h;
 }
 
