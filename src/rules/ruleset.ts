@@ -74,8 +74,12 @@ export function normaliseAreaType(text: string | undefined): string | undefined 
   return t === "" ? undefined : t;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case, no diacritics (đ → d), single spaces, trimmed. */
 export function foldText(text: string): string {
+  // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition, the costly step.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
