@@ -129,7 +129,14 @@ describe("ntm analyse on one district workbook", () => {
     for (const name of [SHEET_NAMES.areas, SHEET_NAMES.criteria, SHEET_NAMES.communes, SHEET_NAMES.distribution]) {
       expect(String(sheets.get(name)![2][0])).toMatch(/TẠM TÍNH/);
     }
-    expect(workbook.getWorksheet(SHEET_NAMES.areas)!.views[0]).toMatchObject({ state: "frozen" });
+    const areasSheet = workbook.getWorksheet(SHEET_NAMES.areas)!;
+    expect(areasSheet.views[0]).toMatchObject({ state: "frozen" });
+    expect((areasSheet.getCell("A3").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFF2CC");
+    // No chart from exceljs: the distribution's data, and a note saying how to draw it.
+    const distSheet = workbook.getWorksheet(SHEET_NAMES.distribution)!;
+    const noted: string[] = [];
+    distSheet.eachRow((row) => row.eachCell((cell) => void (cell.note && noted.push(String(cell.note)))));
+    expect(noted.join()).toMatch(/Biểu đồ: chọn A\d+:B\d+/);
     const { header, body } = table(areasRows, "TT");
     expect(body).toHaveLength(60);
     const col = (h: string) => header.indexOf(h);

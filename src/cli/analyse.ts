@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { analyseSheet, writeOwnSheets } from "../rules/analysis";
@@ -6,7 +7,8 @@ import { reportSheets } from "../rules/report";
 import { Ruleset } from "../rules/ruleset";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { loadWorkbook, sameFile, writeFileAtomic } from "./files";
+import { sameFile, writeAtomically } from "./files";
+import { readFiles, snapshotWorkbook, WorkbookSnapshot } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
@@ -72,14 +74,15 @@ function checkOutput(out: string, inputs: string[], force: boolean): void {
 const inFile = (file: string, problems: Problem[]): Problem[] =>
   problems.map((p) => ({ ...p, where: p.where ? `${file} › ${p.where}` : file }));
 
-async function analyseFile(
+/** Find and assess the district table of one file already read. */
+async function analyseSnapshot(
   file: string,
+  snapshot: WorkbookSnapshot,
   ruleset: Ruleset,
   options: { sheet?: string; year?: number }
 ): Promise<FileResult> {
-  const workbook = new XlsxWorkbook(await loadWorkbook(file));
   try {
-    const analysis = await analyseSheet(workbook, {
+    const analysis = await analyseSheet(snapshotWorkbook(snapshot), {
       ruleset,
       year: options.year,
       sheet: options.sheet,
@@ -92,7 +95,10 @@ async function analyseFile(
   }
 }
 
-/** The report workbook with the same sheets the pane writes, written whole or not at all. */
+/**
+ * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
+ * writer: each row goes to disk once, so a province report costs little time or memory.
+ */
 async function writeReport(
   out: string,
   results: FileResult[],
@@ -104,13 +110,19 @@ async function writeReport(
     ruleset,
     language
   );
-  const report = new XlsxWorkbook();
-  report.workbook.creator = "ntm";
-  const { written } = await writeOwnSheets(report, sheets);
-  const bytes = new Uint8Array(await report.workbook.xlsx.writeBuffer());
+  let written: string[] = [];
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    writeFileAtomic(out, bytes);
+    await writeAtomically(out, async (tmp) => {
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: tmp,
+        useStyles: true,
+        useSharedStrings: false,
+      });
+      writer.creator = "ntm";
+      written = (await writeOwnSheets(new XlsxWorkbook(writer), sheets)).written;
+      await writer.commit();
+    });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw outputError(out, `Không ghi được báo cáo (${reason}).`, `Cannot write the report (${reason}).`);
@@ -143,9 +155,10 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   // Every file is read before anything is written, and every fault is listed at once.
   const results: FileResult[] = [];
   const failures: CliError[] = [];
-  for (const file of files) {
+  for (const read of await readFiles(files)) {
     try {
-      results.push(await analyseFile(file, ruleset, { sheet: args.values.get("sheet"), year }));
+      if ("error" in read) throw read.error;
+      results.push(await analyseSnapshot(read.file, read.snapshot, ruleset, { sheet: args.values.get("sheet"), year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);

@@ -107,16 +107,17 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Write a file whole or not at all: to a temporary file in the same folder, then renamed over the
- * target, so a reader never sees half a report and a failure leaves any earlier report in place.
+ * Write a file whole or not at all: `write` fills a temporary file in the same folder, which is then
+ * flushed and renamed over the target, so a reader never sees half a file and a failure leaves any
+ * earlier one in place.
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+export async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = fs.openSync(tmp, "wx");
+    await write(tmp);
+    const fd = fs.openSync(tmp, "r+");
     try {
-      fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -126,4 +127,8 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     fs.rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+export function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  return writeAtomically(target, async (tmp) => fs.writeFileSync(tmp, bytes, { flag: "wx" }));
 }

@@ -81,7 +81,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
   const bytes = new Uint8Array(await sampleWorkbook(sheet, { year: SAMPLE_YEAR }).xlsx.writeBuffer());
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    writeFileAtomic(out, bytes);
+    await writeFileAtomic(out, bytes);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     throw new CliError(EXIT.output, [

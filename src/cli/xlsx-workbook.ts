@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { CellValue, columnLetter, MergedRange } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
-import { Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
+import { ChartSpec, Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
@@ -12,16 +12,21 @@ export class XlsxWorkbook implements Workbook {
   readonly workbook: ExcelJS.Workbook;
   /** Settings live for the session only: exceljs cannot read or write Office add-in settings. */
   private readonly settings = new Map<string, string>();
+  /** A streaming writer (a report) writes each row once and cannot read back. */
+  private readonly streaming: boolean;
+  private readonly streamed: string[] = [];
 
   constructor(workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {
     this.workbook = workbook;
+    this.streaming = workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter;
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return this.streaming ? [...this.streamed] : this.workbook.worksheets.map((ws) => ws.name);
   }
 
   async activeSheetName(): Promise<string | undefined> {
+    if (this.streaming) return undefined;
     const tab = this.workbook.views?.[0]?.activeTab;
     return tab === undefined ? undefined : this.workbook.worksheets[tab]?.name;
   }
@@ -77,9 +82,14 @@ export class XlsxWorkbook implements Workbook {
 
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
     for (const s of sheets) {
-      const old = this.workbook.getWorksheet(s.name);
-      if (old) this.workbook.removeWorksheet(old.id);
-      writeSheet(this.workbook, s);
+      if (this.streaming) {
+        if (this.streamed.includes(s.name)) throw new Error(`Sheet ${s.name} is already written`);
+        this.streamed.push(s.name);
+      } else {
+        const old = this.workbook.getWorksheet(s.name);
+        if (old) this.workbook.removeWorksheet(old.id);
+      }
+      writeSheet(this.workbook, s, this.streaming);
     }
   }
 
@@ -182,8 +192,11 @@ const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`
 const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
 const HEADER_FILL = "FFD9E1F2";
 
-/** One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill. */
-function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput): void {
+/**
+ * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill.
+ * Row by row, each finished before the next, so a streaming writer can commit it at once.
+ */
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): void {
   const headerRows = s.headerRows ?? 0;
   const ws = wb.addWorksheet(s.name, {
     views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
@@ -191,32 +204,41 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput): void {
   const width = Math.max(1, ...s.rows.map((r) => r.length));
   s.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const [c, fmt] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = fmt;
-  ws.addRows(s.rows.map((r) => r.map((v) => (v === undefined ? null : v))));
-  for (let r = 0; r < headerRows; r++) ws.getRow(r + 1).font = { bold: true, size: r === 0 ? 13 : 11 };
-  if (s.tableHeaderRow !== undefined) {
-    const row = ws.getRow(s.tableHeaderRow + 1);
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      cell.font = { bold: true };
-      cell.alignment = { wrapText: true, vertical: "middle" };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-      cell.border = { bottom: { style: "thin" } };
+  const warnings = new Set(s.warningRows ?? []);
+  const chartNote = s.chart ? chartHowTo(s.chart) : undefined;
+  s.rows.forEach((values, r) => {
+    const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+    if (r < headerRows) row.font = { bold: true, size: r === 0 ? 13 : 11 };
+    if (r === s.tableHeaderRow) {
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        cell.font = { bold: true };
+        cell.alignment = { wrapText: true, vertical: "middle" };
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+        cell.border = { bottom: { style: "thin" } };
+      }
     }
-  }
-  for (const r of s.warningRows ?? []) {
-    const row = ws.getRow(r + 1);
-    for (let c = 1; c <= width; c++) {
-      row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: WARNING.fill } };
+    if (warnings.has(r)) {
+      for (let c = 1; c <= width; c++) {
+        row.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: WARNING.fill } };
+      }
+      row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
     }
-    row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
-  }
-  if (s.chart) {
-    // exceljs cannot draw charts: the chart's data is on the sheet; say how to draw it in Excel.
-    const first = `${columnLetter(s.chart.categoryColumn)}${s.chart.headerRow + 1}`;
-    const last = `${columnLetter(Math.max(...s.chart.valueColumns))}${s.chart.lastRow + 1}`;
-    ws.getCell(first).note =
-      `Biểu đồ: chọn ${first}:${last} rồi Chèn › Biểu đồ cột.\nChart: select ${first}:${last}, then Insert › Column chart.`;
-  }
+    if (chartNote && r === chartNote.row) row.getCell(chartNote.column + 1).note = chartNote.text;
+    if (streaming) row.commit();
+  });
+  if (streaming) ws.commit();
+}
+
+/** exceljs cannot draw charts: the chart's data is on the sheet; a note says how to draw it in Excel. */
+function chartHowTo(chart: ChartSpec): { row: number; column: number; text: string } {
+  const first = `${columnLetter(chart.categoryColumn)}${chart.headerRow + 1}`;
+  const last = `${columnLetter(Math.max(...chart.valueColumns))}${chart.lastRow + 1}`;
+  return {
+    row: chart.headerRow,
+    column: chart.categoryColumn,
+    text: `Biểu đồ: chọn ${first}:${last} rồi Chèn › Biểu đồ cột.\nChart: select ${first}:${last}, then Insert › Column chart.`,
+  };
 }
 
 const OWN_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map(argb));
