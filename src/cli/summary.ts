@@ -83,31 +83,34 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
     T.source[language],
   ];
   const cells = rows.map((r) => [r.label, ...r.counts.map(String), r.sources.join(", ")]);
-  const widths = header.map((h, k) => Math.max(width(h), ...cells.map((c) => width(c[k]))));
+  // Name left, counts right-aligned, the file list last and unpadded.
+  const last = header.length - 1;
+  const widths = header.map((h, k) => (k === last ? 0 : Math.max(width(h), ...cells.map((c) => width(c[k])))));
   const render = (c: string[]) =>
     c
-      .map((v, k) =>
-        k === 0 || k === c.length - 1 ? padEnd(v, k === c.length - 1 ? 0 : widths[k]) : padStart(v, widths[k])
-      )
+      .map((v, k) => (k === 0 ? padEnd(v, widths[k]) : k === last ? v : padStart(v, widths[k])))
+      .join("  ")
+      .trimEnd();
+  const rule = (w: number[]) =>
+    w
+      .map((n) => "-".repeat(n))
       .join("  ")
       .trimEnd();
   lines.push(render(header));
-  lines.push(widths.map((w, k) => "-".repeat(k === widths.length - 1 ? width(header[k]) : w)).join("  "));
+  lines.push(rule(widths.map((w, k) => (k === last ? width(header[k]) : w))));
   cells.forEach((c, k) => {
-    if (k === cells.length - 1 && rows.length > 1)
-      lines.push(
-        widths
-          .map((w, j) => "-".repeat(j === widths.length - 1 ? 0 : w))
-          .join("  ")
-          .trimEnd()
-      );
+    if (rows.length > 1 && k === cells.length - 1) lines.push(rule(widths));
     lines.push(render(c));
   });
   return lines.join("\n");
 }
 
-/** Problems found while reading (unreadable cells, rows without a name): a count and the first few. */
-export function warningText(results: FileResult[], language: Language, shown = 5): string {
+/**
+ * Problems found while reading (unreadable cells, rows without a name): a count per file, and for a
+ * few files the first cells to check. The report lists every one.
+ */
+export function warningText(results: FileResult[], language: Language): string {
+  const shown = results.length <= 3 ? 5 : 0;
   const lines: string[] = [];
   for (const { file, analysis } of results) {
     const problems: Problem[] = analysis.problems;
@@ -117,10 +120,11 @@ export function warningText(results: FileResult[], language: Language, shown = 5
       `Cảnh báo / Warning: ${file} › ${analysis.sheet}: ${n} ${language === "vi" ? "ô cần xem lại" : "cells to check"}`
     );
     for (const p of problems.slice(0, shown)) lines.push(`  ${formatProblem(p, language)}`);
-    if (n > shown)
+    if (n > shown && shown > 0) {
       lines.push(
-        `  … ${language === "vi" ? `và ${n - shown} ô khác (xem cột "Thiếu số liệu" trong báo cáo)` : `and ${n - shown} more (see the "No or unreadable data" column of the report)`}`
+        `  … ${language === "vi" ? `và ${n - shown} ô khác (xem cột "Thiếu số liệu / không đọc được" trong báo cáo)` : `and ${n - shown} more (see the "No or unreadable data" column of the report)`}`
       );
+    }
   }
   return lines.join("\n");
 }
