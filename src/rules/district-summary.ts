@@ -1,0 +1,71 @@
+import { AreaAssessment } from "./assessment";
+import { HeaderRecognition } from "./columns";
+import { Ruleset } from "./ruleset";
+
+/**
+ * What a district officer asks first, in the figures the result sheets also carry: where the areas stand,
+ * which are close to the standard, which criteria hold most areas back.
+ */
+export interface DistrictSummary {
+  areas: number;
+  meetsAll: number;
+  short1: number;
+  short2: number;
+  /** Three or more criteria short. */
+  short3: number;
+  /** Areas one or two criteria short: fewest gaps first, then in sheet order. */
+  close: AreaAssessment[];
+  /** Criteria not met by at least one area, the most limiting first (ties in ruleset order). */
+  holdingBack: Array<{ criterionId: string; failing: number; onlyGap: number; noData: number }>;
+}
+
+export function summariseDistrict(assessments: AreaAssessment[], ruleset: Ruleset): DistrictSummary {
+  const summary: DistrictSummary = {
+    areas: 0,
+    meetsAll: 0,
+    short1: 0,
+    short2: 0,
+    short3: 0,
+    close: [],
+    holdingBack: [],
+  };
+  const tally = new Map(
+    ruleset.criteria.map((c, order) => [c.id, { criterionId: c.id, failing: 0, onlyGap: 0, noData: 0, order }])
+  );
+  for (const a of assessments) {
+    summary.areas++;
+    const short = a.notMet.length;
+    if (short === 0) summary.meetsAll++;
+    else if (short === 1) summary.short1++;
+    else if (short === 2) summary.short2++;
+    else summary.short3++;
+    if (short === 1 || short === 2) summary.close.push(a);
+    for (const c of a.criteria) {
+      const t = tally.get(c.criterionId);
+      if (!t || c.met) continue;
+      t.failing++;
+      if (c.basis === "none") t.noData++;
+      if (short === 1) t.onlyGap++;
+    }
+  }
+  summary.close.sort((x, y) => x.notMet.length - y.notMet.length);
+  summary.holdingBack = [...tally.values()]
+    .filter((t) => t.failing > 0)
+    .sort((x, y) => y.failing - x.failing || x.order - y.order)
+    .map(({ criterionId, failing, onlyGap, noData }) => ({ criterionId, failing, onlyGap, noData }));
+  return summary;
+}
+
+/** Criteria with neither a status column nor any indicator column in the mapping: they cannot be assessed. */
+export function uncoveredCriteria(recognition: Pick<HeaderRecognition, "columns">, ruleset: Ruleset): string[] {
+  const covered = new Set<string>();
+  for (const c of recognition.columns) {
+    if (c.role.kind === "criterion") covered.add(c.role.criterionId);
+    if (c.role.kind === "indicator") {
+      const id = c.role.indicatorId;
+      const criterion = ruleset.indicators.find((i) => i.id === id)?.criterionId;
+      if (criterion) covered.add(criterion);
+    }
+  }
+  return ruleset.criteria.filter((c) => !covered.has(c.id)).map((c) => c.id);
+}

@@ -1,0 +1,274 @@
+import { CellValue, cellAddress, Grid } from "../rules/cell";
+import { InputError } from "../rules/message";
+import { ChartSpec, Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
+import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula } from "./a1";
+import { hostProblem } from "./strings";
+
+/* global Excel */
+
+/** Excel.run, injectable so tests run the same code on office-addin-mock or the e2e double. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * Every conditional format the add-in adds carries this always-true condition: it tells the add-in's formats
+ * from the user's even after Excel moved them with inserted rows, and shows the owner in Excel's rule manager.
+ */
+export const HIGHLIGHT_MARKER = 'ISTEXT("NTM-KDC")';
+
+/** The core's condition with the marker: `=AND(condition,ISTEXT("NTM-KDC"))`. */
+export function markedFormula(formula: string): string {
+  return `=AND(${formula.replace(/^=/, "")},${HIGHLIGHT_MARKER})`;
+}
+
+const MARKER_KEY = HIGHLIGHT_MARKER.toUpperCase();
+const isOwnFormula = (formula: string | null | undefined): boolean =>
+  typeof formula === "string" && formula.replace(/\s+/g, "").toUpperCase().includes(MARKER_KEY);
+
+/**
+ * Cells read per round trip. Excel on the web caps a response at 5 MB; values plus number formats of
+ * 250,000 cells (5,000 areas × 50 columns) stay under it, so every sheet we claim to handle is read in
+ * two syncs; a larger one costs one more sync per block.
+ */
+export const CELLS_PER_SYNC = 250_000;
+
+/** Excel column widths are in points; the core gives them in characters. */
+const POINTS_PER_CHARACTER = 6;
+
+const STYLE = {
+  tab: "#2F75B5",
+  header: "#DDEBF7",
+  warningFill: "#FFEB9C",
+  warningFont: "#9C5700",
+} as const;
+
+/**
+ * Strings Excel would turn into something else (a formula, a number, a date: "1/13" is 13 January)
+ * keep a quote prefix, as when a user types an apostrophe first.
+ */
+function toExcelValue(v: CellValue): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "string") return v;
+  if (/^[=+\-@']/.test(v) || /^[\d\s.,:/%()]+$/.test(v.trim())) return `'${v}`;
+  return v;
+}
+
+/**
+ * The Workbook of the core on Office.js. Every method is one Excel.run with a fixed number of
+ * context.sync() calls, whatever the number of rows: whole 2-D arrays, formats per column, no per-row
+ * or per-cell round trips.
+ */
+export class ExcelWorkbook implements Workbook {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  activeSheetName(): Promise<string | undefined> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  /** Two syncs: the used range's extent and protection, then values, formats, merges and visible rows. */
+  readSheet(name: string): Promise<SheetData> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const used = sheet.getUsedRange(true).load("rowIndex,columnIndex,rowCount,columnCount");
+      const protection = sheet.protection.load("protected");
+      await context.sync();
+      const rows = used.rowIndex + used.rowCount;
+      const columns = used.columnIndex + used.columnCount;
+      const whole = sheet.getRangeByIndexes(0, 0, rows, columns);
+      const merged = whole.getMergedAreasOrNullObject().load("address");
+      const visible = whole.getSpecialCellsOrNullObject("Visible").load("address");
+      const step = Math.max(1, Math.floor(CELLS_PER_SYNC / columns));
+      const values: Grid = [];
+      const numberFormats: string[][] = [];
+      for (let top = 0; top < rows; top += step) {
+        const block = sheet.getRangeByIndexes(top, 0, Math.min(step, rows - top), columns).load("values,numberFormat");
+        await context.sync();
+        for (const r of block.values as CellValue[][]) values.push(r);
+        for (const r of block.numberFormat as string[][]) numberFormats.push(r);
+      }
+      const data: SheetData = {
+        name,
+        values,
+        numberFormats,
+        merges: merged.isNullObject
+          ? []
+          : parseAreas(merged.address).filter((m) => m.bottom > m.top || m.right > m.left),
+        hiddenRows: visible.isNullObject ? hiddenRowsFrom([], rows) : hiddenRowsFrom(parseAreas(visible.address), rows),
+        protected: protection.protected,
+      };
+      return data;
+    });
+  }
+
+  /**
+   * All the add-in's sheets in one batch: existing ones (owned, per the core) are cleared and refilled so
+   * that references to them survive; new ones are added. Values as whole arrays, formats per column.
+   */
+  writeSheets(outputs: SheetOutput[]): Promise<void> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const key = (n: string) => n.toLocaleLowerCase("vi");
+      const existing = new Map(sheets.items.map((s) => [key(s.name), s]));
+      const targets = outputs.map((spec) => ({ spec, sheet: existing.get(key(spec.name)) }));
+      const charts = targets.filter((t) => t.sheet).map((t) => (t.sheet as Excel.Worksheet).charts.load("items/name"));
+      if (charts.length > 0) await context.sync();
+      context.application.suspendApiCalculationUntilNextSync();
+      for (const chartList of charts) for (const chart of chartList.items) chart.delete();
+      for (const { spec, sheet } of targets) {
+        let target: Excel.Worksheet;
+        if (sheet) {
+          target = sheet;
+          target.freezePanes.unfreeze();
+          target.getUsedRange(false).clear("All");
+        } else {
+          target = sheets.add(spec.name);
+        }
+        fillSheet(target, spec);
+      }
+      await context.sync();
+    });
+  }
+
+  /**
+   * Replace the add-in's conditional formats on a user sheet. Its own are recognised by the marker in their
+   * formula (Excel moves them with the rows); the user's formats are never touched. A protected sheet is
+   * refused with a located problem before anything is written. Two or three syncs.
+   */
+  setHighlights(sheetName: string, highlights: Highlight[]): Promise<void> {
+    return this.run(async (context) => {
+      const { sheet, ours } = await this.findOwnFormats(context, sheetName);
+      for (const cf of ours) cf.delete();
+      for (const h of highlights) {
+        const chunks = chunkAreas(h.range);
+        const origin = chunks[0]?.topLeft;
+        for (const chunk of chunks) {
+          const cf = sheet.getRanges(chunk.address).conditionalFormats.add("Custom");
+          cf.custom.rule.formula = markedFormula(rebaseFormula(h.formula, origin, chunk.topLeft));
+          cf.custom.format.fill.color = h.fill;
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  clearHighlights(sheetName: string): Promise<number> {
+    return this.run(async (context) => {
+      const { ours } = await this.findOwnFormats(context, sheetName);
+      for (const cf of ours) cf.delete();
+      await context.sync();
+      return ours.length;
+    });
+  }
+
+  loadSetting(key: string): Promise<string | undefined> {
+    return this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key).load("value");
+      await context.sync();
+      if (setting.isNullObject) return undefined;
+      const value: unknown = setting.value;
+      if (value === null || value === undefined) return undefined;
+      return typeof value === "string" ? value : JSON.stringify(value);
+    });
+  }
+
+  saveSetting(key: string, value: string): Promise<void> {
+    return this.run(async (context) => {
+      context.workbook.settings.add(key, value);
+      await context.sync();
+    });
+  }
+
+  /** Show an area's row on the user's sheet: activate the sheet, select the row. One sync. */
+  selectRow(sheetName: string, row: number): Promise<void> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(`${row}:${row}`).select();
+      await context.sync();
+    });
+  }
+
+  /** One or two syncs: protection and the sheet's conditional formats, then the custom ones' formulas. */
+  private async findOwnFormats(
+    context: Excel.RequestContext,
+    sheetName: string
+  ): Promise<{ sheet: Excel.Worksheet; ours: Excel.ConditionalFormat[] }> {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const protection = sheet.protection.load("protected");
+    const formats = sheet.getRange().conditionalFormats.load("items/id,items/type");
+    await context.sync();
+    if (protection.protected) throw new InputError([hostProblem("sheetProtected", sheetName)]);
+    const custom = formats.items.filter((cf) => cf.type === "Custom");
+    if (custom.length === 0) return { sheet, ours: [] };
+    const rules = custom.map((cf) => ({ cf, rule: cf.custom.rule.load("formula") }));
+    await context.sync();
+    return { sheet, ours: rules.filter((r) => isOwnFormula(r.rule.formula)).map((r) => r.cf) };
+  }
+}
+
+/** Queue one output sheet's values and presentation: a constant number of range operations per sheet. */
+function fillSheet(sheet: Excel.Worksheet, spec: SheetOutput): void {
+  const height = spec.rows.length;
+  const width = Math.max(1, ...spec.rows.map((r) => r.length));
+  sheet.tabColor = STYLE.tab;
+  if (height > 0) {
+    sheet.getRangeByIndexes(0, 0, height, width).values = spec.rows.map((r) =>
+      Array.from({ length: width }, (_, c) => toExcelValue(r[c]))
+    );
+    sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 13;
+  }
+  const headerRows = Math.min(spec.headerRows ?? 0, height);
+  if (headerRows > 0) {
+    sheet.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
+    sheet.freezePanes.freezeRows(headerRows);
+  }
+  if (spec.tableHeaderRow !== undefined && spec.tableHeaderRow < height) {
+    const header = sheet.getRangeByIndexes(spec.tableHeaderRow, 0, 1, width);
+    header.format.fill.color = STYLE.header;
+    header.format.wrapText = true;
+    header.format.verticalAlignment = "Center";
+  }
+  for (const w of spec.warningRows ?? []) {
+    if (w >= height) continue;
+    const row = sheet.getRangeByIndexes(w, 0, 1, width);
+    row.format.fill.color = STYLE.warningFill;
+    row.format.font.color = STYLE.warningFont;
+  }
+  (spec.columnWidths ?? []).forEach((chars, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER;
+  });
+  const firstData = (spec.tableHeaderRow ?? headerRows - 1) + 1;
+  const dataRows = height - firstData;
+  for (const [column, format] of Object.entries(spec.columnFormats ?? {})) {
+    if (dataRows <= 0) break;
+    sheet.getRangeByIndexes(firstData, Number(column), dataRows, 1).numberFormat = Array.from(
+      { length: dataRows },
+      () => [format]
+    );
+  }
+  if (spec.chart) addChart(sheet, spec.chart);
+}
+
+/** A chart over the spec's block (category column through the last value column), placed to its right. */
+function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const columns = [spec.categoryColumn, ...spec.valueColumns];
+  const left = Math.min(...columns);
+  const right = Math.max(...columns);
+  const source = sheet.getRangeByIndexes(spec.headerRow, left, spec.lastRow - spec.headerRow + 1, right - left + 1);
+  const chart = sheet.charts.add(spec.kind === "line" ? "Line" : "ColumnClustered", source, "Columns");
+  chart.title.text = spec.title;
+  if (spec.valueColumns.length === 1) chart.legend.visible = false;
+  chart.setPosition(cellAddress(spec.headerRow, right + 2), cellAddress(spec.headerRow + 18, right + 10));
+}

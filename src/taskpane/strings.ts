@@ -1,0 +1,309 @@
+import { Language, Problem, problem } from "../rules/message";
+
+/** Every text the pane shows, Vietnamese first; the English switch picks the other column. */
+export interface Strings {
+  appTitle: string;
+  appSubtitle: string;
+  english: string;
+  tabsLabel: string;
+  tabTable: string;
+  tabResults: string;
+  tabCriteria: string;
+  tabRoadmap: string;
+  notInExcel: string;
+  working: string;
+  statusLabel: string;
+  errorTitle: string;
+  excelError: (message: string) => string;
+  dismiss: string;
+
+  // Table (mapping)
+  tableIntro: string;
+  findTable: string;
+  detectActive: string;
+  sheetLine: (sheet: string) => string;
+  headerLine: (top: number, bottom: number, data: number) => string;
+  savedSource: string;
+  detectedSource: string;
+  districtLine: (district: string) => string;
+  columnsHeading: string;
+  unmappedHeading: string;
+  noUnmapped: string;
+  columnName: (letter: string) => string;
+  columnRoleLabel: (letter: string, header: string) => string;
+  ignoreColumn: string;
+  confidence: (percent: number) => string;
+  checkThis: string;
+  uncovered: (ids: string) => string;
+  saveMapping: string;
+  mappingSaved: string;
+  unsaved: string;
+  tableFound: (sheet: string, columns: number) => string;
+
+  // Results
+  analyse: string;
+  highlightOption: string;
+  yearLabel: string;
+  yearHint: string;
+  yearInvalid: string;
+  clearHighlights: string;
+  needTable: string;
+  provisionalTitle: string;
+  summaryHeading: string;
+  countAreas: string;
+  countMeetsAll: string;
+  countShort1: string;
+  countShort2: string;
+  countShort3: string;
+  closeHeading: string;
+  closeNone: string;
+  closeMore: (n: number, sheet: string) => string;
+  shortBy: (n: number) => string;
+  selectRowLabel: (area: string, row: number) => string;
+  holdingHeading: string;
+  holdingNone: string;
+  holdingLine: (failing: number, total: number) => string;
+  onlyGapLine: (n: number) => string;
+  noDataLine: (n: number) => string;
+  writtenHeading: string;
+  renamed: (wanted: string, used: string) => string;
+  highlighted: (n: number, sheet: string) => string;
+  legendUnmet: string;
+  legendMissing: string;
+  highlightFailed: string;
+  cleared: (n: number, sheet: string) => string;
+  problemsHeading: (n: number) => string;
+  problemsMore: (n: number) => string;
+  skippedLine: (sections: number, totals: number, other: number) => string;
+  hiddenIncluded: (n: number) => string;
+  analysed: (n: number, sheet: string) => string;
+  rowSelected: (area: string, row: number) => string;
+
+  // Criteria
+  criteriaCounts: (criteria: number, indicators: number, unverified: number) => string;
+  criteriaBuiltIn: string;
+  criteriaFromWorkbook: string;
+  writeCriteria: string;
+  criteriaWritten: (sheet: string) => string;
+  reloadCriteria: string;
+  resetCriteria: string;
+  criteriaReloaded: string;
+  criteriaReloadedRecomputed: (n: number) => string;
+  criteriaReset: string;
+  criteriaRefused: (n: number) => string;
+  criteriaHelp: string;
+
+  // Roadmap
+  roadmapPlaceholder: string;
+
+  // Problems the pane itself reports (through the core's Problem, so both languages travel together)
+  sheetProtected: (sheet: string) => string;
+}
+
+const vi: Strings = {
+  appTitle: "Khu dân cư nông thôn mới",
+  appSubtitle: "Bộ tiêu chí khu dân cư NTM tỉnh Phú Thọ",
+  english: "English",
+  tabsLabel: "Các bước",
+  tabTable: "Bảng số liệu",
+  tabResults: "Kết quả",
+  tabCriteria: "Bộ tiêu chí",
+  tabRoadmap: "Lộ trình",
+  notInExcel: "Hãy mở ngăn tác vụ này trong Excel.",
+  working: "Đang xử lý…",
+  statusLabel: "Thông báo",
+  errorTitle: "Chưa làm được",
+  excelError: (m) => `Excel báo lỗi: ${m}`,
+  dismiss: "Đóng",
+
+  tableIntro: "Mở trang tổng hợp của huyện (mỗi dòng một khu dân cư), rồi bấm “Tìm bảng”.",
+  findTable: "Tìm bảng",
+  detectActive: "Dò lại trên trang đang mở",
+  sheetLine: (s) => `Trang: ${s}`,
+  headerLine: (t, b, d) => (t === b ? `Tiêu đề ở dòng ${t}` : `Tiêu đề ở dòng ${t}–${b}`) + `, số liệu từ dòng ${d}`,
+  savedSource: "Dùng cách ghép cột đã lưu trong sổ",
+  detectedSource: "Cột được nhận dạng tự động",
+  districtLine: (d) => `Huyện: ${d}`,
+  columnsHeading: "Cột đã nhận ra",
+  unmappedHeading: "Cột chưa nhận ra",
+  noUnmapped: "Không có.",
+  columnName: (l) => `Cột ${l}`,
+  columnRoleLabel: (l, h) => `Cột ${l}${h ? ` (${h})` : ""}: nội dung`,
+  ignoreColumn: "(bỏ qua cột này)",
+  confidence: (p) => `độ tin cậy ${p}%`,
+  checkThis: "cần kiểm tra",
+  uncovered: (ids) => `Chưa có cột nào cho tiêu chí: ${ids}. Các tiêu chí này sẽ tính là thiếu số liệu.`,
+  saveMapping: "Lưu cách ghép cột",
+  mappingSaved: "Đã lưu cách ghép cột vào sổ: lần mở sau và các hàm NTM sẽ dùng nó.",
+  unsaved: "Có thay đổi chưa lưu (sẽ được lưu khi phân tích).",
+  tableFound: (s, n) => `Đã tìm thấy bảng trên trang “${s}”: ${n} cột được nhận ra.`,
+
+  analyse: "Phân tích và ghi kết quả",
+  highlightOption: "Tô màu chỗ còn thiếu trên trang số liệu",
+  yearLabel: "Năm đánh giá (không bắt buộc)",
+  yearHint: "Để trống: dùng ngưỡng chung của bộ tiêu chí.",
+  yearInvalid: "Năm phải là số từ 2000 đến 2100.",
+  clearHighlights: "Xóa tô màu của add-in",
+  needTable: "Hãy tìm bảng trước (thẻ “Bảng số liệu”).",
+  provisionalTitle: "Ngưỡng tạm tính",
+  summaryHeading: "Tổng quan",
+  countAreas: "Số khu dân cư",
+  countMeetsAll: "Đạt chuẩn (đạt tất cả)",
+  countShort1: "Còn thiếu 1 tiêu chí",
+  countShort2: "Còn thiếu 2 tiêu chí",
+  countShort3: "Thiếu từ 3 tiêu chí",
+  closeHeading: "Khu gần đạt chuẩn (thiếu 1–2 tiêu chí)",
+  closeNone: "Không có khu nào chỉ thiếu 1–2 tiêu chí.",
+  closeMore: (n, s) => `… và ${n} khu khác (xem trang “${s}”).`,
+  shortBy: (n) => `thiếu ${n}`,
+  selectRowLabel: (a, r) => `${a}: chọn dòng ${r} trên trang số liệu`,
+  holdingHeading: "Tiêu chí cản trở nhiều khu nhất",
+  holdingNone: "Mọi khu đều đạt mọi tiêu chí.",
+  holdingLine: (f, t) => `${f}/${t} khu chưa đạt`,
+  onlyGapLine: (n) => `${n} khu chỉ còn thiếu tiêu chí này`,
+  noDataLine: (n) => `${n} khu thiếu số liệu`,
+  writtenHeading: "Đã ghi các trang kết quả",
+  renamed: (w, u) => `Trang “${w}” là trang của bạn nên được giữ nguyên; kết quả ghi vào “${u}”.`,
+  highlighted: (n, s) => `Đã tô màu ${n} quy tắc trên trang “${s}”.`,
+  legendUnmet: "chưa đạt ngưỡng",
+  legendMissing: "thiếu số liệu",
+  highlightFailed: "Chưa tô màu được trên trang số liệu; các trang kết quả vẫn đã được ghi.",
+  cleared: (n, s) => `Đã xóa ${n} định dạng tô màu của add-in trên trang “${s}”; định dạng của bạn giữ nguyên.`,
+  problemsHeading: (n) => `Số liệu cần xem lại (${n})`,
+  problemsMore: (n) => `… và ${n} chỗ khác (xem trang kết quả theo khu).`,
+  skippedLine: (s, t, o) => `Không tính là khu: ${s} dòng tên xã, ${t} dòng cộng/tổng, ${o} dòng trống hoặc ghi chú.`,
+  hiddenIncluded: (n) => `${n} khu đang bị ẩn hoặc lọc vẫn được đánh giá.`,
+  analysed: (n, s) => `Đã phân tích ${n} khu dân cư trên trang “${s}”.`,
+  rowSelected: (a, r) => `Đã chọn dòng ${r} (${a}).`,
+
+  criteriaCounts: (c, i, u) => `${c} tiêu chí, ${i} chỉ tiêu; ${u} ngưỡng chưa được xác minh.`,
+  criteriaBuiltIn: "Đang dùng bộ tiêu chí kèm theo add-in.",
+  criteriaFromWorkbook: "Đang dùng bộ tiêu chí đã sửa, lưu trong sổ này.",
+  writeCriteria: "Ghi bộ tiêu chí ra trang",
+  criteriaWritten: (s) => `Đã ghi bộ tiêu chí ra trang “${s}”. Sửa ngưỡng ở đó rồi bấm “Nạp lại bộ tiêu chí”.`,
+  reloadCriteria: "Nạp lại bộ tiêu chí",
+  resetCriteria: "Dùng lại bộ tiêu chí gốc",
+  criteriaReloaded: "Đã nạp bộ tiêu chí từ trang và lưu trong sổ; các hàm NTM dùng bộ mới.",
+  criteriaReloadedRecomputed: (n) => `Đã nạp bộ tiêu chí mới và tính lại ${n} khu dân cư.`,
+  criteriaReset: "Đã quay về bộ tiêu chí kèm theo add-in.",
+  criteriaRefused: (n) =>
+    `Không nạp: trang bộ tiêu chí có ${n} lỗi. Sửa các ô dưới đây rồi nạp lại; bộ tiêu chí đang dùng không đổi.`,
+  criteriaHelp:
+    "Người có văn bản chính thức có thể sửa ngưỡng, tên, thêm hoặc bỏ chỉ tiêu ngay trên trang bộ tiêu chí, rồi nạp lại: mọi kết quả được tính lại.",
+
+  roadmapPlaceholder: "Lộ trình đạt chuẩn theo năm (khu nào, năm nào, tiêu chí nào) sẽ hiện ở đây.",
+
+  sheetProtected: (s) =>
+    `Trang “${s}” đang được bảo vệ nên add-in không tô màu được. Bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang) rồi phân tích lại.`,
+};
+
+const en: Strings = {
+  appTitle: "New-rural residential areas",
+  appSubtitle: "Phú Thọ residential-area (KDC NTM) criteria",
+  english: "English",
+  tabsLabel: "Steps",
+  tabTable: "Data table",
+  tabResults: "Results",
+  tabCriteria: "Criteria",
+  tabRoadmap: "Roadmap",
+  notInExcel: "Open this task pane in Excel.",
+  working: "Working…",
+  statusLabel: "Messages",
+  errorTitle: "Not done",
+  excelError: (m) => `Excel reported an error: ${m}`,
+  dismiss: "Dismiss",
+
+  tableIntro: "Open the district roll-up sheet (one row per residential area), then “Find the table”.",
+  findTable: "Find the table",
+  detectActive: "Detect again on the active sheet",
+  sheetLine: (s) => `Sheet: ${s}`,
+  headerLine: (t, b, d) => (t === b ? `Header in row ${t}` : `Header in rows ${t}–${b}`) + `, data from row ${d}`,
+  savedSource: "Using the column mapping saved in the workbook",
+  detectedSource: "Columns recognised automatically",
+  districtLine: (d) => `District: ${d}`,
+  columnsHeading: "Recognised columns",
+  unmappedHeading: "Columns not recognised",
+  noUnmapped: "None.",
+  columnName: (l) => `Column ${l}`,
+  columnRoleLabel: (l, h) => `Column ${l}${h ? ` (${h})` : ""}: content`,
+  ignoreColumn: "(ignore this column)",
+  confidence: (p) => `confidence ${p}%`,
+  checkThis: "check",
+  uncovered: (ids) => `No column for criteria: ${ids}. They will count as missing data.`,
+  saveMapping: "Save the mapping",
+  mappingSaved: "Mapping saved in the workbook: the next opening and the NTM functions will use it.",
+  unsaved: "Unsaved changes (saved when you analyse).",
+  tableFound: (s, n) => `Table found on sheet “${s}”: ${n} columns recognised.`,
+
+  analyse: "Analyse and write results",
+  highlightOption: "Highlight gaps on the data sheet",
+  yearLabel: "Assessment year (optional)",
+  yearHint: "Empty: the ruleset's general thresholds.",
+  yearInvalid: "The year must be a number from 2000 to 2100.",
+  clearHighlights: "Clear the add-in's highlights",
+  needTable: "Find the table first (“Data table” tab).",
+  provisionalTitle: "Provisional thresholds",
+  summaryHeading: "Overview",
+  countAreas: "Residential areas",
+  countMeetsAll: "Meeting the standard (all met)",
+  countShort1: "One criterion short",
+  countShort2: "Two criteria short",
+  countShort3: "Three or more short",
+  closeHeading: "Areas close to the standard (1–2 criteria short)",
+  closeNone: "No area is only 1–2 criteria short.",
+  closeMore: (n, s) => `… and ${n} more (see sheet “${s}”).`,
+  shortBy: (n) => `${n} short`,
+  selectRowLabel: (a, r) => `${a}: select row ${r} on the data sheet`,
+  holdingHeading: "Criteria holding most areas back",
+  holdingNone: "Every area meets every criterion.",
+  holdingLine: (f, t) => `${f}/${t} areas not meeting it`,
+  onlyGapLine: (n) => `the only gap of ${n} areas`,
+  noDataLine: (n) => `${n} areas without data`,
+  writtenHeading: "Result sheets written",
+  renamed: (w, u) => `Sheet “${w}” is yours and was left alone; the results went to “${u}”.`,
+  highlighted: (n, s) => `${n} highlight rules added on sheet “${s}”.`,
+  legendUnmet: "below the threshold",
+  legendMissing: "no data",
+  highlightFailed: "Gaps not highlighted on the data sheet; the result sheets were written.",
+  cleared: (n, s) => `${n} of the add-in's highlight formats removed from sheet “${s}”; your own formats are kept.`,
+  problemsHeading: (n) => `Values to check (${n})`,
+  problemsMore: (n) => `… and ${n} more (see the per-area result sheet).`,
+  skippedLine: (s, t, o) =>
+    `Not counted as areas: ${s} commune rows, ${t} subtotal/total rows, ${o} blank or note rows.`,
+  hiddenIncluded: (n) => `${n} hidden or filtered-out areas are assessed too.`,
+  analysed: (n, s) => `${n} residential areas analysed on sheet “${s}”.`,
+  rowSelected: (a, r) => `Row ${r} selected (${a}).`,
+
+  criteriaCounts: (c, i, u) => `${c} criteria, ${i} indicators; ${u} thresholds not verified.`,
+  criteriaBuiltIn: "Using the criteria that ship with the add-in.",
+  criteriaFromWorkbook: "Using corrected criteria saved in this workbook.",
+  writeCriteria: "Write the criteria to a sheet",
+  criteriaWritten: (s) => `Criteria written to sheet “${s}”. Correct a threshold there, then “Reload the criteria”.`,
+  reloadCriteria: "Reload the criteria",
+  resetCriteria: "Back to the built-in criteria",
+  criteriaReloaded: "Criteria reloaded from the sheet and saved in the workbook; the NTM functions use them.",
+  criteriaReloadedRecomputed: (n) => `New criteria loaded and ${n} residential areas recomputed.`,
+  criteriaReset: "Back to the criteria that ship with the add-in.",
+  criteriaRefused: (n) =>
+    `Not loaded: the criteria sheet has ${n} faults. Fix the cells below and reload; the criteria in use are unchanged.`,
+  criteriaHelp:
+    "An officer holding the official annex can correct thresholds and names, add or drop indicators on the criteria sheet, then reload: every result is recomputed.",
+
+  roadmapPlaceholder: "The year-by-year roadmap (which area, which year, which criteria) will appear here.",
+
+  sheetProtected: (s) =>
+    `Sheet “${s}” is protected, so the add-in cannot highlight it. Unprotect the sheet (Review › Unprotect Sheet) and analyse again.`,
+};
+
+export const STRINGS: Record<Language, Strings> = { vi, en };
+
+/** A problem found by the pane or its Excel layer, in both languages like the core's. */
+export function hostProblem(code: "sheetProtected", where: string): Problem {
+  return problem("sheet-protected", where, vi[code](where), en[code](where));
+}
+
+/** Anything else Excel or the browser threw, kept as a located problem so the pane shows it the same way. */
+export function errorProblem(error: unknown, where = ""): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return problem("excel-error", where, vi.excelError(detail), en.excelError(detail));
+}

@@ -1,0 +1,236 @@
+import { addinState, resetAddinState } from "../src/functions/addin-state";
+import { ColumnRole } from "../src/rules/columns";
+import { InputError, Problem } from "../src/rules/message";
+import { withOverride } from "../src/rules/sheet-table";
+import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
+import { createPaneActions, PaneActions } from "../src/taskpane/actions";
+import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
+import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
+import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
+
+/**
+ * The pane's actions on the Office.js workbook, over the Excel double (the same object-model semantics the
+ * end-to-end test runs in Chromium): what the user's workbook looks like after each action.
+ */
+
+const USER_FORMAT = { type: "Custom", ranges: "F9:F12", formula: "=LEN(TRIM(F9))=0", fill: "#FFF2CC" };
+
+function workbookWith(seeds: SheetSeed[], settings: Record<string, unknown> = {}) {
+  const double = new ExcelDouble(seeds, settings);
+  const actions = createPaneActions(new ExcelWorkbook(double.run));
+  return { double, actions };
+}
+
+function districtSeed(areas: number, extra: Partial<SheetSeed> = {}): SheetSeed {
+  const s = sampleDistrict({ areas, hideAreaRows: 2 });
+  return { ...s, conditionalFormats: [USER_FORMAT], ...extra };
+}
+
+async function problemsOf(p: Promise<unknown>): Promise<Problem[]> {
+  const e = await p.then(
+    () => undefined,
+    (error: unknown) => error
+  );
+  if (e instanceof InputError) return e.problems;
+  throw new Error(`expected an InputError, got ${String(e)}`);
+}
+
+async function analyse(actions: PaneActions, highlight = true) {
+  const info = await actions.loadRuleset();
+  const found = await actions.detect(info.ruleset);
+  const report = await actions.analyse({
+    sheet: found.sheet,
+    layout: found.layout,
+    ruleset: info.ruleset,
+    language: "vi",
+    highlight,
+  });
+  return { info, found, report };
+}
+
+beforeEach(() => resetAddinState());
+
+describe("the pane's actions on Excel", () => {
+  test("analysing 10 or 5,000 areas takes the same small number of syncs", async () => {
+    const counts: Array<{ first: number; again: number }> = [];
+    for (const areas of [10, 5000]) {
+      const { double, actions } = workbookWith([districtSeed(areas)]);
+      const info = await actions.loadRuleset();
+      const found = await actions.detect(info.ruleset);
+      const request = {
+        sheet: found.sheet,
+        layout: found.layout,
+        ruleset: info.ruleset,
+        language: "vi" as const,
+        highlight: true,
+      };
+      let before = double.state.syncs;
+      const report = await actions.analyse(request);
+      const first = double.state.syncs - before;
+      expect(report.summary.areas).toBe(areas);
+      // Again: the add-in's sheets and highlights exist now and are replaced.
+      before = double.state.syncs;
+      await actions.analyse(request);
+      counts.push({ first, again: double.state.syncs - before });
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    expect(counts[1].again).toBeLessThanOrEqual(20);
+  });
+
+  test("the user's sheet keeps every value, number format and conditional format of its own", async () => {
+    const { double, actions } = workbookWith([districtSeed(30)]);
+    const user = double.snapshot().sheets[0];
+    const { report } = await analyse(actions);
+    const after = double.snapshot();
+    const sheet = after.sheets.find((s) => s.name === user.name);
+    expect(sheet?.values).toEqual(user.values);
+    expect(sheet?.numberFormats).toEqual(user.numberFormats);
+    expect(sheet?.formatLog).toEqual([]);
+    expect(sheet?.charts).toEqual([]);
+    const formats = sheet?.conditionalFormats ?? [];
+    expect(formats.filter((f) => !f.formula.includes(HIGHLIGHT_MARKER))).toEqual(user.conditionalFormats);
+    const ours = formats.filter((f) => f.formula.includes(HIGHLIGHT_MARKER));
+    expect(ours.length).toBeGreaterThanOrEqual(report.highlights);
+    // Only area rows are painted, in indicator columns.
+    const areaRows = new Set(report.assessments.map((a) => a.area.row));
+    for (const f of ours) {
+      for (const part of f.ranges.split(",")) {
+        const [, a, b] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(part) as RegExpExecArray;
+        for (let r = Number(a); r <= Number(b); r++) expect(areaRows.has(r)).toBe(true);
+      }
+    }
+    // The results are on the add-in's sheets, with the distribution chart.
+    const names = after.sheets.map((s) => s.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        SHEET_NAMES.areas,
+        SHEET_NAMES.criteria,
+        SHEET_NAMES.communes,
+        SHEET_NAMES.distribution,
+        SHEET_NAMES.ruleset,
+      ])
+    );
+    const areas = after.sheets.find((s) => s.name === SHEET_NAMES.areas);
+    expect(areas?.values.filter((r) => typeof r[0] === "number" && r[3] !== "")).toHaveLength(30);
+    expect(String(areas?.values[2][0])).toMatch(/NGƯỠNG TẠM TÍNH/);
+    const distribution = after.sheets.find((s) => s.name === SHEET_NAMES.distribution);
+    expect(distribution?.charts).toHaveLength(1);
+    expect(distribution?.values.some((r) => r[0] === "0/13")).toBe(true);
+    // The mapping is remembered in the workbook and given to the custom functions.
+    expect(JSON.parse(String(after.settings[SETTING_KEYS.mapping])).sheet).toBe(user.name);
+    expect((addinState().mapping as { sheet: string }).sheet).toBe(user.name);
+  });
+
+  test("a user's sheet that carries a result sheet's name is left alone and the pane says where the results went", async () => {
+    const mine = { name: SHEET_NAMES.communes, values: [["Ghi chép của tôi", 42]] };
+    const { double, actions } = workbookWith([districtSeed(20), mine]);
+    const { report } = await analyse(actions);
+    expect(report.outcome.renamed).toEqual([{ wanted: SHEET_NAMES.communes, used: `${SHEET_NAMES.communes} (2)` }]);
+    const snapshot = double.snapshot();
+    expect(snapshot.sheets.find((s) => s.name === SHEET_NAMES.communes)?.values).toEqual([["Ghi chép của tôi", 42]]);
+    expect(snapshot.sheets.find((s) => s.name === `${SHEET_NAMES.communes} (2)`)?.values.length).toBeGreaterThan(3);
+  });
+
+  test("a protected sheet: the result sheets are written, highlighting is refused with the reason", async () => {
+    const { double, actions } = workbookWith([districtSeed(20, { protected: true })]);
+    const { report } = await analyse(actions);
+    expect(report.highlights).toBe(0);
+    expect(report.highlightProblems[0]).toMatchObject({ code: "sheet-protected" });
+    expect(report.highlightProblems[0].message.en).toMatch(/protected/);
+    expect(double.snapshot().sheets.map((s) => s.name)).toContain(SHEET_NAMES.areas);
+    expect(double.snapshot().sheets[0].conditionalFormats).toEqual([{ ...USER_FORMAT, id: "{user-1}" }]);
+  });
+
+  test("clearing highlights removes the add-in's formats only, however Excel moved them", async () => {
+    const { double, actions } = workbookWith([districtSeed(20)]);
+    const { found } = await analyse(actions);
+    const sheet = double.state.sheets[0];
+    const added = sheet.conditionalFormats.filter((f) => f.formula.includes(HIGHLIGHT_MARKER)).length;
+    // A row inserted above the table moves the add-in's rules: they stay recognisable.
+    for (const f of sheet.conditionalFormats)
+      if (f.formula.includes(HIGHLIGHT_MARKER)) f.ranges = f.ranges.replace(/\d+/g, (n) => String(Number(n) + 1));
+    expect(await actions.clearHighlights(found.sheet)).toBe(added);
+    expect(double.snapshot().sheets[0].conditionalFormats).toEqual([{ ...USER_FORMAT, id: "{user-1}" }]);
+  });
+
+  test("an empty sheet and a sheet without recognisable columns give clear, located messages", async () => {
+    const empty = workbookWith([{ name: "Trống", values: [] }]);
+    const rs = (await empty.actions.loadRuleset()).ruleset;
+    expect((await problemsOf(empty.actions.detect(rs)))[0]).toMatchObject({ code: "empty-sheet", where: "Trống" });
+    const other = workbookWith([
+      {
+        name: "Danh sách",
+        values: [
+          ["Họ tên", "Năm sinh"],
+          ["Nguyễn Văn A", 1980],
+        ],
+      },
+    ]);
+    const p = await problemsOf(other.actions.detect(rs));
+    expect(p[0].code).toBe("no-table");
+    expect(p[0].message.vi).toMatch(/Họ tên/);
+  });
+
+  test("merged header cells and hidden or filtered rows: every area is found and assessed", async () => {
+    const { actions } = workbookWith([districtSeed(24)]);
+    const { found, report } = await analyse(actions);
+    expect(found.layout.headerTop).toBe(5);
+    expect(found.layout.headerBottom).toBe(6);
+    expect(found.layout.columns.filter((c) => c.role.kind === "indicator" || c.role.kind === "criterion")).toHaveLength(
+      Object.keys(SAMPLE_INDICATOR_COLUMNS).length
+    );
+    expect(report.summary.areas).toBe(24);
+    expect(report.hiddenAreas).toBe(2);
+    expect(report.skipped.filter((s) => s.reason === "section")).toHaveLength(2);
+    expect(report.skipped.filter((s) => s.reason === "total")).toHaveLength(3);
+  });
+
+  test("a corrected column is saved in the workbook and used at the next opening", async () => {
+    const { double, actions } = workbookWith([districtSeed(12)]);
+    const info = await actions.loadRuleset();
+    const found = await actions.detect(info.ruleset);
+    expect(found.source).toBe("detected");
+    const note: ColumnRole = { kind: "note" };
+    const corrected = withOverride(found.layout, 28, note, info.ruleset);
+    await actions.saveMapping(found.sheet, corrected);
+    const reopened = createPaneActions(new ExcelWorkbook(double.run));
+    const again = await reopened.detect(info.ruleset);
+    expect(again.source).toBe("saved");
+    expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
+    expect((addinState().mapping as { columns: unknown[] }).columns).toHaveLength(corrected.columns.length);
+  });
+
+  test("criteria: written to a sheet, corrected there, reloaded for the pane and the custom functions; a faulty edit is refused with its cell", async () => {
+    const { double, actions } = workbookWith([districtSeed(12)]);
+    const info = await actions.loadRuleset();
+    const outcome = await actions.writeCriteriaSheet(info.ruleset, "vi");
+    expect(outcome.written).toEqual([SHEET_NAMES.ruleset]);
+    const sheet = double.state.sheets.find((s) => s.name === SHEET_NAMES.ruleset);
+    if (!sheet) throw new Error("no criteria sheet");
+    const header = sheet.values.findIndex((r) => r[0] === "Mã tiêu chí");
+    const row = sheet.values.findIndex((r) => r[2] === "TC07.1");
+    expect(sheet.values[header][6]).toBe("Ngưỡng");
+    sheet.values[row][6] = 20;
+    const corrected = await actions.reloadCriteria(info.ruleset);
+    expect(corrected.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
+    expect(addinState().ruleset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
+    expect((await actions.loadRuleset()).fromWorkbook).toBe(true);
+    sheet.values[row][6] = "nhiều";
+    const problems = await problemsOf(actions.reloadCriteria(corrected));
+    expect(problems[0].where).toBe(`${SHEET_NAMES.ruleset}!G${row + 1}`);
+    expect(addinState().ruleset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
+    const reset = await actions.resetCriteria();
+    expect(reset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(12);
+    expect((await actions.loadRuleset()).fromWorkbook).toBe(false);
+  });
+
+  test("choosing an area selects its row on the user's sheet", async () => {
+    const { double, actions } = workbookWith([districtSeed(12), { name: "Khác", values: [["x"]] }]);
+    const { report } = await analyse(actions);
+    double.state.active = "Khác";
+    const area = report.summary.close[0] ?? report.assessments[0];
+    await actions.selectArea(report.sheet, area.area.row as number);
+    expect(double.state.active).toBe(report.sheet);
+    expect(double.state.selection).toEqual({ sheet: report.sheet, address: `A${area.area.row}:XFD${area.area.row}` });
+  });
+});
