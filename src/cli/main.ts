@@ -32,13 +32,11 @@ export function errorText(problems: Problem[]): string {
 }
 
 function version(): string {
-  // build/cli/cli/main.js and src/cli/main.ts are both two folders below the package root.
+  // src/cli/main.ts is two folders below the package root, build/cli/cli/main.js three.
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require("../../package.json") as { version: string }).version;
   } catch {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return (require("../../../package.json") as { version: string }).version;
     } catch {
       return "unknown";
