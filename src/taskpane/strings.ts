@@ -95,6 +95,7 @@ export interface Strings {
 
   // Roadmap
   roadmapPlaceholder: string;
+  roadmapWritten: string;
 
   // Problems the pane itself reports (through the core's Problem, so both languages travel together)
   sheetProtected: (sheet: string) => string;
@@ -192,6 +193,7 @@ const vi: Strings = {
     "Người có văn bản chính thức có thể sửa ngưỡng, tên, thêm hoặc bỏ chỉ tiêu ngay trên trang bộ tiêu chí, rồi nạp lại: mọi kết quả được tính lại.",
 
   roadmapPlaceholder: "Lộ trình đạt chuẩn theo năm (khu nào, năm nào, tiêu chí nào) sẽ hiện ở đây.",
+  roadmapWritten: "Lộ trình đã được lập khi phân tích và ghi ra các trang",
 
   sheetProtected: (s) =>
     `Trang “${s}” đang được bảo vệ nên add-in không tô màu được. Bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang) rồi phân tích lại.`,
@@ -290,6 +292,7 @@ const en: Strings = {
     "An officer holding the official annex can correct thresholds and names, add or drop indicators on the criteria sheet, then reload: every result is recomputed.",
 
   roadmapPlaceholder: "The year-by-year roadmap (which area, which year, which criteria) will appear here.",
+  roadmapWritten: "The analysis planned the roadmap and wrote it to",
 
   sheetProtected: (s) =>
     `Sheet “${s}” is protected, so the add-in cannot highlight it. Unprotect the sheet (Review › Unprotect Sheet) and analyse again.`,

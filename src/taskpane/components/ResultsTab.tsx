@@ -1,0 +1,241 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { HIGHLIGHT_FILL } from "../../rules/analysis";
+import { Language } from "../../rules/message";
+import { Ruleset } from "../../rules/ruleset";
+import { AnalysisReport } from "../actions";
+import { Strings } from "../strings";
+import { ProblemList } from "./ProblemList";
+import { usePaneStyles } from "./styles";
+
+/** Areas listed in the pane; the per-area sheet has them all. */
+const CLOSE_SHOWN = 25;
+const HOLDING_SHOWN = 5;
+const PROBLEMS_SHOWN = 15;
+
+export interface AnalyseOptions {
+  year?: number;
+  highlight: boolean;
+}
+
+export interface ResultsTabProps {
+  t: Strings;
+  language: Language;
+  ruleset: Ruleset;
+  report?: AnalysisReport;
+  canAnalyse: boolean;
+  busy: boolean;
+  onAnalyse(options: AnalyseOptions): void;
+  onClearHighlights(): void;
+  onSelectArea(row: number, name: string): void;
+}
+
+function parseYear(text: string): number | undefined | "invalid" {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const n = Number(trimmed);
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : "invalid";
+}
+
+/** Step 2: analyse; the same summary as the result sheets, areas close to the standard, what holds them back. */
+export function ResultsTab({
+  t,
+  language,
+  ruleset,
+  report,
+  canAnalyse,
+  busy,
+  onAnalyse,
+  onClearHighlights,
+  onSelectArea,
+}: ResultsTabProps) {
+  const styles = usePaneStyles();
+  const [highlight, setHighlight] = useState(true);
+  const [yearText, setYearText] = useState("");
+  const year = parseYear(yearText);
+  const criterionName = (id: string) => {
+    const c = ruleset.criteria.find((x) => x.id === id);
+    return c ? `${c.id} ${language === "vi" ? c.nameVi : c.nameEn}` : id;
+  };
+
+  return (
+    <div className={styles.panel}>
+      {ruleset.provisional ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.provisionalTitle}</MessageBarTitle>
+            {ruleset.statusNote[language]}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!canAnalyse ? <p className={styles.note}>{t.needTable}</p> : null}
+      <Checkbox
+        checked={highlight}
+        disabled={busy}
+        onChange={(_, d) => setHighlight(d.checked === true)}
+        label={t.highlightOption}
+      />
+      <Field
+        label={t.yearLabel}
+        hint={t.yearHint}
+        validationState={year === "invalid" ? "error" : "none"}
+        validationMessage={year === "invalid" ? t.yearInvalid : undefined}
+      >
+        <Input inputMode="numeric" value={yearText} disabled={busy} onChange={(_, d) => setYearText(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || !canAnalyse || year === "invalid"}
+          onClick={() => onAnalyse({ highlight, year: year === "invalid" ? undefined : year })}
+        >
+          {t.analyse}
+        </Button>
+        <Button disabled={busy || !canAnalyse} onClick={onClearHighlights}>
+          {t.clearHighlights}
+        </Button>
+      </div>
+      {report ? renderReport(report) : null}
+    </div>
+  );
+
+  function renderReport(report: AnalysisReport) {
+    const s = report.summary;
+    const sections = report.skipped.filter((r) => r.reason === "section").length;
+    const totals = report.skipped.filter((r) => r.reason === "total").length;
+    const other = report.skipped.length - sections - totals;
+    return (
+      <>
+        {report.highlightProblems.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.highlightFailed}</MessageBarTitle>
+              <ProblemList problems={report.highlightProblems} language={language} />
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <section className={styles.section} aria-labelledby="ntm-summary">
+          <h2 id="ntm-summary" className={styles.heading}>
+            {t.summaryHeading}
+          </h2>
+          <dl className={styles.counts}>
+            {(
+              [
+                [t.countAreas, s.areas],
+                [t.countMeetsAll, s.meetsAll],
+                [t.countShort1, s.short1],
+                [t.countShort2, s.short2],
+                [t.countShort3, s.short3],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label} style={{ display: "contents" }}>
+                <dt>{label}</dt>
+                <dd className={styles.countValue}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section className={styles.section} aria-labelledby="ntm-close">
+          <h2 id="ntm-close" className={styles.heading}>
+            {t.closeHeading}
+          </h2>
+          {s.close.length === 0 ? <p className={styles.note}>{t.closeNone}</p> : null}
+          <ul className={styles.bareList}>
+            {s.close.slice(0, CLOSE_SHOWN).map((a, k) => (
+              <li key={`${a.area.row ?? k}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.areaButton}
+                  disabled={busy || a.area.row === undefined}
+                  aria-label={t.selectRowLabel(`${a.area.name}, ${a.area.commune}`, a.area.row ?? 0)}
+                  onClick={() => a.area.row !== undefined && onSelectArea(a.area.row, a.area.name)}
+                >
+                  <span className={styles.areaText}>
+                    <span>
+                      {a.area.name}
+                      {a.area.commune ? ` · ${a.area.commune}` : ""}
+                    </span>
+                    <span className={styles.note}>
+                      {t.shortBy(a.notMet.length)}: {a.notMet.map(criterionName).join("; ")}
+                    </span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+          {s.close.length > CLOSE_SHOWN ? (
+            <p className={styles.note}>{t.closeMore(s.close.length - CLOSE_SHOWN, report.areasSheet)}</p>
+          ) : null}
+        </section>
+        <section className={styles.section} aria-labelledby="ntm-holding">
+          <h2 id="ntm-holding" className={styles.heading}>
+            {t.holdingHeading}
+          </h2>
+          {s.holdingBack.length === 0 ? <p className={styles.note}>{t.holdingNone}</p> : null}
+          <ol className={styles.plainList}>
+            {s.holdingBack.slice(0, HOLDING_SHOWN).map((h) => (
+              <li key={h.criterionId}>
+                <span>{criterionName(h.criterionId)}</span>
+                <br />
+                <span className={styles.note}>
+                  {t.holdingLine(h.failing, s.areas)}
+                  {h.onlyGap > 0 ? `; ${t.onlyGapLine(h.onlyGap)}` : ""}
+                  {h.noData > 0 ? `; ${t.noDataLine(h.noData)}` : ""}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className={styles.section} aria-labelledby="ntm-written">
+          <h2 id="ntm-written" className={styles.heading}>
+            {t.writtenHeading}
+          </h2>
+          <ul className={styles.plainList}>
+            {report.outcome.written.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+          {report.outcome.renamed.map((r) => (
+            <MessageBar key={r.used} intent="info" layout="multiline">
+              <MessageBarBody>{t.renamed(r.wanted, r.used)}</MessageBarBody>
+            </MessageBar>
+          ))}
+          {report.highlights > 0 ? (
+            <>
+              <p className={styles.note}>{t.highlighted(report.highlights, report.sheet)}</p>
+              <p className={styles.note}>
+                <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT_FILL.unmet }} aria-hidden="true" />
+                {t.legendUnmet}
+                {"  "}
+                <span
+                  className={styles.swatch}
+                  style={{ backgroundColor: HIGHLIGHT_FILL.missing }}
+                  aria-hidden="true"
+                />
+                {t.legendMissing}
+              </p>
+            </>
+          ) : null}
+          {report.skipped.length > 0 ? <p className={styles.note}>{t.skippedLine(sections, totals, other)}</p> : null}
+          {report.hiddenAreas > 0 ? <p className={styles.note}>{t.hiddenIncluded(report.hiddenAreas)}</p> : null}
+        </section>
+        {report.problems.length > 0 ? (
+          <section className={styles.section} aria-labelledby="ntm-problems">
+            <h2 id="ntm-problems" className={styles.heading}>
+              {t.problemsHeading(report.problems.length)}
+            </h2>
+            <ProblemList problems={report.problems} language={language} limit={PROBLEMS_SHOWN} more={t.problemsMore} />
+          </section>
+        ) : null}
+      </>
+    );
+  }
+}

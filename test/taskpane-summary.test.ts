@@ -1,0 +1,55 @@
+import { analyseSheet } from "../src/rules/analysis";
+import { summariseDistrict, uncoveredCriteria } from "../src/rules/district-summary";
+import { communesSheet, criteriaSheet } from "../src/rules/report";
+import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { withOverride } from "../src/rules/sheet-table";
+import { MemoryWorkbook } from "../src/rules/workbook";
+import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+
+const rs = embeddedRuleset();
+
+describe("the pane's district summary", () => {
+  test("says what the result sheets say: the totals of the commune sheet, the per-criterion counts", async () => {
+    const analysis = await analyseSheet(new MemoryWorkbook([sampleDistrict({ areas: 60 })]), { ruleset: rs });
+    const s = summariseDistrict(analysis.assessments, rs);
+    const communes = communesSheet([analysis], rs);
+    const total = communes.rows[communes.rows.length - 1];
+    expect([s.areas, s.meetsAll, s.short1, s.short2, s.short3]).toEqual(total.slice(1, 6));
+    const criteria = criteriaSheet([analysis], rs);
+    const byId = new Map(criteria.rows.map((r) => [r[0], r]));
+    for (const h of s.holdingBack) {
+      expect(byId.get(h.criterionId)?.[3]).toBe(h.failing);
+      expect(byId.get(h.criterionId)?.[6]).toBe(h.onlyGap);
+      expect(byId.get(h.criterionId)?.[5]).toBe(h.noData);
+    }
+    const failing = s.holdingBack.map((h) => h.failing);
+    expect(failing).toEqual([...failing].sort((a, b) => b - a));
+    expect(s.close.map((a) => a.notMet.length)).toEqual([...s.close.map((a) => a.notMet.length)].sort());
+    expect(s.close.every((a) => a.notMet.length === 1 || a.notMet.length === 2)).toBe(true);
+    expect(s.close.length).toBe(s.short1 + s.short2);
+  });
+
+  test("no areas: all zero, nothing close, nothing holding back", () => {
+    expect(summariseDistrict([], rs)).toEqual({
+      areas: 0,
+      meetsAll: 0,
+      short1: 0,
+      short2: 0,
+      short3: 0,
+      close: [],
+      holdingBack: [],
+    });
+  });
+
+  test("criteria with no column at all are named, so the user can map one", async () => {
+    const analysis = await analyseSheet(new MemoryWorkbook([sampleDistrict({ areas: 12 })]), { ruleset: rs });
+    expect(uncoveredCriteria(analysis.layout, rs)).toEqual([]);
+    const roads = analysis.layout.columns.filter(
+      (c) => c.role.kind === "indicator" && c.role.indicatorId.startsWith("TC01.")
+    );
+    const without = roads.reduce((layout, c) => withOverride(layout, c.column, null, rs), analysis.layout);
+    expect(uncoveredCriteria(without, rs)).toEqual(["TC01"]);
+    const status = withOverride(without, roads[0].column, { kind: "criterion", criterionId: "TC01" }, rs);
+    expect(uncoveredCriteria(status, rs)).toEqual([]);
+  });
+});
