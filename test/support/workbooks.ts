@@ -68,14 +68,14 @@ export function builtCli(): string {
   return bin;
 }
 
-/** Builds of older sources, untouched for a day. */
+/** Builds of older sources, untouched for an hour. */
 function removeStaleBuilds(): void {
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const hourAgo = Date.now() - 3600 * 1000;
   for (const name of fs.readdirSync(os.tmpdir())) {
     if (!name.startsWith("ntm-cli-")) continue;
     const full = path.join(os.tmpdir(), name);
     try {
-      if (fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full, { recursive: true, force: true });
+      if (fs.statSync(full).mtimeMs < hourAgo) fs.rmSync(full, { recursive: true, force: true });
     } catch {
       // Removed by another run meanwhile.
     }
