@@ -1,5 +1,5 @@
 import { performance } from "perf_hooks";
-import { Assessor } from "../src/rules/assess";
+import { Assessor, criterionReason } from "../src/rules/assess";
 import { AreaInput } from "../src/rules/assessment";
 import { formatCondition, formatValue } from "../src/rules/format";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
@@ -60,7 +60,7 @@ export default async function assessBench(): Promise<Figure[]> {
   await withText.assessAll(areas.slice(0, 500));
   t0 = performance.now();
   let chars = 0;
-  for (const a of areas) for (const c of (await withText.assess(a, { year: 2020 })).criteria) chars += c.reason.vi.length;
+  for (const a of areas) for (const c of (await withText.assess(a, { year: 2020 })).criteria) chars += criterionReason(c).vi.length;
   const textMs = performance.now() - t0;
   if (chars === 0) throw new Error("no explanation text rendered");
   const disagreements = results.filter((r, k) => r.metCount !== hand[k].metCount).length;

@@ -1,4 +1,4 @@
-import { assessorFor } from "../rules/assess";
+import { assessorFor, criterionReason } from "../rules/assess";
 import { AreaAssessment, IndicatorResult, Reading } from "../rules/assessment";
 import { CellValue, columnLetter } from "../rules/cell";
 import { canonicalColumns, ColumnMatch, recognizeHeaders } from "../rules/columns";
@@ -661,7 +661,7 @@ export async function explain(ctx: FormulaContext, values: unknown, headers: unk
   for (const r of a.criteria) {
     const c = ctx.ruleset.criteria.find((x) => x.id === r.criterionId) as Criterion;
     if (r.basis === "declared") {
-      rows.push([c.id, c.nameVi, declaredCell(r.declared), "Đạt", r.met, "", r.reason.vi]);
+      rows.push([c.id, c.nameVi, declaredCell(r.declared), "Đạt", r.met, "", criterionReason(r).vi]);
       continue;
     }
     for (const ir of r.indicators) {

@@ -168,7 +168,7 @@ export class Assessor {
         missing.push(...c.indicators.map((i) => i.id));
       }
       if (!met) notMet.push(c.id);
-      criteria.push(new CriterionVerdict(c.id, met, basis, indicators, declaredReading, this.renderReason));
+      criteria.push({ criterionId: c.id, met, basis, indicators, declared: declaredReading });
     }
     const metCount = criteria.length - notMet.length;
     return {
@@ -199,61 +199,6 @@ export class Assessor {
       shortfall: status === "unmet" ? shortfall(i.operator, leaf?.factResult, threshold) : undefined,
     };
   }
-
-  private readonly renderReason = (v: CriterionVerdict): Message => this.reason(v.met, v.basis, v.indicators, v.declared);
-
-  private reason(met: boolean, basis: CriterionResult["basis"], indicators: IndicatorResult[], declared: Reading | undefined): Message {
-    if (basis === "declared") {
-      if (declared?.kind === "unreadable") {
-        return msg(`Không đọc được đánh giá "${String(declared.raw)}".`, `Cannot read the status "${String(declared.raw)}".`);
-      }
-      return met ? msg("Đạt (theo đánh giá ghi trong bảng).", "Met (status recorded in the sheet).") : msg("Chưa đạt (theo đánh giá ghi trong bảng).", "Not met (status recorded in the sheet).");
-    }
-    if (basis === "none") return msg("Chưa có số liệu.", "No data.");
-    if (met) return msg("Đạt: mọi chỉ tiêu đạt ngưỡng.", "Met: every indicator meets its threshold.");
-    const vi: string[] = [];
-    const en: string[] = [];
-    for (const r of indicators) {
-      if (r.status === "met") continue;
-      if (r.status === "missing") {
-        vi.push(`${r.indicatorId} thiếu số liệu`);
-        en.push(`${r.indicatorId} has no value`);
-      } else if (r.status === "unreadable") {
-        vi.push(`${r.indicatorId} không đọc được "${String(r.reading.raw)}"`);
-        en.push(`${r.indicatorId} cannot read "${String(r.reading.raw)}"`);
-      } else {
-        const value: ThresholdValue = r.reading.kind === "number" || r.reading.kind === "boolean" ? r.reading.value : 0;
-        const gapVi = r.shortfall !== undefined ? ` (còn thiếu ${formatValue(r.shortfall, r.unit, "vi")})` : "";
-        const gapEn = r.shortfall !== undefined ? ` (short by ${formatValue(r.shortfall, r.unit, "en")})` : "";
-        vi.push(`${r.indicatorId} = ${formatValue(value, r.unit, "vi")}, cần ${formatCondition(r.operator, r.threshold, r.unit, "vi")}${gapVi}`);
-        en.push(`${r.indicatorId} = ${formatValue(value, r.unit, "en")}, needs ${formatCondition(r.operator, r.threshold, r.unit, "en")}${gapEn}`);
-      }
-    }
-    return msg(`Chưa đạt: ${vi.join("; ")}.`, `Not met: ${en.join("; ")}.`);
-  }
-}
-
-/**
- * A criterion's verdict. Its sentence (`reason`) is rendered on first use and kept: assessing a district
- * needs every verdict, but only some sentences are ever shown.
- */
-class CriterionVerdict implements CriterionResult {
-  private text?: Message;
-  constructor(
-    readonly criterionId: string,
-    readonly met: boolean,
-    readonly basis: CriterionResult["basis"],
-    readonly indicators: IndicatorResult[],
-    readonly declared: Reading | undefined,
-    private readonly render: (v: CriterionVerdict) => Message
-  ) {}
-  get reason(): Message {
-    return (this.text ??= this.render(this));
-  }
-  toJSON(): CriterionResult {
-    const { criterionId, met, basis, indicators, declared, reason } = this;
-    return { criterionId, met, basis, indicators, declared, reason };
-  }
 }
 
 const assessors = new WeakMap<Ruleset, Assessor>();
@@ -270,4 +215,40 @@ export function assessorFor(ruleset: Ruleset): Assessor {
 
 export function assessArea(ruleset: Ruleset, area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
   return assessorFor(ruleset).assess(area, context);
+}
+
+/**
+ * Why a criterion is met or not, in a sentence, from its verdict. Rendered only where shown: a district's
+ * thousands of verdicts rarely all need their sentence, and verdicts stay plain data (safe to send between
+ * threads or store).
+ */
+export function criterionReason(result: CriterionResult): Message {
+  const { met, basis, indicators, declared } = result;
+  if (basis === "declared") {
+    if (declared?.kind === "unreadable") {
+      return msg(`Không đọc được đánh giá "${String(declared.raw)}".`, `Cannot read the status "${String(declared.raw)}".`);
+    }
+    return met ? msg("Đạt (theo đánh giá ghi trong bảng).", "Met (status recorded in the sheet).") : msg("Chưa đạt (theo đánh giá ghi trong bảng).", "Not met (status recorded in the sheet).");
+  }
+  if (basis === "none") return msg("Chưa có số liệu.", "No data.");
+  if (met) return msg("Đạt: mọi chỉ tiêu đạt ngưỡng.", "Met: every indicator meets its threshold.");
+  const vi: string[] = [];
+  const en: string[] = [];
+  for (const r of indicators) {
+    if (r.status === "met") continue;
+    if (r.status === "missing") {
+      vi.push(`${r.indicatorId} thiếu số liệu`);
+      en.push(`${r.indicatorId} has no value`);
+    } else if (r.status === "unreadable") {
+      vi.push(`${r.indicatorId} không đọc được "${String(r.reading.raw)}"`);
+      en.push(`${r.indicatorId} cannot read "${String(r.reading.raw)}"`);
+    } else {
+      const value: ThresholdValue = r.reading.kind === "number" || r.reading.kind === "boolean" ? r.reading.value : 0;
+      const gapVi = r.shortfall !== undefined ? ` (còn thiếu ${formatValue(r.shortfall, r.unit, "vi")})` : "";
+      const gapEn = r.shortfall !== undefined ? ` (short by ${formatValue(r.shortfall, r.unit, "en")})` : "";
+      vi.push(`${r.indicatorId} = ${formatValue(value, r.unit, "vi")}, cần ${formatCondition(r.operator, r.threshold, r.unit, "vi")}${gapVi}`);
+      en.push(`${r.indicatorId} = ${formatValue(value, r.unit, "en")}, needs ${formatCondition(r.operator, r.threshold, r.unit, "en")}${gapEn}`);
+    }
+  }
+  return msg(`Chưa đạt: ${vi.join("; ")}.`, `Not met: ${en.join("; ")}.`);
 }

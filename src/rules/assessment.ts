@@ -48,8 +48,6 @@ export interface CriterionResult {
   basis: "indicators" | "declared" | "none";
   indicators: IndicatorResult[];
   declared?: Reading;
-  /** Why, in a sentence (rendered on first use). */
-  readonly reason: Message;
 }
 
 export interface AreaAssessment {
