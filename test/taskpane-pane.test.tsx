@@ -118,7 +118,10 @@ describe("the task pane", () => {
     expect(workbook.highlights.get("Tổng hợp KDC")?.length).toBeGreaterThan(0);
     await user.click(screen.getByRole("tab", { name: "Lộ trình" }));
     const roadmap = within(screen.getByRole("tabpanel", { name: "Lộ trình" }));
-    expect(roadmap.getAllByRole("listitem").map((li) => li.textContent)).toEqual([SHEET_NAMES.roadmap, SHEET_NAMES.roadmapSummary]);
+    expect(roadmap.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      SHEET_NAMES.roadmap,
+      SHEET_NAMES.roadmapSummary,
+    ]);
   });
 
   test("a protected sheet: results are written and the pane says why the gaps are not highlighted", async () => {
