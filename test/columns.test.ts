@@ -402,3 +402,9 @@ describe("role labels", () => {
     for (const o of options) expect(roleLabel(o, ruleset).vi).not.toBe("");
   });
 });
+
+test("'Thuộc xã' names the commune column, not the area type", () => {
+  const r = recognizeHeaders([["TT", "Khu dân cư", "Thuộc xã", "Loại khu"]], embeddedRuleset());
+  expect(r.columns.find((c) => c.column === 2)?.role).toEqual({ kind: "commune" });
+  expect(r.columns.find((c) => c.column === 3)?.role).toEqual({ kind: "areaType" });
+});

@@ -346,6 +346,34 @@ describe("reading the areas", () => {
   });
 });
 
+describe("the signature block under the table", () => {
+  test("names under the final total row with no values are not areas; a valueless area above stays", () => {
+    const sheet = indicatorRollup({ merges: true });
+    const w = sheet.values[0].length;
+    const blank = () => new Array<CellValue>(w).fill(null);
+    const footer = (cells: Record<number, CellValue>) => {
+      const r = blank();
+      for (const [c, v] of Object.entries(cells)) r[Number(c)] = v;
+      return r;
+    };
+    const before = readAreas(sheet, layoutOf(sheet), ruleset).areas.map((a) => a.name);
+    const signed: SheetData = {
+      ...sheet,
+      values: [
+        ...sheet.values,
+        blank(),
+        footer({ 2: "Người lập biểu", 10: "TM. UBND XÃ" }),
+        blank(),
+        footer({ 2: "Nguyễn Văn An", 10: "Trần Thị Bình" }),
+      ],
+    };
+    const { areas, skipped } = readAreas(signed, layoutOf(signed), ruleset);
+    expect(areas.map((a) => a.name)).toEqual(before);
+    expect(skipped.filter((s) => s.text?.includes("Nguyễn Văn An"))).toHaveLength(1);
+    expect(skipped.filter((s) => s.text === "Người lập biểu TM. UBND XÃ")).toHaveLength(1);
+  });
+});
+
 describe("user corrections", () => {
   const sheet = statusRollup();
   const detected = layoutOf(sheet);

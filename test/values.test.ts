@@ -59,6 +59,12 @@ describe("reading cell values as people type them", () => {
     expect(num("36 triệu", "vnd_per_person_year", { scale: 1e6 })).toBe(36000000);
   });
 
+  test("a full đồng figure under a (triệu đồng) header is not scaled again", () => {
+    expect(num("38.500.000", "vnd_per_person_year", { scale: 1e6 })).toBe(38500000);
+    expect(num(41200000, "vnd_per_person_year", { scale: 1e6 })).toBe(41200000);
+    expect(readValue(41200000, "vnd_per_person_year", { scale: 1e6 })).not.toHaveProperty("note");
+  });
+
   test.each([
     ["Đạt", true],
     ["đạt", true],

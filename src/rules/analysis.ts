@@ -80,7 +80,7 @@ export async function findTable(
     }
     const layout = detectTable(data, ruleset);
     if ("code" in layout) {
-      problems.push({ ...layout, where: layout.where || name });
+      problems.push({ ...layout, where: layout.where ? `${name}!${layout.where}` : name });
       continue;
     }
     return { data, layout };

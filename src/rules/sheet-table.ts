@@ -163,8 +163,8 @@ function noTableProblem(where: string, texts: string[]): Problem {
   return problem(
     "no-table",
     where,
-    `Không tìm thấy bảng khu dân cư: không cột nào khớp với tiêu chí hay chỉ tiêu của bộ tiêu chí. Tiêu đề tìm thấy: ${shown || "(không có)"}. Hãy chọn cột bằng tay.`,
-    `No residential-area table found: no column matches a criterion or indicator of the ruleset. Header texts found: ${shown || "(none)"}. Map the columns by hand.`
+    `Không tìm thấy bảng khu dân cư: không cột nào khớp với tiêu chí hay chỉ tiêu của bộ tiêu chí. Tiêu đề tìm thấy: ${shown || "(không có)"}. Kiểm tra tên cột, hoặc dùng bộ tiêu chí khớp với bảng.`,
+    `No residential-area table found: no column matches a criterion or indicator of the ruleset. Header texts found: ${shown || "(none)"}. Check the column names, or use a ruleset that fits the table.`
   );
 }
 
@@ -397,6 +397,13 @@ export function readAreaRow(
   return area;
 }
 
+/** Words of the signature block under a table: who drew it up, who signs for the committee. */
+const SIGNATURE = /^(nguoi lap( bieu)?|lap bieu|tm\.?|t\/m|thu truong|chu tich|pho chu tich|ke toan|xac nhan|ky ten|ky,? ghi ro ho ten|(ubnd|uy ban)\b)/;
+
+function isSignatureText(text: string): boolean {
+  return SIGNATURE.test(foldText(text));
+}
+
 /**
  * Every area row under the header. Commune section rows ("Xã Tiên Kiên", "I | Xã Hà Thạch") name the
  * commune of the rows below (a commune column, where filled, wins); total and blank rows are skipped.
@@ -429,6 +436,18 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
     );
   }
 
+  // The signature block under the table ("Người lập biểu", "TM. UBND XÃ", a signer's name) is not areas:
+  // rows after a total row and after the last row with a data value, that hold no data value themselves.
+  const holdsData = (r: number) => looksLikeData(valueColumns.map((c) => sheet.values[r]?.[c.column] ?? null));
+  let lastValueRow = layout.dataStart - 1;
+  for (let r = last; r >= layout.dataStart; r--) {
+    if (holdsData(r)) {
+      lastValueRow = r;
+      break;
+    }
+  }
+  let pastTotal = false;
+
   let commune = layout.commune ?? "";
   for (let r = layout.dataStart; r <= last; r++) {
     const row = sheet.values[r] ?? [];
@@ -447,9 +466,14 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
     const total = labels.find(isTotalText);
     if (total !== undefined) {
       skipped.push({ row: sheetRow, reason: "total", text: total });
+      pastTotal = true;
       continue;
     }
     const hasValues = valueColumns.some((c) => cellText(row[c.column]) !== "");
+    if ((pastTotal && r > lastValueRow) || (!holdsData(r) && labels.some(isSignatureText))) {
+      skipped.push({ row: sheetRow, reason: "blank", text: filled.join(" ") });
+      continue;
+    }
     const areaText = areaColumn !== undefined ? (texts[areaColumn] ?? "") : "";
     if (!hasValues && (areaText === "" || COMMUNE_PREFIX.test(foldText(areaText)))) {
       // A commune heading: its name alone on the row (maybe after "I"), said to be a commune by its

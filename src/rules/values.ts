@@ -11,7 +11,7 @@ export interface ReadOptions {
   scale?: number;
 }
 
-const YES = new Set(["dat", "co", "x", "true", "yes", "y", "v", "✓", "✔", "roi", "da dat", "dat chuan", "co dat", "1"]);
+const YES = new Set(["dat", "d", "co", "x", "true", "yes", "y", "v", "✓", "✔", "roi", "da dat", "dat chuan", "co dat", "1"]);
 const NO = new Set([
   "chua dat",
   "khong dat",
@@ -113,6 +113,13 @@ function finishNumber(value: number, unit: Unit, raw: CellValue, explicitMagnitu
   return { kind: "number", value, raw };
 }
 
+/**
+ * An income of 100.000 or more is already in đồng, even under a "(triệu đồng)" header: staff type the
+ * full figure there too, and scaling it again would turn 38.500.000 into 38 trillion (and "met").
+ */
+const DONG_AT_LEAST = 100_000;
+const alreadyInDong = (n: number, unit: Unit): boolean => isMoney(unit) && Math.abs(n) >= DONG_AT_LEAST;
+
 /** Round away binary noise from scaling (0.855 × 100 = 85.49999…). */
 const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
 
@@ -134,9 +141,13 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
       return unreadable(raw, `Cần Có/Không hoặc Đạt/Chưa đạt, không phải ${raw}.`, `Expected yes/no, not ${raw}.`);
     }
     let value = raw;
+    let scaled = false;
     if (unit === "percent" && options.numberFormat && options.numberFormat.includes("%")) value = tidy(raw * 100);
-    else if (options.scale && options.scale !== 1) value = tidy(raw * options.scale);
-    return finishNumber(value, unit, raw, options.scale !== undefined && options.scale !== 1);
+    else if (options.scale && options.scale !== 1 && !alreadyInDong(raw, unit)) {
+      value = tidy(raw * options.scale);
+      scaled = true;
+    }
+    return finishNumber(value, unit, raw, scaled || alreadyInDong(raw, unit));
   }
   const text = raw.replace(/[\u00a0\u202f\u200b]/g, " ").trim();
   if (text === "") return { kind: "missing", raw };
@@ -181,7 +192,7 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
   const n = parseLocaleNumber(m[1], unit !== "percent");
   if (n === undefined) return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
   let value = tidy(n * factor);
-  if (!explicitMagnitude && !isPercent && options.scale && options.scale !== 1) {
+  if (!explicitMagnitude && !isPercent && options.scale && options.scale !== 1 && !alreadyInDong(value, unit)) {
     value = tidy(value * options.scale);
     explicitMagnitude = true;
   }
