@@ -93,6 +93,8 @@ export class ExcelWorkbook implements Workbook {
       const numberFormats: string[][] = [];
       for (let top = 0; top < rows; top += step) {
         const block = sheet.getRangeByIndexes(top, 0, Math.min(step, rows - top), columns).load("values,numberFormat");
+        // One block up to 250,000 cells (every sheet we claim): a single sync; larger sheets, one per block.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         for (const r of block.values as CellValue[][]) values.push(r);
         for (const r of block.numberFormat as string[][]) numberFormats.push(r);

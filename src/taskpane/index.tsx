@@ -6,7 +6,7 @@ import { Pane } from "./components/Pane";
 import { ExcelWorkbook } from "./excel-workbook";
 import { STRINGS } from "./strings";
 
-/* global document, Excel, localStorage, Office */
+/* global Excel, Office */
 
 const LANGUAGE_KEY = "ntm.language";
 

@@ -33,7 +33,6 @@ const pageErrors: string[] = [];
 
 /** The add-in's production build and the double, side by side in a temporary directory. */
 async function build(outDir: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const addinConfig = (
     require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: { mode: string }) => webpack.Configuration
   )({}, { mode: "production" });

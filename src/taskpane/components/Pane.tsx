@@ -83,6 +83,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     return (s) => s.tableFound(found.sheet, found.layout.columns.length);
   }
 
+  // Once, on opening: the ruleset the workbook carries, then the table.
   useEffect(() => {
     if (started.current) return;
     started.current = true;
@@ -99,7 +100,6 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
         return true;
       }
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const ruleset = rulesetInfo?.ruleset;

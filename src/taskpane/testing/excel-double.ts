@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * A test double of the part of the Excel JavaScript object model the pane uses (Excel.run, RequestContext,
  * worksheets, Range, RangeAreas, conditionalFormats, charts, settings), over an in-memory workbook.
@@ -8,9 +7,11 @@
  * results say isNullObject after a sync; a failing operation rejects the sync and drops the rest of the
  * batch; protected sheets refuse writes (AccessDenied). Every sync is counted.
  *
- * Used by the bench and jest (createExcelDouble) and, bundled for the browser, by the end-to-end test
- * (installed as window.Excel before the pane's bundle runs).
+ * Used by jest and the bench (new ExcelDouble(sheets).run stands for Excel.run) and, bundled for the
+ * browser, by the end-to-end test (installed as window.Excel before the pane's bundles run).
  */
+
+import type { ExcelRun } from "../excel-workbook";
 
 export type Cell = string | number | boolean;
 
@@ -620,7 +621,9 @@ class RangeFormat {
     const target: Record<string, unknown> = {};
     for (const name of names) {
       Object.defineProperty(target, name, {
-        set: (v: unknown) => this.log(prefix + name, v),
+        set: (v: unknown) => {
+          this.log(prefix + name, v);
+        },
         get: () => {
           throw new DoubleError("PropertyNotLoaded", `${prefix}${name} is write-only in this double`);
         },
@@ -858,10 +861,14 @@ class Chart extends ClientObject {
       return c;
     };
     this.title = Object.defineProperty({} as { text: string }, "text", {
-      set: (v: string) => batch.enqueue(() => (find().title = v)),
+      set: (v: string) => {
+        batch.enqueue(() => (find().title = v));
+      },
     });
     this.legend = Object.defineProperty({} as { visible: boolean }, "visible", {
-      set: (v: boolean) => batch.enqueue(() => (find().legendVisible = v)),
+      set: (v: boolean) => {
+        batch.enqueue(() => (find().legendVisible = v));
+      },
     });
     this.findChart = find;
   }
@@ -929,10 +936,11 @@ export class ExcelDouble {
   }
 
   /** Excel.run: the batch, then a final sync of whatever is still queued. */
-  run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+  run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     this.state.runs++;
     const b = new Batch(this);
-    const result = await batch(new RequestContext(b));
+    // The double covers only what the pane uses of the object model: hence the cast.
+    const result = await batch(new RequestContext(b) as unknown as Excel.RequestContext);
     if (b.pending > 0) await b.sync();
     return result;
   };
@@ -981,9 +989,4 @@ export class ExcelDouble {
       })
     );
   }
-}
-
-/** What index.tsx needs of the global Excel namespace. */
-export function excelNamespace(double: ExcelDouble): { run: ExcelDouble["run"] } {
-  return { run: double.run };
 }
