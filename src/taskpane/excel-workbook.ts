@@ -209,7 +209,7 @@ export class ExcelWorkbook implements Workbook {
   ): Promise<{ sheet: Excel.Worksheet; ours: Excel.ConditionalFormat[] }> {
     const sheet = context.workbook.worksheets.getItem(sheetName);
     const protection = sheet.protection.load("protected");
-    const formats = sheet.getRange().conditionalFormats.load("items/id,items/type");
+    const formats = sheet.getRange().conditionalFormats.load("items/type");
     await context.sync();
     if (protection.protected) throw new InputError([hostProblem("sheetProtected", sheetName)]);
     const custom = formats.items.filter((cf) => cf.type === "Custom");
