@@ -3,6 +3,7 @@ import { analyseCommand } from "./analyse";
 import { usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { Io, processIo } from "./io";
+import { rulesetCommand } from "./ruleset-command";
 import { sampleCommand } from "./sample-command";
 
 const HELP = `ntm — đánh giá khu dân cư nông thôn mới (Phú Thọ) trên tệp .xlsx, không cần Excel
@@ -10,7 +11,8 @@ ntm — assess residential areas against the Phú Thọ new-rural criteria on .x
 
   ntm analyse TỆP.xlsx... [--out BÁO-CÁO.xlsx] [--sheet TÊN] [--ruleset TỆP] [--year N] [--json] [--force] [--lang vi|en]
   ntm sample [--out TỆP.xlsx] [--district TÊN] [--areas N] [--layout indicators|status] [--seed N] [--force]
-  ntm help [analyse|sample]      ntm --version
+  ntm ruleset [--ruleset TỆP] [--out TỆP.json] [--format file|engine] [--year N] [--force]
+  ntm help [analyse|sample|ruleset]      ntm --version
 
 Ví dụ / Examples:
   ntm sample --out mau.xlsx
@@ -55,6 +57,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "-h":
         if (rest[0] === "analyse" || rest[0] === "analyze") return await analyseCommand(["--help"], io);
         if (rest[0] === "sample") return await sampleCommand(["--help"], io);
+        if (rest[0] === "ruleset") return await rulesetCommand(["--help"], io);
         io.out(HELP);
         return EXIT.ok;
       case "--version":
@@ -66,11 +69,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await analyseCommand(rest, io);
       case "sample":
         return await sampleCommand(rest, io);
+      case "ruleset":
+        return await rulesetCommand(rest, io);
       default:
         throw usageError(
           command,
-          `Không có lệnh "${command}". Dùng: analyse, sample, help.`,
-          `No command "${command}". Use: analyse, sample, help.`
+          `Không có lệnh "${command}". Dùng: analyse, sample, ruleset, help.`,
+          `No command "${command}". Use: analyse, sample, ruleset, help.`
         );
     }
   } catch (e) {

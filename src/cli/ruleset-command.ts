@@ -1,0 +1,72 @@
+import * as fs from "fs";
+import { Assessor, toEngineRules } from "../rules/assess";
+import { Language, problem } from "../rules/message";
+import { rulesetToDocument } from "../rules/ruleset-document";
+import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
+import { CliError, EXIT } from "./exit-codes";
+import { writeFileAtomic } from "./files";
+import { Io } from "./io";
+import { loadRuleset } from "./ruleset-file";
+
+export const RULESET_OPTIONS: OptionSpec = {
+  out: { kind: "value", short: "o" },
+  ruleset: { kind: "value" },
+  format: { kind: "value" },
+  year: { kind: "value" },
+  "area-type": { kind: "value" },
+  force: { kind: "flag", short: "f" },
+  lang: { kind: "value" },
+  help: { kind: "flag", short: "h" },
+};
+
+/**
+ * `ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--area-type T] [--force]`:
+ * the ruleset in use as a file an officer can correct and pass back with --ruleset (format "file"), or
+ * as the json-rules-engine rules it compiles to for a year and area type (format "engine", to inspect).
+ */
+export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, RULESET_OPTIONS);
+  const language: Language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
+  if (args.flags.has("help")) {
+    io.out(RULESET_HELP[language]);
+    return EXIT.ok;
+  }
+  const ruleset = await loadRuleset(args.values.get("ruleset"));
+  const format = choiceOption(args, "format", ["file", "engine"] as const, "file");
+  const context = { year: integerOption(args, "year", 2000, 2100), areaType: args.values.get("area-type") };
+  const doc =
+    format === "file"
+      ? rulesetToDocument(ruleset)
+      : { ruleset: ruleset.id, context, rules: toEngineRules(ruleset, new Assessor(ruleset).thresholds(context)) };
+  const text = JSON.stringify(doc, null, 2) + "\n";
+  const out = args.values.get("out");
+  if (out === undefined) {
+    io.out(text);
+    return EXIT.ok;
+  }
+  if (fs.existsSync(out) && !args.flags.has("force")) {
+    throw new CliError(EXIT.output, [
+      problem(
+        "output",
+        out,
+        "Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
+        "The file already exists. Add --force to replace it, or choose another name with --out."
+      ),
+    ]);
+  }
+  await writeFileAtomic(out, Buffer.from(text, "utf8"));
+  io.out(language === "vi" ? `Đã ghi bộ tiêu chí: ${out}` : `Ruleset written: ${out}`);
+  return EXIT.ok;
+}
+
+export const RULESET_HELP: Record<Language, string> = {
+  vi: `Cách dùng: ntm ruleset [--ruleset TỆP] [--out TỆP.json] [--format file|engine] [--year N] [--area-type LOẠI] [--force]
+
+Xuất bộ tiêu chí đang dùng (mặc định: bộ kèm theo, ngưỡng tạm tính) thành tệp JSON để sửa ngưỡng rồi dùng lại
+với "ntm analyse … --ruleset TỆP.json". --format engine: các luật json-rules-engine ứng với năm và loại khu.`,
+  en: `Usage: ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--area-type TYPE] [--force]
+
+Export the ruleset in use (default: the built-in one, provisional thresholds) as JSON, to correct thresholds
+and pass back with "ntm analyse … --ruleset FILE.json". --format engine: the json-rules-engine rules for a
+year and area type.`,
+};
