@@ -2,7 +2,8 @@ import { assessorFor } from "./assess";
 import { cellAddress, columnLetter } from "./cell";
 import { InputError, Language, Problem, problem } from "./message";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
-import { PlanSettings, planYears, reportSheets, SheetResult } from "./report";
+import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
+import { RoadmapPlan } from "./roadmap";
 import { Indicator, Ruleset, thresholdFor } from "./ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "./ruleset-document";
 import { rulesetFromTable } from "./ruleset-table";
@@ -272,6 +273,10 @@ export interface DistrictRun {
   sheets: SheetOutput[];
   outcome: WriteOutcome;
   highlights: number;
+  /** The roadmap written to the roadmap sheets (none when the run was asked for no roadmap). */
+  plan?: RoadmapPlan;
+  /** Notes on the roadmap's input (e.g. a responsible name whose area is no longer planned). */
+  planProblems: Problem[];
 }
 
 /**
@@ -285,7 +290,7 @@ export async function analyseAndWrite(
   const analysis = await analyseSheet(workbook, options);
   // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
   const roadmap = options.roadmap === false ? false : { ...options.roadmap, previous: (await previousOwnSheet(workbook, SHEET_NAMES.roadmap))?.values };
-  const sheets = reportSheets([analysis], options.ruleset, options.language ?? "vi", roadmap, options.year);
+  const { sheets, plan, problems } = buildReport([analysis], options.ruleset, options.language ?? "vi", roadmap, options.year);
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;
   if (options.highlight !== false) {
@@ -294,7 +299,7 @@ export async function analyseAndWrite(
     highlights = hs.length;
   }
   await saveMapping(workbook, analysis.sheet, analysis.layout);
-  return { analysis, sheets, outcome, highlights };
+  return { analysis, sheets, outcome, highlights, plan, planProblems: problems };
 }
 
 

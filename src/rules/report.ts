@@ -362,15 +362,16 @@ export function roadmapOf(
 
 /**
  * Every result sheet of an analysis, in the order they are shown: per area, per criterion, per commune,
- * distribution, the province roll-up when there are several districts, the roadmap, the ruleset.
+ * distribution, the province roll-up when there are several districts, the roadmap, the ruleset; and
+ * the roadmap plan itself, for hosts that show it.
  */
-export function reportSheets(
+export function buildReport(
   results: SheetResult[],
   ruleset: Ruleset,
   language: Language = "vi",
   roadmap: PlanSettings | false = {},
   assessmentYear?: number
-): SheetOutput[] {
+): { sheets: SheetOutput[]; plan?: RoadmapPlan; problems: Problem[] } {
   const sheets = [
     areasSheet(results, ruleset, language),
     criteriaSheet(results, ruleset, language),
@@ -379,7 +380,19 @@ export function reportSheets(
   ];
   const districts = new Set(results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source)));
   if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
-  if (roadmap !== false) sheets.push(...roadmapOf(results, ruleset, roadmap, language, assessmentYear).sheets);
+  const planned = roadmap === false ? undefined : roadmapOf(results, ruleset, roadmap, language, assessmentYear);
+  if (planned) sheets.push(...planned.sheets);
   sheets.push(rulesetSheet(ruleset, language));
-  return sheets;
+  return { sheets, plan: planned?.plan, problems: planned?.problems ?? [] };
+}
+
+/** The result sheets only (see buildReport). */
+export function reportSheets(
+  results: SheetResult[],
+  ruleset: Ruleset,
+  language: Language = "vi",
+  roadmap: PlanSettings | false = {},
+  assessmentYear?: number
+): SheetOutput[] {
+  return buildReport(results, ruleset, language, roadmap, assessmentYear).sheets;
 }
