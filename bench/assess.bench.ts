@@ -23,8 +23,17 @@ function handAssess(ruleset: Ruleset, area: AreaInput) {
         v !== undefined &&
         (op === ">=" ? v >= t : op === "<=" ? v <= t : op === ">" ? v > t : op === "<" ? v < t : v === t);
       const shortfall =
-        !met && typeof v === "number" && typeof t === "number" ? (op === "<=" ? v - t : op === "==" ? Math.abs(v - t) : t - v) : undefined;
-      if (!met) reasons.push(`${i.id} = ${v === undefined ? "?" : formatValue(v, i.unit)}, cần ${formatCondition(op, t, i.unit)}`);
+        !met && typeof v === "number" && typeof t === "number"
+          ? op === "<="
+            ? v - t
+            : op === "=="
+              ? Math.abs(v - t)
+              : t - v
+          : undefined;
+      if (!met)
+        reasons.push(
+          `${i.id} = ${v === undefined ? "?" : formatValue(v, i.unit)}, cần ${formatCondition(op, t, i.unit)}`
+        );
       return { id: i.id, met, shortfall };
     });
     const met = indicators.every((x) => x.met);
@@ -60,7 +69,8 @@ export default async function assessBench(): Promise<Figure[]> {
   await withText.assessAll(areas.slice(0, 500));
   t0 = performance.now();
   let chars = 0;
-  for (const a of areas) for (const c of (await withText.assess(a, { year: 2020 })).criteria) chars += criterionReason(c).vi.length;
+  for (const a of areas)
+    for (const c of (await withText.assess(a, { year: 2020 })).criteria) chars += criterionReason(c).vi.length;
   const textMs = performance.now() - t0;
   if (chars === 0) throw new Error("no explanation text rendered");
   const disagreements = results.filter((r, k) => r.metCount !== hand[k].metCount).length;

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     const mod = require(path.join(__dirname, f)) as { default: () => Promise<Figure[]> };
     const figures = await mod.default();
     for (const fig of figures) {
-      const v = Number.isInteger(fig.value) || Math.abs(fig.value) >= 100 ? Math.round(fig.value) : Number(fig.value.toFixed(2));
+      const v =
+        Number.isInteger(fig.value) || Math.abs(fig.value) >= 100
+          ? Math.round(fig.value)
+          : Number(fig.value.toFixed(2));
       console.log(`${fig.name}: ${v} ${fig.unit}`);
     }
   }

@@ -1,4 +1,11 @@
-import { analyseAndWrite, gapHighlights, reloadRulesetFromSheet, reviewAndWrite, writeOwnSheets, HIGHLIGHT_FILL } from "../src/rules/analysis";
+import {
+  analyseAndWrite,
+  gapHighlights,
+  reloadRulesetFromSheet,
+  reviewAndWrite,
+  writeOwnSheets,
+  HIGHLIGHT_FILL,
+} from "../src/rules/analysis";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
@@ -50,7 +57,9 @@ describe("the analysis pipeline over the workbook interface", () => {
     });
     const dist = wb.outputs.get(SHEET_NAMES.distribution)!;
     expect(dist.chart).toBeDefined();
-    const counted = dist.rows.slice(dist.chart!.firstRow, dist.chart!.lastRow + 1).reduce((s, r) => s + Number(r[1]), 0);
+    const counted = dist.rows
+      .slice(dist.chart!.firstRow, dist.chart!.lastRow + 1)
+      .reduce((s, r) => s + Number(r[1]), 0);
     expect(counted).toBe(run.analysis.assessments.length);
     // The mapping is remembered for the next opening and for the custom functions.
     expect(JSON.parse(wb.settings.get(SETTING_KEYS.mapping)!).sheet).toBe(sheet.name);
@@ -124,9 +133,24 @@ describe("the analysis pipeline over the workbook interface", () => {
   test("empty sheets and sheets without a table give clear messages", async () => {
     const p1 = await problemsOf(analyseAndWrite(new MemoryWorkbook([{ name: "Trống", values: [] }]), { ruleset: rs }));
     expect(p1[0]).toMatchObject({ code: "empty-sheet", where: "Trống" });
-    const p2 = await problemsOf(analyseAndWrite(new MemoryWorkbook([{ name: "Khác", values: [["Họ tên", "Tuổi"], ["An", 3]] }]), { ruleset: rs }));
+    const p2 = await problemsOf(
+      analyseAndWrite(
+        new MemoryWorkbook([
+          {
+            name: "Khác",
+            values: [
+              ["Họ tên", "Tuổi"],
+              ["An", 3],
+            ],
+          },
+        ]),
+        { ruleset: rs }
+      )
+    );
     expect(p2[0].message.vi.length).toBeGreaterThan(0);
-    const p3 = await problemsOf(analyseAndWrite(new MemoryWorkbook([indicatorRollup({ merges: true })]), { ruleset: rs, sheet: "Không có" }));
+    const p3 = await problemsOf(
+      analyseAndWrite(new MemoryWorkbook([indicatorRollup({ merges: true })]), { ruleset: rs, sheet: "Không có" })
+    );
     expect(p3[0]).toMatchObject({ code: "no-sheet" });
   });
 

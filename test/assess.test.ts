@@ -36,12 +36,16 @@ describe("every indicator at, just below and just above its threshold", () => {
   test.each(rs.indicators.map((i) => [i.id, i] as const))("%s", async (_id, i) => {
     const assessor = assessorFor(rs);
     const at = await assessor.assess(passingArea(rs));
-    const atResult = at.criteria.find((c) => c.criterionId === i.criterionId)!.indicators.find((r) => r.indicatorId === i.id)!;
+    const atResult = at.criteria
+      .find((c) => c.criterionId === i.criterionId)!
+      .indicators.find((r) => r.indicatorId === i.id)!;
     expect(atResult).toMatchObject({ status: "met", met: true, threshold: thresholdFor(i) });
 
     // Which side fails depends on the operator: >= fails below, <= fails above, == fails on either side.
-    const failing: Array<"below" | "above"> = i.operator === ">=" ? ["below"] : i.operator === "<=" ? ["above"] : i.unit === "boolean" ? ["below"] : ["above"];
-    const passing: Array<"below" | "above"> = i.operator === ">=" ? ["above"] : i.operator === "<=" ? (thresholdFor(i) === 0 ? [] : ["below"]) : [];
+    const failing: Array<"below" | "above"> =
+      i.operator === ">=" ? ["below"] : i.operator === "<=" ? ["above"] : i.unit === "boolean" ? ["below"] : ["above"];
+    const passing: Array<"below" | "above"> =
+      i.operator === ">=" ? ["above"] : i.operator === "<=" ? (thresholdFor(i) === 0 ? [] : ["below"]) : [];
     for (const side of failing) {
       const a = await assessor.assess(withIndicator(i.id, nudge(i, side)));
       const c = a.criteria.find((x) => x.criterionId === i.criterionId)!;
@@ -95,7 +99,12 @@ describe("a declared Đạt/Chưa đạt status per criterion", () => {
     commune: "Xã Hà Thạch",
     name: "Khu 3",
     indicators: {},
-    criteria: Object.fromEntries(rs.criteria.map((c, k) => [c.id, { kind: "boolean", value: values[k], raw: values[k] ? "Đạt" : "Chưa đạt" } as Reading])),
+    criteria: Object.fromEntries(
+      rs.criteria.map((c, k) => [
+        c.id,
+        { kind: "boolean", value: values[k], raw: values[k] ? "Đạt" : "Chưa đạt" } as Reading,
+      ])
+    ),
   });
   test("decides the criterion when the sheet has no indicator values", async () => {
     const values = rs.criteria.map((_, k) => k !== 1 && k !== 6);
@@ -116,7 +125,10 @@ describe("a declared Đạt/Chưa đạt status per criterion", () => {
 
 describe("thresholds by year and area type reach the engine", () => {
   const doc = JSON.parse(JSON.stringify(rulesetToDocument(rs)));
-  doc.criteria[5].indicators[0].thresholds = [{ value: 29000000, to_year: 2018 }, { value: 30000000, area_type: "dbkk" }];
+  doc.criteria[5].indicators[0].thresholds = [
+    { value: 29000000, to_year: 2018 },
+    { value: 30000000, area_type: "dbkk" },
+  ];
   const custom = parseRulesetJson(JSON.stringify(doc));
   const area = passingArea(custom);
   area.indicators["TC06.1"] = { kind: "number", value: 31000000, raw: 31000000 };
@@ -166,7 +178,9 @@ describe("many assessments at the same time", () => {
     const concurrent = await Promise.all(areas.map((a) => shared.assess(a, { year: 2020 })));
     const summary = (x: AreaAssessment) => [x.area.name, x.metCount, x.notMet.join(","), x.missing.join(",")];
     expect(concurrent.map(summary)).toEqual(expected.map(summary));
-    expect(concurrent.map((x) => x.criteria.map((c) => criterionReason(c).vi))).toEqual(expected.map((x) => x.criteria.map((c) => criterionReason(c).vi)));
+    expect(concurrent.map((x) => x.criteria.map((c) => criterionReason(c).vi))).toEqual(
+      expected.map((x) => x.criteria.map((c) => criterionReason(c).vi))
+    );
     // The sample is varied enough for the comparison to mean something.
     expect(new Set(expected.map((x) => x.metCount)).size).toBeGreaterThan(4);
   });

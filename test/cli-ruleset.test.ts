@@ -42,7 +42,8 @@ describe("ntm ruleset: correct a threshold in one place, without a code change",
     };
     const before = metOf([]);
     // Every percent threshold to 0 and every count threshold relaxed: areas can only meet more.
-    for (const c of doc.criteria) for (const i of c.indicators) if (typeof i.threshold === "number" && i.threshold <= 100) i.threshold = 0;
+    for (const c of doc.criteria)
+      for (const i of c.indicators) if (typeof i.threshold === "number" && i.threshold <= 100) i.threshold = 0;
     const corrected = path.join(dir, "sua.json");
     fs.writeFileSync(corrected, JSON.stringify(doc));
     const after = metOf(["--ruleset", corrected]);
@@ -65,9 +66,10 @@ describe("ntm ruleset: correct a threshold in one place, without a code change",
   test("the engine form: one json-rules-engine rule per criterion, thresholds written in", () => {
     const run = runNtm(bin, ["ruleset", "--format", "engine", "--year", "2020"]);
     expect(run.status).toBe(0);
-    const doc = JSON.parse(run.stdout) as { rules: Array<{ name: string; conditions: { all: Array<{ fact: string; value: unknown }> } }> };
+    const doc = JSON.parse(run.stdout) as {
+      rules: Array<{ name: string; conditions: { all: Array<{ fact: string; value: unknown }> } }>;
+    };
     expect(doc.rules).toHaveLength(13);
     expect(doc.rules[5].conditions.all[0]).toMatchObject({ fact: "TC06.1", value: 36000000 });
   });
 });
-

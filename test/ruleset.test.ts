@@ -67,7 +67,10 @@ describe("a user's ruleset file with faults is refused, naming the place and fie
   test("duplicate criterion id", () => {
     const doc = baseDoc();
     doc.criteria[4].id = "TC04";
-    expect(problemsOf(() => parseRulesetJson(JSON.stringify(doc)))[0]).toMatchObject({ code: "duplicate-id", where: "TC04 › id" });
+    expect(problemsOf(() => parseRulesetJson(JSON.stringify(doc)))[0]).toMatchObject({
+      code: "duplicate-id",
+      where: "TC04 › id",
+    });
   });
   test("a percent threshold of 140", () => {
     const doc = baseDoc();
@@ -189,7 +192,17 @@ describe("the ruleset as a sheet table", () => {
     const table = rulesetToTable(rs);
     table.push([...table[1]]);
     expect(problemsOf(() => rulesetFromTable(table, rs))[0].code).toBe("duplicate-id");
-    expect(problemsOf(() => rulesetFromTable([["a", "b"], [1, 2]], rs))[0].code).toBe("table-header");
+    expect(
+      problemsOf(() =>
+        rulesetFromTable(
+          [
+            ["a", "b"],
+            [1, 2],
+          ],
+          rs
+        )
+      )[0].code
+    ).toBe("table-header");
   });
   test("a criterion row with no indicator is refused", () => {
     const table = rulesetToTable(rs);

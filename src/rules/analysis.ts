@@ -58,20 +58,32 @@ export async function findTable(
   const own = new Set<string>(Object.values(SHEET_NAMES));
   if (sheetName !== undefined && !names.includes(sheetName)) {
     throw new InputError([
-      problem("no-sheet", sheetName, `Không có trang "${sheetName}". Các trang: ${names.join(", ")}.`, `No sheet "${sheetName}". Sheets: ${names.join(", ")}.`),
+      problem(
+        "no-sheet",
+        sheetName,
+        `Không có trang "${sheetName}". Các trang: ${names.join(", ")}.`,
+        `No sheet "${sheetName}". Sheets: ${names.join(", ")}.`
+      ),
     ]);
   }
   const savedText = sheetName === undefined ? await workbook.loadSetting(SETTING_KEYS.mapping) : undefined;
   const saved = savedText ? safeJson(savedText) : undefined;
-  const savedSheet = saved && typeof saved === "object" && "sheet" in saved ? String((saved as { sheet: unknown }).sheet) : undefined;
+  const savedSheet =
+    saved && typeof saved === "object" && "sheet" in saved ? String((saved as { sheet: unknown }).sheet) : undefined;
   const active = await workbook.activeSheetName();
-  const candidates = sheetName !== undefined
-    ? [sheetName]
-    : [savedSheet, active, ...names].filter((n, k, all): n is string => !!n && names.includes(n) && !own.has(n) && all.indexOf(n) === k);
+  const candidates =
+    sheetName !== undefined
+      ? [sheetName]
+      : [savedSheet, active, ...names].filter(
+          (n, k, all): n is string => !!n && names.includes(n) && !own.has(n) && all.indexOf(n) === k
+        );
   const problems: Problem[] = [];
   for (const name of candidates) {
     const data = await workbook.readSheet(name);
-    if (data.values.length === 0 || data.values.every((r) => r.every((v) => v === null || v === undefined || v === ""))) {
+    if (
+      data.values.length === 0 ||
+      data.values.every((r) => r.every((v) => v === null || v === undefined || v === ""))
+    ) {
       problems.push(problem("empty-sheet", name, `Trang "${name}" trống.`, `Sheet "${name}" is empty.`));
       continue;
     }
@@ -108,7 +120,12 @@ export async function assessTable(
   const { areas, skipped, problems } = readAreas(data, layout, ruleset);
   if (areas.length === 0) {
     throw new InputError([
-      problem("no-areas", data.name, `Trang "${data.name}" có tiêu đề nhưng không có dòng khu dân cư nào.`, `Sheet "${data.name}" has headers but no area rows.`),
+      problem(
+        "no-areas",
+        data.name,
+        `Trang "${data.name}" có tiêu đề nhưng không có dòng khu dân cư nào.`,
+        `Sheet "${data.name}" has headers but no area rows.`
+      ),
       ...problems,
     ]);
   }
@@ -183,11 +200,20 @@ export async function saveMapping(workbook: Workbook, sheet: string, layout: Tab
 }
 
 /** Read the criteria sheet back (an officer corrected a threshold) and keep it in the workbook. */
-export async function reloadRulesetFromSheet(workbook: Workbook, base: Ruleset, sheetName: string = SHEET_NAMES.ruleset): Promise<Ruleset> {
+export async function reloadRulesetFromSheet(
+  workbook: Workbook,
+  base: Ruleset,
+  sheetName: string = SHEET_NAMES.ruleset
+): Promise<Ruleset> {
   const names = await workbook.sheetNames();
   if (!names.includes(sheetName)) {
     throw new InputError([
-      problem("no-sheet", sheetName, `Chưa có trang "${sheetName}": hãy ghi bộ tiêu chí ra trang trước.`, `No sheet "${sheetName}": write the criteria to a sheet first.`),
+      problem(
+        "no-sheet",
+        sheetName,
+        `Chưa có trang "${sheetName}": hãy ghi bộ tiêu chí ra trang trước.`,
+        `No sheet "${sheetName}": write the criteria to a sheet first.`
+      ),
     ]);
   }
   const data = await workbook.readSheet(sheetName);
@@ -247,10 +273,18 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       const indicator = ruleset.indicators.find((i) => i.id === id);
       if (!indicator) continue;
       const threshold = thresholdFor(indicator, { year });
-      const formats = blocks.flatMap(([a, b]) => analysis.data.numberFormats?.slice(a, b + 1).map((r) => r?.[col.column] ?? "") ?? []);
-      const percentFormatted = indicator.unit === "percent" && formats.filter((f) => f.includes("%")).length > formats.length / 2;
-      const divisor = percentFormatted ? 100 : col.scale ?? 1;
-      highlights.push({ range, formula: `=${failFormula(top, indicator, threshold, divisor)}`, fill: HIGHLIGHT_FILL.unmet, label: id });
+      const formats = blocks.flatMap(
+        ([a, b]) => analysis.data.numberFormats?.slice(a, b + 1).map((r) => r?.[col.column] ?? "") ?? []
+      );
+      const percentFormatted =
+        indicator.unit === "percent" && formats.filter((f) => f.includes("%")).length > formats.length / 2;
+      const divisor = percentFormatted ? 100 : (col.scale ?? 1);
+      highlights.push({
+        range,
+        formula: `=${failFormula(top, indicator, threshold, divisor)}`,
+        fill: HIGHLIGHT_FILL.unmet,
+        label: id,
+      });
       highlights.push({ range, formula: `=LEN(TRIM(${top}))=0`, fill: HIGHLIGHT_FILL.missing, label: `${id}:missing` });
     } else if (col.role.kind === "criterion") {
       const id = col.role.criterionId;
@@ -289,8 +323,17 @@ export async function analyseAndWrite(
 ): Promise<DistrictRun> {
   const analysis = await analyseSheet(workbook, options);
   // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
-  const roadmap = options.roadmap === false ? false : { ...options.roadmap, previous: (await previousOwnSheet(workbook, SHEET_NAMES.roadmap))?.values };
-  const { sheets, plan, problems } = buildReport([analysis], options.ruleset, options.language ?? "vi", roadmap, options.year);
+  const roadmap =
+    options.roadmap === false
+      ? false
+      : { ...options.roadmap, previous: (await previousOwnSheet(workbook, SHEET_NAMES.roadmap))?.values };
+  const { sheets, plan, problems } = buildReport(
+    [analysis],
+    options.ruleset,
+    options.language ?? "vi",
+    roadmap,
+    options.year
+  );
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;
   if (options.highlight !== false) {
@@ -301,7 +344,6 @@ export async function analyseAndWrite(
   await saveMapping(workbook, analysis.sheet, analysis.layout);
   return { analysis, sheets, outcome, highlights, plan, planProblems: problems };
 }
-
 
 export interface ProgressRun {
   analysis: SheetAnalysis;

@@ -2,7 +2,15 @@ import { Engine, Fact, RuleProperties } from "json-rules-engine";
 import { AreaAssessment, AreaInput, CriterionResult, IndicatorResult, Reading } from "./assessment";
 import { formatCondition, formatValue } from "./format";
 import { Message, msg } from "./message";
-import { AssessmentContext, Indicator, normaliseAreaType, Operator, Ruleset, thresholdFor, ThresholdValue } from "./ruleset";
+import {
+  AssessmentContext,
+  Indicator,
+  normaliseAreaType,
+  Operator,
+  Ruleset,
+  thresholdFor,
+  ThresholdValue,
+} from "./ruleset";
 
 /** json-rules-engine operator names for the ruleset's comparison operators. */
 const ENGINE_OPERATOR: Record<Operator, string> = {
@@ -57,7 +65,12 @@ const hasValue = (r: Reading | undefined): boolean => r !== undefined && r.kind 
 
 function shortfall(operator: Operator, value: unknown, threshold: ThresholdValue): number | undefined {
   if (!isNum(value) || !isNum(threshold)) return undefined;
-  const gap = operator === ">=" || operator === ">" ? threshold - value : operator === "<=" || operator === "<" ? value - threshold : Math.abs(value - threshold);
+  const gap =
+    operator === ">=" || operator === ">"
+      ? threshold - value
+      : operator === "<=" || operator === "<"
+        ? value - threshold
+        : Math.abs(value - threshold);
   return Math.round(Math.max(gap, 0) * 1e9) / 1e9;
 }
 
@@ -118,10 +131,13 @@ export class Assessor {
     // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
     // needs (a constant is returned as is), which costs more than the comparisons themselves.
     const facts: Record<string, Fact> = {};
-    for (const i of this.ruleset.indicators) facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), { cache: false });
+    for (const i of this.ruleset.indicators)
+      facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), { cache: false });
     const run = this.queue.then(() => engine.run(facts));
     this.queue = run.catch(() => undefined);
-    return run.then(({ results, failureResults }) => this.explain(area, ctx, thresholds, [...results, ...failureResults]));
+    return run.then(({ results, failureResults }) =>
+      this.explain(area, ctx, thresholds, [...results, ...failureResults])
+    );
   }
 
   /** Assess many areas, one after the other on the shared engine. */
@@ -161,7 +177,8 @@ export class Assessor {
           ? declaredReading?.kind === "boolean" && declaredReading.value
           : basis === "indicators" && ruleResult?.result === true;
       if (basis === "indicators") {
-        for (const r of indicators) if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
+        for (const r of indicators)
+          if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
       } else if (basis === "declared") {
         if (declaredReading?.kind === "unreadable") missing.push(c.id);
       } else {
@@ -183,7 +200,12 @@ export class Assessor {
     };
   }
 
-  private indicatorResult(i: Indicator, reading: Reading | undefined, threshold: ThresholdValue, leaf: Leaf | undefined): IndicatorResult {
+  private indicatorResult(
+    i: Indicator,
+    reading: Reading | undefined,
+    threshold: ThresholdValue,
+    leaf: Leaf | undefined
+  ): IndicatorResult {
     const r: Reading = reading ?? { kind: "missing", raw: null };
     const met = leaf?.result === true;
     const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
@@ -213,7 +235,11 @@ export function assessorFor(ruleset: Ruleset): Assessor {
   return a;
 }
 
-export function assessArea(ruleset: Ruleset, area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
+export function assessArea(
+  ruleset: Ruleset,
+  area: AreaInput,
+  context: AssessmentContext = {}
+): Promise<AreaAssessment> {
   return assessorFor(ruleset).assess(area, context);
 }
 
@@ -226,9 +252,14 @@ export function criterionReason(result: CriterionResult): Message {
   const { met, basis, indicators, declared } = result;
   if (basis === "declared") {
     if (declared?.kind === "unreadable") {
-      return msg(`Không đọc được đánh giá "${String(declared.raw)}".`, `Cannot read the status "${String(declared.raw)}".`);
+      return msg(
+        `Không đọc được đánh giá "${String(declared.raw)}".`,
+        `Cannot read the status "${String(declared.raw)}".`
+      );
     }
-    return met ? msg("Đạt (theo đánh giá ghi trong bảng).", "Met (status recorded in the sheet).") : msg("Chưa đạt (theo đánh giá ghi trong bảng).", "Not met (status recorded in the sheet).");
+    return met
+      ? msg("Đạt (theo đánh giá ghi trong bảng).", "Met (status recorded in the sheet).")
+      : msg("Chưa đạt (theo đánh giá ghi trong bảng).", "Not met (status recorded in the sheet).");
   }
   if (basis === "none") return msg("Chưa có số liệu.", "No data.");
   if (met) return msg("Đạt: mọi chỉ tiêu đạt ngưỡng.", "Met: every indicator meets its threshold.");
@@ -246,8 +277,12 @@ export function criterionReason(result: CriterionResult): Message {
       const value: ThresholdValue = r.reading.kind === "number" || r.reading.kind === "boolean" ? r.reading.value : 0;
       const gapVi = r.shortfall !== undefined ? ` (còn thiếu ${formatValue(r.shortfall, r.unit, "vi")})` : "";
       const gapEn = r.shortfall !== undefined ? ` (short by ${formatValue(r.shortfall, r.unit, "en")})` : "";
-      vi.push(`${r.indicatorId} = ${formatValue(value, r.unit, "vi")}, cần ${formatCondition(r.operator, r.threshold, r.unit, "vi")}${gapVi}`);
-      en.push(`${r.indicatorId} = ${formatValue(value, r.unit, "en")}, needs ${formatCondition(r.operator, r.threshold, r.unit, "en")}${gapEn}`);
+      vi.push(
+        `${r.indicatorId} = ${formatValue(value, r.unit, "vi")}, cần ${formatCondition(r.operator, r.threshold, r.unit, "vi")}${gapVi}`
+      );
+      en.push(
+        `${r.indicatorId} = ${formatValue(value, r.unit, "en")}, needs ${formatCondition(r.operator, r.threshold, r.unit, "en")}${gapEn}`
+      );
     }
   }
   return msg(`Chưa đạt: ${vi.join("; ")}.`, `Not met: ${en.join("; ")}.`);

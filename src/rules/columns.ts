@@ -339,7 +339,16 @@ function parseHeaderText(text: string): HeaderPart {
 
 const FIXED_LABELS: Record<FixedRoleKind, string[]> = {
   order: ["tt", "stt", "so tt", "so thu tu", "thu tu"],
-  commune: ["xa", "ten xa", "thuoc xa", "xa phuong thi tran", "xa phuong", "ten xa phuong thi tran", "xa thi tran", "thuoc xa phuong thi tran"],
+  commune: [
+    "xa",
+    "ten xa",
+    "thuoc xa",
+    "xa phuong thi tran",
+    "xa phuong",
+    "ten xa phuong thi tran",
+    "xa thi tran",
+    "thuoc xa phuong thi tran",
+  ],
   area: [
     "khu dan cu",
     "ten khu dan cu",

@@ -16,7 +16,7 @@ export function formatNumber(n: number, language: Language = "vi", maxFractionDi
     }
     intPart = grouped;
   }
-  const frac = abs === whole ? "" : String(abs).split(".")[1] ?? "";
+  const frac = abs === whole ? "" : (String(abs).split(".")[1] ?? "");
   return (rounded < 0 ? "-" : "") + intPart + (frac ? (language === "vi" ? "," : ".") + frac : "");
 }
 
@@ -45,7 +45,12 @@ export function formatValue(value: ThresholdValue, unit: Unit, language: Languag
 }
 
 /** "≥ 70%", "≤ 12%", "= Có". */
-export function formatCondition(operator: Operator, threshold: ThresholdValue, unit: Unit, language: Language = "vi"): string {
+export function formatCondition(
+  operator: Operator,
+  threshold: ThresholdValue,
+  unit: Unit,
+  language: Language = "vi"
+): string {
   const sign: Record<Operator, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
   return `${sign[operator]} ${formatValue(threshold, unit, language)}`;
 }

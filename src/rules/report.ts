@@ -30,11 +30,17 @@ export function provisionalNote(ruleset: Ruleset, language: Language = "vi"): st
 }
 
 const L = {
-  areasTitle: { vi: "KẾT QUẢ RÀ SOÁT CÁC KHU DÂN CƯ THEO BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI", en: "RESIDENTIAL AREAS ASSESSED AGAINST THE NEW-RURAL AREA CRITERIA" },
+  areasTitle: {
+    vi: "KẾT QUẢ RÀ SOÁT CÁC KHU DÂN CƯ THEO BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI",
+    en: "RESIDENTIAL AREAS ASSESSED AGAINST THE NEW-RURAL AREA CRITERIA",
+  },
   criteriaTitle: { vi: "SỐ KHU DÂN CƯ CHƯA ĐẠT THEO TỪNG TIÊU CHÍ", en: "AREAS NOT MEETING EACH CRITERION" },
   communesTitle: { vi: "TỔNG HỢP THEO XÃ", en: "SUMMARY BY COMMUNE" },
   distributionTitle: { vi: "PHÂN BỐ KHU DÂN CƯ THEO SỐ TIÊU CHÍ ĐẠT", en: "AREAS BY NUMBER OF CRITERIA MET" },
-  rulesetTitle: { vi: "BỘ TIÊU CHÍ ĐANG DÙNG (sửa ngưỡng tại đây rồi bấm \"Nạp lại bộ tiêu chí\")", en: "CRITERIA IN USE (correct a threshold here, then \"Reload criteria\")" },
+  rulesetTitle: {
+    vi: 'BỘ TIÊU CHÍ ĐANG DÙNG (sửa ngưỡng tại đây rồi bấm "Nạp lại bộ tiêu chí")',
+    en: 'CRITERIA IN USE (correct a threshold here, then "Reload criteria")',
+  },
   provinceTitle: { vi: "TỔNG HỢP TOÀN TỈNH THEO HUYỆN", en: "PROVINCE ROLL-UP BY DISTRICT" },
   yes: { vi: "Đạt chuẩn", en: "Meets the standard" },
   notYet: { vi: "Chưa đạt", en: "Not yet" },
@@ -72,7 +78,12 @@ const H = {
 const label = (k: keyof typeof H, language: Language) => H[k][language];
 const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
-function titleRows(title: Message, ruleset: Ruleset, language: Language, subtitle?: string): { rows: CellValue[][]; warningRows: number[] } {
+function titleRows(
+  title: Message,
+  ruleset: Ruleset,
+  language: Language,
+  subtitle?: string
+): { rows: CellValue[][]; warningRows: number[] } {
   const rows: CellValue[][] = [[pick(title, language)]];
   rows.push([subtitle ?? `${ruleset.title}${ruleset.source.document ? ` (${ruleset.source.document})` : ""}`]);
   const warningRows: number[] = [];
@@ -94,10 +105,19 @@ export function gapText(a: AreaAssessment, ruleset: Ruleset, language: Language 
     const pieces: string[] = [];
     for (const r of c.indicators) {
       if (r.status !== "unmet") continue;
-      const v = r.reading.kind === "number" || r.reading.kind === "boolean" ? formatValue(r.reading.value, r.unit, language) : "";
+      const v =
+        r.reading.kind === "number" || r.reading.kind === "boolean"
+          ? formatValue(r.reading.value, r.unit, language)
+          : "";
       const gap =
-        r.shortfall !== undefined ? (language === "vi" ? `, thiếu ${formatValue(r.shortfall, r.unit, language)}` : `, short by ${formatValue(r.shortfall, r.unit, language)}`) : "";
-      pieces.push(`${r.indicatorId} = ${v} (${language === "vi" ? "cần" : "needs"} ${formatCondition(r.operator, r.threshold, r.unit, language)}${gap})`);
+        r.shortfall !== undefined
+          ? language === "vi"
+            ? `, thiếu ${formatValue(r.shortfall, r.unit, language)}`
+            : `, short by ${formatValue(r.shortfall, r.unit, language)}`
+          : "";
+      pieces.push(
+        `${r.indicatorId} = ${v} (${language === "vi" ? "cần" : "needs"} ${formatCondition(r.operator, r.threshold, r.unit, language)}${gap})`
+      );
     }
     if (c.basis === "declared") pieces.push(language === "vi" ? "đánh giá: chưa đạt" : "recorded: not met");
     const name = criterion ? (language === "vi" ? criterion.nameVi : criterion.nameEn) : "";
@@ -114,7 +134,8 @@ function missingText(a: AreaAssessment): string {
       if (r.status === "unreadable") out.push(`${r.indicatorId} "${String(r.reading.raw)}"`);
     }
     if (c.basis === "none") out.push(c.criterionId);
-    if (c.basis === "declared" && c.declared?.kind === "unreadable") out.push(`${c.criterionId} "${String(c.declared.raw)}"`);
+    if (c.basis === "declared" && c.declared?.kind === "unreadable")
+      out.push(`${c.criterionId} "${String(c.declared.raw)}"`);
   }
   return out.join(", ");
 }
@@ -203,7 +224,14 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
       ]);
     }
   }
-  return { name: SHEET_NAMES.criteria, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [9, 70, 22, 14, 14, 14, 16] };
+  return {
+    name: SHEET_NAMES.criteria,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [9, 70, 22, 14, 14, 14, 16],
+  };
 }
 
 interface Tally {
@@ -227,7 +255,14 @@ function tally(assessments: AreaAssessment[]): Tally {
   return t;
 }
 
-const tallyRow = (t: Tally): CellValue[] => [t.areas, t.meetsAll, t.short1, t.short2, t.short3, percent(t.meetsAll, t.areas)];
+const tallyRow = (t: Tally): CellValue[] => [
+  t.areas,
+  t.meetsAll,
+  t.short1,
+  t.short2,
+  t.short3,
+  percent(t.meetsAll, t.areas),
+];
 
 /** Per commune: areas, areas meeting all, areas one or two criteria short. */
 export function communesSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
@@ -257,7 +292,14 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
   }
   const total = tally(results.flatMap((r) => r.assessments));
   rows.push([...(multi ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
-  return { name: SHEET_NAMES.communes, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [...(multi ? [16] : []), 22, 12, 14, 14, 14, 14, 14] };
+  return {
+    name: SHEET_NAMES.communes,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [...(multi ? [16] : []), 22, 12, 14, 14, 14, 14, 14],
+  };
 }
 
 /** How many areas meet 0, 1, … 13 criteria, with a column chart. */
@@ -318,17 +360,39 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
     }
   }
   const tableHeaderRow = rows.length;
-  rows.push([label("district", language), label("areas", language), label("meetsAll", language), label("short1", language), label("short2", language), label("short3", language), label("meetsShare", language)]);
+  rows.push([
+    label("district", language),
+    label("areas", language),
+    label("meetsAll", language),
+    label("short1", language),
+    label("short2", language),
+    label("short3", language),
+    label("meetsShare", language),
+  ]);
   for (const [d, list] of byDistrict) rows.push([d, ...tallyRow(tally(list))]);
   rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(tally([...byDistrict.values()].flat()))]);
   rows.push([]);
-  rows.push([language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT"]);
-  rows.push([label("criterion", language), label("criterionName", language), ...byDistrict.keys(), language === "vi" ? "Toàn tỉnh" : "Province"]);
+  rows.push([
+    language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT",
+  ]);
+  rows.push([
+    label("criterion", language),
+    label("criterionName", language),
+    ...byDistrict.keys(),
+    language === "vi" ? "Toàn tỉnh" : "Province",
+  ]);
   for (const c of ruleset.criteria) {
     const perDistrict = [...byDistrict.values()].map((list) => list.filter((a) => a.notMet.includes(c.id)).length);
     rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, ...perDistrict, perDistrict.reduce((x, y) => x + y, 0)]);
   }
-  return { name: SHEET_NAMES.province, rows, headerRows: tableHeaderRow + 1, tableHeaderRow, warningRows, columnWidths: [16, 40, 12, 12, 12, 12, 12] };
+  return {
+    name: SHEET_NAMES.province,
+    rows,
+    headerRows: tableHeaderRow + 1,
+    tableHeaderRow,
+    warningRows,
+    columnWidths: [16, 40, 12, 12, 12, 12, 12],
+  };
 }
 
 /** Roadmap settings as hosts take them: years default to a five-year plan from the assessment year. */
@@ -378,7 +442,9 @@ export function buildReport(
     communesSheet(results, ruleset, language),
     distributionSheet(results, ruleset, language),
   ];
-  const districts = new Set(results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source)));
+  const districts = new Set(
+    results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source))
+  );
   if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
   const planned = roadmap === false ? undefined : roadmapOf(results, ruleset, roadmap, language, assessmentYear);
   if (planned) sheets.push(...planned.sheets);

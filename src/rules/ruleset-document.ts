@@ -14,7 +14,14 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 /** Turn a parsed JSON document into a ruleset, or throw an InputError naming each faulty field. */
 export function rulesetFromDocument(doc: unknown, where = "ruleset"): Ruleset {
   if (!isObject(doc)) {
-    throw new InputError([problem("not-object", where, "Tệp bộ tiêu chí phải là một đối tượng JSON.", "The ruleset file must be a JSON object.")]);
+    throw new InputError([
+      problem(
+        "not-object",
+        where,
+        "Tệp bộ tiêu chí phải là một đối tượng JSON.",
+        "The ruleset file must be a JSON object."
+      ),
+    ]);
   }
   if (!Array.isArray(doc.criteria)) {
     throw new InputError([
@@ -25,7 +32,9 @@ export function rulesetFromDocument(doc: unknown, where = "ruleset"): Ruleset {
   const criteria: RulesetDraft["criteria"] = [];
   for (const [ci, c] of (doc.criteria as unknown[]).entries()) {
     if (!isObject(c)) {
-      problems.push(problem("not-object", `criteria[${ci}]`, "Tiêu chí phải là một đối tượng.", "A criterion must be an object."));
+      problems.push(
+        problem("not-object", `criteria[${ci}]`, "Tiêu chí phải là một đối tượng.", "A criterion must be an object.")
+      );
       continue;
     }
     const indicators = Array.isArray(c.indicators) ? (c.indicators as unknown[]) : [];

@@ -33,7 +33,10 @@ const UNIT_WORDS: Array<[RegExp, Unit]> = [
   [/^(%|percent|phan tram|ty le|ti le)$/, "percent"],
   [/^(co\/khong|boolean|yes\/no|dat\/chua dat|co khong)$/, "boolean"],
   [/^(count|so luong|so|cai|nha|ho)$/, "count"],
-  [/^(vnd_per_person_year|dong\/nguoi\/nam|d\/nguoi\/nam|vnd\/person\/year|vnd|dong|trieu dong\/nguoi\/nam)$/, "vnd_per_person_year"],
+  [
+    /^(vnd_per_person_year|dong\/nguoi\/nam|d\/nguoi\/nam|vnd\/person\/year|vnd|dong|trieu dong\/nguoi\/nam)$/,
+    "vnd_per_person_year",
+  ],
   [/^(number|so thuc)$/, "number"],
 ];
 
@@ -184,7 +187,7 @@ export function rulesetFromTable(grid: Grid, base?: Pick<Ruleset, "id" | "title"
       continue;
     }
     const verifiedText = cellText(get(row, "verified"));
-    const verified = verifiedText === "" ? false : readYesNo(verifiedText) ?? verifiedText;
+    const verified = verifiedText === "" ? false : (readYesNo(verifiedText) ?? verifiedText);
     const indicator: RulesetDraft["criteria"][number]["indicators"][number] = {
       id: iid,
       nameVi: cellText(get(row, "indicatorName")),
@@ -240,7 +243,13 @@ export function rulesetToTable(ruleset: Ruleset, language: "vi" | "en" = "vi"): 
         indicatorNameEn: i.nameEn,
         aliases: i.aliases.join("; "),
       };
-      const line = (threshold: CellValue, fromYear: CellValue, toYear: CellValue, areaType: CellValue, basis: CellValue) =>
+      const line = (
+        threshold: CellValue,
+        fromYear: CellValue,
+        toYear: CellValue,
+        areaType: CellValue,
+        basis: CellValue
+      ) =>
         RULESET_TABLE_COLUMNS.map((col) => {
           switch (col.key) {
             case "threshold":

@@ -74,7 +74,7 @@ export function normaliseAreaType(text: string | undefined): string | undefined 
   return t === "" ? undefined : t;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 
 /** Lower case, no diacritics (đ → d), single spaces, trimmed. */
 export function foldText(text: string): string {
@@ -195,7 +195,12 @@ export function checkThreshold(
   }
   if (value < 0) {
     return [
-      problem("threshold-range", at, `Ngưỡng không được âm (đang là ${value}).`, `Threshold must not be negative (got ${value}).`),
+      problem(
+        "threshold-range",
+        at,
+        `Ngưỡng không được âm (đang là ${value}).`,
+        `Threshold must not be negative (got ${value}).`
+      ),
     ];
   }
   return [];
@@ -223,7 +228,14 @@ export interface RulesetDraft {
       unit: unknown;
       operator: unknown;
       threshold: unknown;
-      variants?: Array<{ value: unknown; fromYear?: unknown; toYear?: unknown; areaType?: unknown; basis?: unknown; where?: string }>;
+      variants?: Array<{
+        value: unknown;
+        fromYear?: unknown;
+        toYear?: unknown;
+        areaType?: unknown;
+        basis?: unknown;
+        where?: string;
+      }>;
       verified?: unknown;
       basis?: unknown;
       aliases?: unknown;
@@ -262,17 +274,22 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
   const criterionIds = new Set<string>();
   const indicatorIds = new Set<string>();
   if (draft.criteria.length === 0) {
-    problems.push(problem("no-criteria", "criteria", "Bộ tiêu chí không có tiêu chí nào.", "The ruleset has no criteria."));
+    problems.push(
+      problem("no-criteria", "criteria", "Bộ tiêu chí không có tiêu chí nào.", "The ruleset has no criteria.")
+    );
   }
   draft.criteria.forEach((c, ci) => {
     const id = text(c.id);
     const where = c.where ?? (id || `tiêu chí thứ ${ci + 1} / criterion #${ci + 1}`);
     if (!id) problems.push(problem("criterion-id", `${where} › id`, "Thiếu mã tiêu chí.", "Criterion id is missing."));
     else if (criterionIds.has(id))
-      problems.push(problem("duplicate-id", `${where} › id`, `Mã tiêu chí "${id}" bị trùng.`, `Duplicate criterion id "${id}".`));
+      problems.push(
+        problem("duplicate-id", `${where} › id`, `Mã tiêu chí "${id}" bị trùng.`, `Duplicate criterion id "${id}".`)
+      );
     criterionIds.add(id);
     const nameVi = text(c.nameVi);
-    if (!nameVi) problems.push(problem("name", `${where} › name_vi`, "Thiếu tên tiêu chí.", "Criterion name is missing."));
+    if (!nameVi)
+      problems.push(problem("name", `${where} › name_vi`, "Thiếu tên tiêu chí.", "Criterion name is missing."));
     if (c.indicators.length === 0) {
       problems.push(
         problem("no-indicator", where, `Tiêu chí ${id} không có chỉ tiêu nào.`, `Criterion ${id} has no indicator.`)
@@ -321,7 +338,10 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
       const variants: ThresholdVariant[] = [];
       for (const v of i.variants ?? []) {
         const vwhere = v.where ?? iwhere;
-        if (ok) problems.push(...checkThreshold(unit, operator, v.value, vwhere, "threshold", v.where ? { threshold: v.where } : {}));
+        if (ok)
+          problems.push(
+            ...checkThreshold(unit, operator, v.value, vwhere, "threshold", v.where ? { threshold: v.where } : {})
+          );
         const fromYear = optionalYear(v.fromYear, vwhere, "from_year", problems);
         const toYear = optionalYear(v.toYear, vwhere, "to_year", problems);
         if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
@@ -345,11 +365,22 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
             )
           );
         }
-        variants.push({ value: v.value as ThresholdValue, fromYear, toYear, areaType, basis: text(v.basis) || undefined });
+        variants.push({
+          value: v.value as ThresholdValue,
+          fromYear,
+          toYear,
+          areaType,
+          basis: text(v.basis) || undefined,
+        });
       }
       if (i.verified !== undefined && typeof i.verified !== "boolean") {
         problems.push(
-          problem("verified", at("verified"), "'Đã xác minh' phải là Có hoặc Không.", "'verified' must be true or false.")
+          problem(
+            "verified",
+            at("verified"),
+            "'Đã xác minh' phải là Có hoặc Không.",
+            "'verified' must be true or false."
+          )
         );
       }
       indicators.push({
@@ -396,7 +427,9 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
       vi:
         text(draft.statusNote?.vi) ||
         (provisional ? "Ngưỡng tạm tính, chưa đối chiếu với văn bản chính thức." : "Ngưỡng đã xác minh."),
-      en: text(draft.statusNote?.en) || (provisional ? "Provisional thresholds, not checked against the official text." : "Verified thresholds."),
+      en:
+        text(draft.statusNote?.en) ||
+        (provisional ? "Provisional thresholds, not checked against the official text." : "Verified thresholds."),
     },
     source: {
       document: text(draft.source?.document),

@@ -398,7 +398,8 @@ export function readAreaRow(
 }
 
 /** Words of the signature block under a table: who drew it up, who signs for the committee. */
-const SIGNATURE = /^(nguoi lap( bieu)?|lap bieu|tm\.?|t\/m|thu truong|chu tich|pho chu tich|ke toan|xac nhan|ky ten|ky,? ghi ro ho ten|(ubnd|uy ban)\b)/;
+const SIGNATURE =
+  /^(nguoi lap( bieu)?|lap bieu|tm\.?|t\/m|thu truong|chu tich|pho chu tich|ke toan|xac nhan|ky ten|ky,? ghi ro ho ten|(ubnd|uy ban)\b)/;
 
 function isSignatureText(text: string): boolean {
   return SIGNATURE.test(foldText(text));

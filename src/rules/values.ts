@@ -11,7 +11,23 @@ export interface ReadOptions {
   scale?: number;
 }
 
-const YES = new Set(["dat", "d", "co", "x", "true", "yes", "y", "v", "✓", "✔", "roi", "da dat", "dat chuan", "co dat", "1"]);
+const YES = new Set([
+  "dat",
+  "d",
+  "co",
+  "x",
+  "true",
+  "yes",
+  "y",
+  "v",
+  "✓",
+  "✔",
+  "roi",
+  "da dat",
+  "dat chuan",
+  "co dat",
+  "1",
+]);
 const NO = new Set([
   "chua dat",
   "khong dat",
@@ -67,7 +83,11 @@ export function parseLocaleNumber(text: string, preferThousands: boolean): numbe
     const decimal = s.lastIndexOf(",") > s.lastIndexOf(".") ? "," : ".";
     const group = decimal === "," ? "." : ",";
     const [intPart, frac] = s.split(decimal);
-    if (frac === undefined || s.split(decimal).length !== 2 || !new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(intPart))
+    if (
+      frac === undefined ||
+      s.split(decimal).length !== 2 ||
+      !new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(intPart)
+    )
       return undefined;
     normalised = intPart.split(group).join("") + "." + frac;
   } else if (dots > 1 || commas > 1) {
@@ -101,11 +121,18 @@ function finishNumber(value: number, unit: Unit, raw: CellValue, explicitMagnitu
       kind: "number",
       value: value * 1e6,
       raw,
-      note: msg(`Hiểu "${String(raw)}" là ${String(raw)} triệu đồng.`, `Read "${String(raw)}" as ${String(raw)} million VND.`),
+      note: msg(
+        `Hiểu "${String(raw)}" là ${String(raw)} triệu đồng.`,
+        `Read "${String(raw)}" as ${String(raw)} million VND.`
+      ),
     };
   }
   if (unit === "percent" && (value < 0 || value > 100)) {
-    return unreadable(raw, `Tỷ lệ ngoài khoảng 0–100%: "${String(raw)}".`, `Percentage outside 0–100%: "${String(raw)}".`);
+    return unreadable(
+      raw,
+      `Tỷ lệ ngoài khoảng 0–100%: "${String(raw)}".`,
+      `Percentage outside 0–100%: "${String(raw)}".`
+    );
   }
   if ((unit === "count" || isMoney(unit)) && value < 0) {
     return unreadable(raw, `Giá trị âm: "${String(raw)}".`, `Negative value: "${String(raw)}".`);
@@ -131,7 +158,11 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
   if (raw === null || raw === undefined) return { kind: "missing", raw };
   if (typeof raw === "boolean") {
     if (unit === "boolean") return { kind: "boolean", value: raw, raw };
-    return unreadable(raw, `Cần một số, không phải ${raw ? "TRUE" : "FALSE"}.`, `Expected a number, not ${raw ? "TRUE" : "FALSE"}.`);
+    return unreadable(
+      raw,
+      `Cần một số, không phải ${raw ? "TRUE" : "FALSE"}.`,
+      `Expected a number, not ${raw ? "TRUE" : "FALSE"}.`
+    );
   }
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return unreadable(raw, "Số không hợp lệ.", "Not a valid number.");
@@ -187,10 +218,15 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
     }
   }
   if (isPercent && unit !== "percent") {
-    return unreadable(raw, `"${text}" là tỷ lệ, cột này cần ${unit}.`, `"${text}" is a percentage; this column takes ${unit}.`);
+    return unreadable(
+      raw,
+      `"${text}" là tỷ lệ, cột này cần ${unit}.`,
+      `"${text}" is a percentage; this column takes ${unit}.`
+    );
   }
   const n = parseLocaleNumber(m[1], unit !== "percent");
-  if (n === undefined) return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
+  if (n === undefined)
+    return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
   let value = tidy(n * factor);
   if (!explicitMagnitude && !isPercent && options.scale && options.scale !== 1 && !alreadyInDong(value, unit)) {
     value = tidy(value * options.scale);
