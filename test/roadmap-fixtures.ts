@@ -2,6 +2,7 @@ import { assessorFor } from "../src/rules/assess";
 import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { Indicator, Ruleset } from "../src/rules/ruleset";
+import { seededRandom } from "../src/rules/seeded-random";
 
 /** Areas for roadmap tests and the benchmark, assessed by the real Assessor. */
 
@@ -69,24 +70,13 @@ export function failCriteria(ids: string[], severity = 0.5): Record<string, numb
   return out;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic province: `areas` areas in communes of about 10, each indicator failing with probability
  * `failRate` (by a random severity), a third of areas able to mobilise resources.
  */
 export function syntheticSpecs(areas: number, seed: number, failRate = 0.12): AreaSpec[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const specs: AreaSpec[] = [];
   for (let n = 0; n < areas; n++) {
     const commune = Math.floor(n / 10);

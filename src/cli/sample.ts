@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { CellValue, columnLetter, MergedRange } from "../rules/cell";
 import { Criterion, Indicator, Ruleset, thresholdFor } from "../rules/ruleset";
 import { District, PLACE_NAMES } from "./sample-places";
+import { seededRandom } from "../rules/seeded-random";
 
 /**
  * A district roll-up workbook as district staff make it, with values typed the ways people type them
@@ -75,17 +76,6 @@ export interface SampleSheet {
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same workbook. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 

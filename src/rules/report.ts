@@ -2,6 +2,7 @@ import { AreaAssessment } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
 import { Grid } from "./cell";
+import { DistrictSummary, summariseDistrict } from "./district-summary";
 import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
@@ -202,17 +203,29 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
     label("noData", language),
     label("onlyGap", language),
   ]);
-  for (const c of ruleset.criteria) {
-    const results = all.map((a) => a.criteria.find((x) => x.criterionId === c.id));
-    const failing = results.filter((x) => x && !x.met).length;
-    const noData = results.filter((x) => x && x.basis === "none").length;
-    const only = all.filter((a) => a.notMet.length === 1 && a.notMet[0] === c.id).length;
-    rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, "", failing, percent(failing, all.length), noData, only]);
-    for (const i of c.indicators) {
-      const irs = results.map((x) => x?.indicators.find((r) => r.indicatorId === i.id));
-      const unmet = irs.filter((r) => r && (r.status === "unmet" || r.status === "unreadable")).length;
-      const missing = irs.filter((r) => r && r.status === "missing").length;
-      const threshold = irs.find((r) => r)?.threshold ?? i.threshold;
+  const byCriterion = new Map(summariseDistrict(all, ruleset).holdingBack.map((h) => [h.criterionId, h]));
+  // Assessments list criteria and indicators in ruleset order: count by position, one pass per indicator.
+  ruleset.criteria.forEach((c, ci) => {
+    const h = byCriterion.get(c.id);
+    const failing = h?.failing ?? 0;
+    rows.push([
+      c.id,
+      language === "vi" ? c.nameVi : c.nameEn,
+      "",
+      failing,
+      percent(failing, all.length),
+      h?.noData ?? 0,
+      h?.onlyGap ?? 0,
+    ]);
+    c.indicators.forEach((i, ii) => {
+      let unmet = 0;
+      let missing = 0;
+      for (const a of all) {
+        const status = a.criteria[ci]?.indicators[ii]?.status;
+        if (status === "unmet" || status === "unreadable") unmet++;
+        else if (status === "missing") missing++;
+      }
+      const threshold = all[0]?.criteria[ci]?.indicators[ii]?.threshold ?? i.threshold;
       rows.push([
         i.id,
         `   ${language === "vi" ? i.nameVi : i.nameEn}`,
@@ -222,8 +235,8 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
         missing,
         "",
       ]);
-    }
-  }
+    });
+  });
   return {
     name: SHEET_NAMES.criteria,
     rows,
@@ -234,28 +247,7 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
   };
 }
 
-interface Tally {
-  areas: number;
-  meetsAll: number;
-  short1: number;
-  short2: number;
-  short3: number;
-}
-
-function tally(assessments: AreaAssessment[]): Tally {
-  const t: Tally = { areas: 0, meetsAll: 0, short1: 0, short2: 0, short3: 0 };
-  for (const a of assessments) {
-    t.areas++;
-    const short = a.notMet.length;
-    if (short === 0) t.meetsAll++;
-    else if (short === 1) t.short1++;
-    else if (short === 2) t.short2++;
-    else t.short3++;
-  }
-  return t;
-}
-
-const tallyRow = (t: Tally): CellValue[] => [
+const tallyRow = (t: DistrictSummary): CellValue[] => [
   t.areas,
   t.meetsAll,
   t.short1,
@@ -287,10 +279,13 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
       groups.set(a.area.commune, list);
     }
     for (const [commune, list] of groups) {
-      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(tally(list))]);
+      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(summariseDistrict(list, ruleset))]);
     }
   }
-  const total = tally(results.flatMap((r) => r.assessments));
+  const total = summariseDistrict(
+    results.flatMap((r) => r.assessments),
+    ruleset
+  );
   rows.push([...(multi ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
   return {
     name: SHEET_NAMES.communes,
@@ -369,8 +364,11 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
     label("short3", language),
     label("meetsShare", language),
   ]);
-  for (const [d, list] of byDistrict) rows.push([d, ...tallyRow(tally(list))]);
-  rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(tally([...byDistrict.values()].flat()))]);
+  for (const [d, list] of byDistrict) rows.push([d, ...tallyRow(summariseDistrict(list, ruleset))]);
+  rows.push([
+    language === "vi" ? "Toàn tỉnh" : "Province",
+    ...tallyRow(summariseDistrict([...byDistrict.values()].flat(), ruleset)),
+  ]);
   rows.push([]);
   rows.push([
     language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT",

@@ -1,5 +1,6 @@
 import { AreaInput, Reading } from "../../src/rules/assessment";
 import { Indicator, Ruleset, thresholdFor } from "../../src/rules/ruleset";
+export { seededRandom } from "../../src/rules/seeded-random";
 
 /** A reading exactly at the threshold in force (which meets every operator but strict ones). */
 export function atThreshold(i: Indicator, year?: number): Reading {
@@ -14,17 +15,6 @@ export function passingArea(ruleset: Ruleset, name = "Khu 1", commune = "XÃ£ TiÃ
   return { commune, name, indicators, criteria: {} };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so tests and benches are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A realistic random area: most indicators near their thresholds, some blank or unreadable. */
 export function randomArea(ruleset: Ruleset, random: () => number, index: number): AreaInput {
