@@ -39,6 +39,8 @@ export function toEngineRules(ruleset: Ruleset, thresholds: Record<string, Thres
 
 const isNum = (v: unknown): v is number => typeof v === "number";
 
+const NO_CACHE = { cache: false };
+
 function createEngine(rules: RuleProperties[]): Engine {
   const engine = new Engine(rules, {
     allowUndefinedFacts: true,
@@ -126,25 +128,34 @@ export class Assessor {
 
   /** Assess one area. The area's own type, if it has one, overrides the context's. */
   assess(area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
+    return this.enqueue(() => this.run(area, context));
+  }
+
+  /** Assess many areas as one queued task: one after the other on the shared engine. */
+  assessAll(areas: AreaInput[], context: AssessmentContext = {}): Promise<AreaAssessment[]> {
+    return this.enqueue(async () => {
+      const out: AreaAssessment[] = [];
+      for (const a of areas) out.push(await this.run(a, context));
+      return out;
+    });
+  }
+
+  /** Runs never overlap on an engine: each waits for the one before. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(area: AreaInput, context: AssessmentContext): Promise<AreaAssessment> {
     const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
     const { thresholds, engine } = this.compiled(ctx);
     // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
     // needs (a constant is returned as is), which costs more than the comparisons themselves.
     const facts: Record<string, Fact> = {};
-    for (const i of this.ruleset.indicators)
-      facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), { cache: false });
-    const run = this.queue.then(() => engine.run(facts));
-    this.queue = run.catch(() => undefined);
-    return run.then(({ results, failureResults }) =>
-      this.explain(area, ctx, thresholds, [...results, ...failureResults])
-    );
-  }
-
-  /** Assess many areas, one after the other on the shared engine. */
-  async assessAll(areas: AreaInput[], context: AssessmentContext = {}): Promise<AreaAssessment[]> {
-    const out: AreaAssessment[] = [];
-    for (const a of areas) out.push(await this.assess(a, context));
-    return out;
+    for (const i of this.ruleset.indicators) facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), NO_CACHE);
+    const { results, failureResults } = await engine.run(facts);
+    return this.explain(area, ctx, thresholds, results, failureResults);
   }
 
   /** Turn the engine's own condition results into per-indicator and per-criterion explanations. */
@@ -152,10 +163,10 @@ export class Assessor {
     area: AreaInput,
     context: AssessmentContext,
     thresholds: Record<string, ThresholdValue>,
-    ruleResults: Array<{ name: unknown; result: boolean; conditions: unknown }>
+    ...ruleResults: Array<Array<{ name: unknown; result: boolean; conditions: unknown }>>
   ): AreaAssessment {
     const byName = new Map<unknown, { result: boolean; conditions: unknown }>();
-    for (const r of ruleResults) byName.set(r.name, r);
+    for (const list of ruleResults) for (const r of list) byName.set(r.name, r);
     const criteria: CriterionResult[] = [];
     const notMet: string[] = [];
     const missing: string[] = [];
