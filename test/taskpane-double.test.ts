@@ -4,6 +4,7 @@ import { InputError, Problem } from "../src/rules/message";
 import { withOverride } from "../src/rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
+import { RoadmapSettings } from "../src/taskpane/roadmap-settings";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
@@ -232,5 +233,82 @@ describe("the pane's actions on Excel", () => {
     await actions.selectArea(report.sheet, area.area.row as number);
     expect(double.state.active).toBe(report.sheet);
     expect(double.state.selection).toEqual({ sheet: report.sheet, address: `A${area.area.row}:XFD${area.area.row}` });
+  });
+
+  test("roadmap settings are kept in the workbook and shape the roadmap sheet; the yearly review writes the progress sheet", async () => {
+    const { double, actions } = workbookWith([districtSeed(40)]);
+    expect(await actions.loadRoadmapSettings()).toEqual({});
+    const info = await actions.loadRuleset();
+    const found = await actions.detect(info.ruleset);
+    const roadmapSheet = () => {
+      const sheet = double.state.sheets.find((s) => s.name === SHEET_NAMES.roadmap);
+      if (!sheet) throw new Error("no roadmap sheet");
+      return sheet;
+    };
+    const roadmapYears = () => {
+      const values = roadmapSheet().values;
+      const header = values.findIndex((r) => r[0] === "Năm / Year");
+      return new Set(values.slice(header + 1).map((r) => r[0]));
+    };
+    const plan = async (settings: RoadmapSettings) => {
+      await actions.saveRoadmapSettings(settings);
+      const roadmap = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+      expect(roadmap).toEqual(settings);
+      return actions.analyse({
+        sheet: found.sheet,
+        layout: found.layout,
+        ruleset: info.ruleset,
+        language: "vi",
+        highlight: false,
+        roadmap,
+      });
+    };
+
+    const short = await plan({ startYear: 2025, targetYear: 2026, perCommune: { min: 1, max: 1 }, rewardPerArea: 1e6 });
+    expect(short.plan?.years.map((y) => y.year)).toEqual([2025, 2026]);
+    expect([...roadmapYears()].every((y) => y === 2025 || y === 2026 || y === "Sau 2026")).toBe(true);
+    expect(roadmapYears().has("Sau 2026")).toBe(true);
+    expect(short.plan?.years[0].rewardSpending).toBe((short.plan?.years[0].planned ?? 0) * 1e6);
+
+    const long = await plan({ startYear: 2025, targetYear: 2029, target: 1000 });
+    expect(String(roadmapSheet().values[0][0])).toMatch(/2025–2029/);
+    expect(long.plan?.years.map((y) => y.year)).toEqual([2025, 2026, 2027, 2028, 2029]);
+    expect([...roadmapYears()].every((y) => (typeof y === "number" ? y >= 2025 && y <= 2029 : y === "Sau 2029"))).toBe(
+      true
+    );
+    expect(long.plan?.outcome?.missing).toBeGreaterThan(0);
+    const due = long.plan?.years[0].planned ?? 0;
+    expect(due).toBeGreaterThan(0);
+
+    const review = await actions.review({
+      sheet: found.sheet,
+      layout: found.layout,
+      ruleset: info.ruleset,
+      year: 2026,
+      language: "vi",
+      roadmap: { startYear: 2025, targetYear: 2029 },
+    });
+    // Same data a year on: every area planned for 2025 is due and has not reached the standard.
+    expect(review).toMatchObject({ year: 2026, due, reached: 0, slipped: due, early: 0 });
+    expect(review.outcome.written).toEqual([SHEET_NAMES.progress, SHEET_NAMES.roadmap, SHEET_NAMES.roadmapSummary]);
+    expect(double.state.sheets.some((s) => s.name === SHEET_NAMES.progress)).toBe(true);
+    expect(review.plan.startYear).toBe(2026);
+    expect(roadmapYears().has(2025)).toBe(false);
+  });
+
+  test("the review without an earlier roadmap says so in the core's words", async () => {
+    const { actions } = workbookWith([districtSeed(12)]);
+    const info = await actions.loadRuleset();
+    const found = await actions.detect(info.ruleset);
+    const request = {
+      sheet: found.sheet,
+      layout: found.layout,
+      ruleset: info.ruleset,
+      year: 2026,
+      language: "vi" as const,
+    };
+    const problems = await problemsOf(actions.review(request));
+    expect(problems.map((p) => p.code)).toEqual(["no-roadmap"]);
+    expect(problems[0].message.vi).toMatch(/Chưa có trang "NTM - Lộ trình"/);
   });
 });

@@ -4,6 +4,7 @@ import {
   findTable,
   gapHighlights,
   reloadRulesetFromSheet,
+  reviewAndWrite,
   saveMapping,
   workbookRuleset,
   WriteOutcome,
@@ -13,10 +14,12 @@ import { AreaAssessment } from "../rules/assessment";
 import { DistrictSummary, summariseDistrict } from "../rules/district-summary";
 import { InputError, Language, Problem } from "../rules/message";
 import { rulesetSheet } from "../rules/report";
+import { RoadmapPlan } from "../rules/roadmap";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { fromSavedMapping, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES, Workbook } from "../rules/workbook";
+import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson } from "./roadmap-settings";
 import { errorProblem } from "./strings";
 
 /**
@@ -37,6 +40,11 @@ export interface PaneActions {
   reloadCriteria(base: Ruleset): Promise<Ruleset>;
   resetCriteria(): Promise<Ruleset>;
   selectArea(sheet: string, row: number): Promise<void>;
+  /** The roadmap tab's settings kept in the workbook ({} when none or unreadable). */
+  loadRoadmapSettings(): Promise<RoadmapSettings>;
+  saveRoadmapSettings(settings: RoadmapSettings): Promise<void>;
+  /** The yearly review: last roadmap sheet against this year's data, re-planned; InputError when no roadmap yet. */
+  review(request: ReviewRequest): Promise<ReviewReport>;
 }
 
 export interface RulesetInfo {
@@ -59,6 +67,31 @@ export interface AnalyseRequest {
   year?: number;
   language: Language;
   highlight: boolean;
+  /** The roadmap tab's settings; none: the core's defaults (five years from the assessment year). */
+  roadmap?: RoadmapSettings;
+}
+
+export interface ReviewRequest {
+  sheet: string;
+  layout: TableLayout;
+  ruleset: Ruleset;
+  /** This year: roadmap years before it are due, the re-plan starts in it. */
+  year: number;
+  language: Language;
+  roadmap?: RoadmapSettings;
+}
+
+export interface ReviewReport {
+  year: number;
+  due: number;
+  reached: number;
+  slipped: number;
+  early: number;
+  /** The re-plan from `year`, now on the roadmap sheets. */
+  plan: RoadmapPlan;
+  outcome: WriteOutcome;
+  /** Faults in the previous roadmap sheet, its areas no longer found. */
+  problems: Problem[];
 }
 
 export interface AnalysisReport {
@@ -76,6 +109,9 @@ export interface AnalysisReport {
   skipped: SkippedRow[];
   /** Areas on hidden or filtered-out rows (assessed like the others). */
   hiddenAreas: number;
+  /** The roadmap written to the roadmap sheets, and notes on its input. */
+  plan?: RoadmapPlan;
+  planProblems: Problem[];
 }
 
 /** The Workbook plus the one thing only a live host can do: show a row to the user. */
@@ -140,8 +176,8 @@ export function createPaneActions(host: PaneHost): PaneActions {
     },
 
     async analyse(request) {
-      const { sheet, layout, ruleset, year, language } = request;
-      const run = await analyseAndWrite(host, { ruleset, year, sheet, layout, language, highlight: false });
+      const { sheet, layout, ruleset, year, language, roadmap } = request;
+      const run = await analyseAndWrite(host, { ruleset, year, sheet, layout, language, highlight: false, roadmap });
       setMapping(toSavedMapping(run.analysis.sheet, run.analysis.layout));
       let highlights = 0;
       const highlightProblems: Problem[] = [];
@@ -167,6 +203,8 @@ export function createPaneActions(host: PaneHost): PaneActions {
         problems: run.analysis.problems,
         skipped: run.analysis.skipped,
         hiddenAreas: assessments.filter((a) => a.area.row !== undefined && hidden.has(a.area.row - 1)).length,
+        plan: run.plan,
+        planProblems: run.planProblems,
       };
     },
 
@@ -192,6 +230,30 @@ export function createPaneActions(host: PaneHost): PaneActions {
 
     selectArea(sheet, row) {
       return host.selectRow(sheet, row);
+    },
+
+    async loadRoadmapSettings() {
+      return settingsFromJson(await host.loadSetting(ROADMAP_SETTINGS_KEY));
+    },
+
+    saveRoadmapSettings(settings) {
+      return host.saveSetting(ROADMAP_SETTINGS_KEY, JSON.stringify(settings));
+    },
+
+    async review(request) {
+      const { sheet, layout, ruleset, year, language, roadmap } = request;
+      const run = await reviewAndWrite(host, { ruleset, year, sheet, layout, language, roadmap });
+      const { review } = run;
+      return {
+        year: review.year,
+        due: review.due,
+        reached: review.reached,
+        slipped: review.slipped,
+        early: review.early,
+        plan: review.plan,
+        outcome: run.outcome,
+        problems: run.problems,
+      };
     },
   };
 }
