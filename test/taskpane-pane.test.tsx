@@ -117,7 +117,7 @@ describe("the task pane", () => {
     expect(close[0].getAttribute("aria-label")).toContain(`chọn dòng ${row}`);
     expect(workbook.highlights.get("Tổng hợp KDC")?.length).toBeGreaterThan(0);
     await user.click(screen.getByRole("tab", { name: "Lộ trình" }));
-    const roadmap = within(screen.getByRole("tabpanel", { name: "Lộ trình" }));
+    const roadmap = within(screen.getByRole("region", { name: "Lộ trình đã được ghi ra các trang" }));
     expect(roadmap.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       SHEET_NAMES.roadmap,
       SHEET_NAMES.roadmapSummary,

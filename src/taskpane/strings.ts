@@ -94,8 +94,50 @@ export interface Strings {
   criteriaHelp: string;
 
   // Roadmap
-  roadmapPlaceholder: string;
+  roadmapIntro: string;
   roadmapWritten: string;
+  roadmapSettingsHeading: string;
+  startYearLabel: string;
+  startYearHint: (year: number) => string;
+  targetYearLabel: string;
+  targetYearHint: (year: number) => string;
+  perCommuneLegend: string;
+  perCommuneMin: string;
+  perCommuneMax: string;
+  targetLabel: string;
+  targetHint: string;
+  rewardLabel: string;
+  rewardHint: string;
+  rewardRead: (amount: string) => string;
+  completionsLabel: string;
+  completionsHint: string;
+  settingsInvalid: string;
+  planRoadmap: string;
+  roadmapPlanned: (start: number, target: number) => string;
+  planHeading: (start: number, target: number) => string;
+  yearLine: (year: number, planned: number, cumulative: number, target?: number) => string;
+  alreadyMeetingLine: (n: number, total: number) => string;
+  rewardSpending: (amount: string) => string;
+  yearAreasLabel: (year: number) => string;
+  yearMore: (n: number, sheet: string) => string;
+  stepsCount: (n: number) => string;
+  targetNotReachedTitle: string;
+  deferredLine: (n: number, year: number) => string;
+  planNotesHeading: (n: number) => string;
+  rulesHeading: string;
+  noPlanYet: string;
+  reviewHeading: string;
+  reviewHelp: (year: number) => string;
+  reviewButton: string;
+  reviewRefused: string;
+  reviewResultHeading: (year: number) => string;
+  reviewDue: (year: number) => string;
+  reviewReached: string;
+  reviewSlipped: string;
+  reviewEarly: string;
+  reviewed: (year: number, sheet: string) => string;
+  reviewNotesHeading: (n: number) => string;
+  notesMore: (n: number, sheet: string) => string;
 
   // Problems the pane itself reports (through the core's Problem, so both languages travel together)
   sheetProtected: (sheet: string) => string;
@@ -192,8 +234,52 @@ const vi: Strings = {
   criteriaHelp:
     "Người có văn bản chính thức có thể sửa ngưỡng, tên, thêm hoặc bỏ chỉ tiêu ngay trên trang bộ tiêu chí, rồi nạp lại: mọi kết quả được tính lại.",
 
-  roadmapPlaceholder: "Lộ trình đạt chuẩn theo năm (khu nào, năm nào, tiêu chí nào) sẽ hiện ở đây.",
-  roadmapWritten: "Lộ trình đã được lập khi phân tích và ghi ra các trang",
+  roadmapIntro:
+    "Lộ trình đưa các khu dân cư đạt chuẩn theo năm: khu nào, năm nào, tiêu chí nào trước. Thiết lập dưới đây được lưu trong sổ.",
+  roadmapWritten: "Lộ trình đã được ghi ra các trang",
+  roadmapSettingsHeading: "Thiết lập lộ trình",
+  startYearLabel: "Năm bắt đầu",
+  startYearHint: (y) => `Để trống: ${y} (năm đánh giá, hoặc năm nay).`,
+  targetYearLabel: "Năm mục tiêu",
+  targetYearHint: (y) => `Để trống: ${y} (năm bắt đầu + 4).`,
+  perCommuneLegend: "Số khu được công nhận mỗi xã mỗi năm",
+  perCommuneMin: "Tối thiểu",
+  perCommuneMax: "Tối đa",
+  targetLabel: "Mục tiêu của huyện (không bắt buộc)",
+  targetHint: "Số khu đạt chuẩn (lũy kế) đến năm mục tiêu.",
+  rewardLabel: "Mức thưởng mỗi khu được công nhận mới (đồng, không bắt buộc)",
+  rewardHint: "Ví dụ: 50.000.000",
+  rewardRead: (a) => `Hiểu là ${a}.`,
+  completionsLabel: "Năng lực: số lượt tiêu chí hoàn thành được mỗi năm (không bắt buộc)",
+  completionsHint: "Để trống: không giới hạn.",
+  settingsInvalid: "Thiết lập chưa hợp lệ",
+  planRoadmap: "Lưu thiết lập và lập lộ trình",
+  roadmapPlanned: (s, t) => `Đã lưu thiết lập và lập lộ trình ${s}–${t}.`,
+  planHeading: (s, t) => `Lộ trình ${s}–${t}`,
+  yearLine: (y, p, c, t) => `${y}: ${p} khu (lũy kế ${c}${t === undefined ? "" : ` / mục tiêu ${t}`})`,
+  alreadyMeetingLine: (n, total) => `Đã đạt chuẩn từ đầu: ${n}/${total} khu.`,
+  rewardSpending: (a) => `Thưởng: ${a}`,
+  yearAreasLabel: (y) => `Các khu dự kiến đạt chuẩn năm ${y}`,
+  yearMore: (n, s) => `… và ${n} khu khác (xem trang “${s}”).`,
+  stepsCount: (n) => `còn ${n} tiêu chí`,
+  targetNotReachedTitle: "Không đạt mục tiêu của huyện",
+  deferredLine: (n, y) => `${n} khu để sau năm ${y}.`,
+  planNotesHeading: (n) => `Lưu ý về lộ trình (${n})`,
+  rulesHeading: "Quy tắc lập lộ trình",
+  noPlanYet: "Chưa có lộ trình: bấm “Lưu thiết lập và lập lộ trình” (hoặc phân tích ở thẻ “Kết quả”).",
+  reviewHeading: "Rà soát tiến độ hằng năm",
+  reviewHelp: (y) =>
+    `So lộ trình đã ghi với số liệu năm ${y}: khu dự kiến đến hết năm ${y - 1} đã đạt chuẩn hay chưa; phần còn lại được lập lại từ năm ${y}.`,
+  reviewButton: "Rà soát tiến độ năm nay",
+  reviewRefused: "Chưa rà soát được",
+  reviewResultHeading: (y) => `Kết quả rà soát năm ${y}`,
+  reviewDue: (y) => `Dự kiến đến hết năm ${y - 1}`,
+  reviewReached: "Đã đạt chuẩn",
+  reviewSlipped: "Chưa đạt, chậm so với lộ trình",
+  reviewEarly: "Đạt chuẩn sớm hơn lộ trình",
+  reviewed: (y, s) => `Đã rà soát tiến độ năm ${y} và ghi trang “${s}”.`,
+  reviewNotesHeading: (n) => `Lưu ý khi rà soát (${n})`,
+  notesMore: (n, s) => `… và ${n} lưu ý khác (xem trang “${s}”).`,
 
   sheetProtected: (s) =>
     `Trang “${s}” đang được bảo vệ nên add-in không tô màu được. Bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang) rồi phân tích lại.`,
@@ -291,8 +377,52 @@ const en: Strings = {
   criteriaHelp:
     "An officer holding the official annex can correct thresholds and names, add or drop indicators on the criteria sheet, then reload: every result is recomputed.",
 
-  roadmapPlaceholder: "The year-by-year roadmap (which area, which year, which criteria) will appear here.",
-  roadmapWritten: "The analysis planned the roadmap and wrote it to",
+  roadmapIntro:
+    "The year-by-year roadmap to the standard: which areas, which year, which criteria first. The settings below are kept in the workbook.",
+  roadmapWritten: "The roadmap was written to",
+  roadmapSettingsHeading: "Roadmap settings",
+  startYearLabel: "Start year",
+  startYearHint: (y) => `Empty: ${y} (the assessment year, or this year).`,
+  targetYearLabel: "Target year",
+  targetYearHint: (y) => `Empty: ${y} (start year + 4).`,
+  perCommuneLegend: "Areas recognised per commune per year",
+  perCommuneMin: "Minimum",
+  perCommuneMax: "Maximum",
+  targetLabel: "District target (optional)",
+  targetHint: "Areas at the standard (cumulative) by the target year.",
+  rewardLabel: "Reward per newly recognised area (VND, optional)",
+  rewardHint: "For example: 50.000.000 or 50,000,000",
+  rewardRead: (a) => `Read as ${a}.`,
+  completionsLabel: "Capacity: criterion completions per year (optional)",
+  completionsHint: "Empty: no limit.",
+  settingsInvalid: "Settings to correct",
+  planRoadmap: "Save the settings and plan",
+  roadmapPlanned: (s, t) => `Settings saved and the roadmap ${s}–${t} planned.`,
+  planHeading: (s, t) => `Roadmap ${s}–${t}`,
+  yearLine: (y, p, c, t) => `${y}: ${p} areas (cumulative ${c}${t === undefined ? "" : ` / target ${t}`})`,
+  alreadyMeetingLine: (n, total) => `At the standard from the start: ${n}/${total} areas.`,
+  rewardSpending: (a) => `Rewards: ${a}`,
+  yearAreasLabel: (y) => `Areas planned to reach the standard in ${y}`,
+  yearMore: (n, s) => `… and ${n} more (see sheet “${s}”).`,
+  stepsCount: (n) => `${n} criteria to go`,
+  targetNotReachedTitle: "District target not reachable",
+  deferredLine: (n, y) => `${n} areas left for after ${y}.`,
+  planNotesHeading: (n) => `Notes on the roadmap (${n})`,
+  rulesHeading: "How the roadmap is planned",
+  noPlanYet: "No roadmap yet: “Save the settings and plan” (or analyse in the “Results” tab).",
+  reviewHeading: "Yearly progress review",
+  reviewHelp: (y) =>
+    `Compares the written roadmap with the ${y} data: did the areas planned up to ${y - 1} reach the standard; the rest is re-planned from ${y}.`,
+  reviewButton: "Review this year's progress",
+  reviewRefused: "Not reviewed",
+  reviewResultHeading: (y) => `Review of ${y}`,
+  reviewDue: (y) => `Planned up to ${y - 1}`,
+  reviewReached: "Reached the standard",
+  reviewSlipped: "Not yet, behind the roadmap",
+  reviewEarly: "Reached ahead of the roadmap",
+  reviewed: (y, s) => `Progress reviewed for ${y} and written to sheet “${s}”.`,
+  reviewNotesHeading: (n) => `Notes from the review (${n})`,
+  notesMore: (n, s) => `… and ${n} more notes (see sheet “${s}”).`,
 
   sheetProtected: (s) =>
     `Sheet “${s}” is protected, so the add-in cannot highlight it. Unprotect the sheet (Review › Unprotect Sheet) and analyse again.`,

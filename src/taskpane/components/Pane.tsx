@@ -12,7 +12,8 @@ import { useEffect, useRef, useState } from "react";
 import { ColumnRole } from "../../rules/columns";
 import { InputError, Language, Problem } from "../../rules/message";
 import { withOverride } from "../../rules/sheet-table";
-import { AnalysisReport, Detection, PaneActions, RulesetInfo } from "../actions";
+import { AnalysisReport, Detection, PaneActions, ReviewReport, RulesetInfo } from "../actions";
+import { RoadmapSettings } from "../roadmap-settings";
 import { errorProblem, STRINGS, Strings } from "../strings";
 import { AnalyseOptions, ResultsTab } from "./ResultsTab";
 import { CriteriaTab } from "./CriteriaTab";
@@ -51,6 +52,9 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
   const [report, setReport] = useState<AnalysisReport>();
   const [lastOptions, setLastOptions] = useState<AnalyseOptions>({ highlight: true });
   const [criteriaProblems, setCriteriaProblems] = useState<Problem[]>([]);
+  const [roadmapSettings, setRoadmapSettings] = useState<RoadmapSettings>({});
+  const [review, setReview] = useState<ReviewReport>();
+  const [reviewProblems, setReviewProblems] = useState<Problem[]>([]);
   const [refusedCount, setRefusedCount] = useState<number>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
@@ -90,6 +94,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     void perform(
       async () => {
         const info = await actions.loadRuleset();
+        setRoadmapSettings(await actions.loadRoadmapSettings());
         setRulesetInfo(info);
         setCriteriaProblems(info.problems);
         return find(false, info.ruleset);
@@ -104,7 +109,11 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
 
   const ruleset = rulesetInfo?.ruleset;
 
-  async function analyse(options: AnalyseOptions, withRuleset = ruleset): Promise<AnalysisReport | undefined> {
+  async function analyse(
+    options: AnalyseOptions,
+    withRuleset = ruleset,
+    roadmap = roadmapSettings
+  ): Promise<AnalysisReport | undefined> {
     if (!detection || !withRuleset) return undefined;
     const result = await actions.analyse({
       sheet: detection.sheet,
@@ -113,8 +122,11 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
       year: options.year,
       language,
       highlight: options.highlight,
+      roadmap,
     });
     setReport(result);
+    setReview(undefined);
+    setReviewProblems([]);
     setLastOptions(options);
     setDirty(false);
     setDetection({ ...detection, source: "saved" });
@@ -165,6 +177,47 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     perform(async () => {
       if (!report) return undefined;
       await actions.selectArea(report.sheet, row);
+      return (s) => s.rowSelected(name, row);
+    });
+
+  /** The yearly review runs for the assessment year, else the roadmap's start year, else this year. */
+  const reviewYear = lastOptions.year ?? roadmapSettings.startYear ?? new Date().getFullYear();
+
+  const onPlan = (settings: RoadmapSettings) =>
+    perform(async () => {
+      await actions.saveRoadmapSettings(settings);
+      setRoadmapSettings(settings);
+      const plan = (await analyse(lastOptions, ruleset, settings))?.plan;
+      return plan ? (s) => s.roadmapPlanned(plan.startYear, plan.targetYear) : undefined;
+    });
+
+  const onReview = () =>
+    perform(
+      async () => {
+        if (!detection || !ruleset) return undefined;
+        setReviewProblems([]);
+        const r = await actions.review({
+          sheet: detection.sheet,
+          layout: detection.layout,
+          ruleset,
+          year: reviewYear,
+          language,
+          roadmap: roadmapSettings,
+        });
+        setReview(r);
+        return (s) => s.reviewed(r.year, r.outcome.written[0]);
+      },
+      (problems) => {
+        setReview(undefined);
+        setReviewProblems(problems);
+        return true;
+      }
+    );
+
+  const onSelectPlannedArea = (row: number, name: string) =>
+    perform(async () => {
+      if (!detection) return undefined;
+      await actions.selectArea(detection.sheet, row);
       return (s) => s.rowSelected(name, row);
     });
 
@@ -306,7 +359,21 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
             />
           </div>
           <div role="tabpanel" id="ntm-panel-roadmap" aria-labelledby="ntm-tab-roadmap" hidden={tab !== "roadmap"}>
-            <RoadmapTab t={t} report={report} />
+            <RoadmapTab
+              t={t}
+              language={language}
+              settings={roadmapSettings}
+              assessmentYear={lastOptions.year}
+              report={report}
+              review={review}
+              reviewProblems={reviewProblems}
+              reviewYear={reviewYear}
+              canPlan={!!detection}
+              busy={busy}
+              onPlan={onPlan}
+              onReview={onReview}
+              onSelectArea={onSelectPlannedArea}
+            />
           </div>
         </>
       ) : null}

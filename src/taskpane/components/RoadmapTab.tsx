@@ -1,30 +1,161 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { Language, Problem } from "../../rules/message";
+import { planYears } from "../../rules/report";
+import { comparePriority, RoadmapPlan, RoadmapYear } from "../../rules/roadmap";
 import { SHEET_NAMES } from "../../rules/workbook";
-import { AnalysisReport } from "../actions";
+import { AnalysisReport, ReviewReport } from "../actions";
+import { formOf, money, readForm, RoadmapField, RoadmapForm, RoadmapSettings } from "../roadmap-settings";
 import { Strings } from "../strings";
+import { ProblemList } from "./ProblemList";
 import { usePaneStyles } from "./styles";
+
+/** Areas of a year shown as buttons; the roadmap sheet has them all. */
+const AREAS_PER_YEAR = 3;
+const NOTES_SHOWN = 10;
 
 export interface RoadmapTabProps {
   t: Strings;
+  language: Language;
+  /** The settings saved in the workbook: the form starts from them. */
+  settings: RoadmapSettings;
+  /** The Results tab's assessment year: the default start year. */
+  assessmentYear?: number;
   report?: AnalysisReport;
+  /** The last yearly review (its re-plan is on the roadmap sheets now). */
+  review?: ReviewReport;
+  /** Why the review could not run (no roadmap sheet yet), in the core's words. */
+  reviewProblems: Problem[];
+  reviewYear: number;
+  canPlan: boolean;
+  busy: boolean;
+  onPlan(settings: RoadmapSettings): void;
+  onReview(): void;
+  onSelectArea(row: number, name: string): void;
 }
 
 const ROADMAP_SHEETS: string[] = [SHEET_NAMES.roadmap, SHEET_NAMES.roadmapSummary];
+const isRoadmapSheet = (name: string) => ROADMAP_SHEETS.some((r) => name === r || name.startsWith(`${r} (`));
 
-/**
- * The place of the roadmap in the pane. The analysis already writes the roadmap sheets (core: reportSheets);
- * the plan itself will be shown here once the analysis hands it to the pane.
- */
-export function RoadmapTab({ t, report }: RoadmapTabProps) {
+/** Step 5: the roadmap settings, the plan year by year, and the yearly progress review. */
+export function RoadmapTab({
+  t,
+  language,
+  settings,
+  assessmentYear,
+  report,
+  review,
+  reviewProblems,
+  reviewYear,
+  canPlan,
+  busy,
+  onPlan,
+  onReview,
+  onSelectArea,
+}: RoadmapTabProps) {
   const styles = usePaneStyles();
-  const written = (report?.outcome.written ?? []).filter((name) =>
-    ROADMAP_SHEETS.some((r) => name === r || name.startsWith(`${r} (`))
+  const [form, setForm] = useState<RoadmapForm>(() => formOf(settings, language));
+  const read = readForm(form, assessmentYear);
+  const years = planYears(read.settings, assessmentYear);
+  const defaultStart = planYears({}, assessmentYear).startYear;
+  const plan = review?.plan ?? report?.plan;
+  const planNotes = review ? review.plan.notes : (report?.planProblems ?? []);
+  const written = review
+    ? review.outcome.written
+    : (report?.outcome.written ?? []).filter((name) => isRoadmapSheet(name));
+  const roadmapSheet = written.find((n) => isRoadmapSheet(n) && !n.startsWith(SHEET_NAMES.roadmapSummary));
+  const summarySheet = written.find((n) => n.startsWith(SHEET_NAMES.roadmapSummary));
+
+  const field = (
+    name: RoadmapField,
+    label: string,
+    hint?: string,
+    inputMode: "numeric" | "decimal" = "numeric",
+    placeholder?: string
+  ) => (
+    <Field label={label} hint={hint} validationState={read.fields.has(name) ? "error" : "none"}>
+      <Input
+        inputMode={inputMode}
+        value={form[name]}
+        placeholder={placeholder}
+        disabled={busy}
+        onChange={(_, d) => setForm({ ...form, [name]: d.value })}
+      />
+    </Field>
   );
+
   return (
     <div className={styles.panel}>
-      <p className={styles.note}>{t.roadmapPlaceholder}</p>
+      <p className={styles.note}>{t.roadmapIntro}</p>
+      <section className={styles.section} aria-labelledby="ntm-roadmap-settings">
+        <h2 id="ntm-roadmap-settings" className={styles.heading}>
+          {t.roadmapSettingsHeading}
+        </h2>
+        <div className={styles.pair}>
+          {field("startYear", t.startYearLabel, t.startYearHint(defaultStart), "numeric", String(defaultStart))}
+          {field(
+            "targetYear",
+            t.targetYearLabel,
+            t.targetYearHint(years.startYear + 4),
+            "numeric",
+            String(years.startYear + 4)
+          )}
+        </div>
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>{t.perCommuneLegend}</legend>
+          <div className={styles.pair}>
+            {field("perCommuneMin", t.perCommuneMin)}
+            {field("perCommuneMax", t.perCommuneMax)}
+          </div>
+        </fieldset>
+        {field("target", t.targetLabel, t.targetHint)}
+        {field(
+          "rewardPerArea",
+          t.rewardLabel,
+          read.settings.rewardPerArea !== undefined && !read.fields.has("rewardPerArea")
+            ? t.rewardRead(money(read.settings.rewardPerArea, language))
+            : t.rewardHint,
+          "decimal"
+        )}
+        {field("completionsPerYear", t.completionsLabel, t.completionsHint)}
+        <div aria-live="polite">
+          {read.problems.length > 0 ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.settingsInvalid}</MessageBarTitle>
+                <ProblemList problems={read.problems} language={language} label={t.settingsInvalid} />
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </div>
+        {!canPlan ? <p className={styles.note}>{t.needTable}</p> : null}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={busy || !canPlan || read.problems.length > 0}
+            onClick={() => onPlan(read.settings)}
+          >
+            {t.planRoadmap}
+          </Button>
+        </div>
+      </section>
+      {plan ? renderPlan(plan) : <p className={styles.note}>{t.noPlanYet}</p>}
       {written.length > 0 ? (
-        <section className={styles.section}>
-          <h2 className={styles.heading}>{t.roadmapWritten}</h2>
+        <section className={styles.section} aria-labelledby="ntm-roadmap-written">
+          <h2 id="ntm-roadmap-written" className={styles.heading}>
+            {t.roadmapWritten}
+          </h2>
           <ul className={styles.plainList}>
             {written.map((name) => (
               <li key={name}>{name}</li>
@@ -32,6 +163,162 @@ export function RoadmapTab({ t, report }: RoadmapTabProps) {
           </ul>
         </section>
       ) : null}
+      {renderReview()}
     </div>
   );
+
+  function renderYear(y: RoadmapYear, sheet: string) {
+    const areas = y.communes.flatMap((c) => c.areas).sort(comparePriority);
+    const shown = areas.slice(0, AREAS_PER_YEAR);
+    return (
+      <li key={y.year} className={styles.section}>
+        <p className={styles.yearLine}>{t.yearLine(y.year, y.planned, y.cumulative, y.targetPath)}</p>
+        {plan && plan.rewardPerArea > 0 ? (
+          <p className={styles.note}>{t.rewardSpending(money(y.rewardSpending, language))}</p>
+        ) : null}
+        {shown.length > 0 ? (
+          <ul className={styles.bareList} aria-label={t.yearAreasLabel(y.year)}>
+            {shown.map((a, k) => (
+              <li key={`${a.key}-${a.row ?? k}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.areaButton}
+                  disabled={busy || a.row === undefined}
+                  aria-label={t.selectRowLabel(`${a.name}, ${a.commune}`, a.row ?? 0)}
+                  onClick={() => a.row !== undefined && onSelectArea(a.row, a.name)}
+                >
+                  <span className={styles.areaText}>
+                    <span>
+                      {a.name}
+                      {a.commune ? ` · ${a.commune}` : ""}
+                    </span>
+                    <span className={styles.note}>
+                      {t.stepsCount(a.steps.length)}: {a.steps.map((s) => s.criterionId).join(", ")}
+                    </span>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {areas.length > shown.length ? (
+          <p className={styles.note}>{t.yearMore(areas.length - shown.length, sheet)}</p>
+        ) : null}
+      </li>
+    );
+  }
+
+  function renderPlan(plan: RoadmapPlan) {
+    const outcome = plan.outcome;
+    return (
+      <>
+        <section className={styles.section} aria-labelledby="ntm-roadmap-plan">
+          <h2 id="ntm-roadmap-plan" className={styles.heading}>
+            {t.planHeading(plan.startYear, plan.targetYear)}
+          </h2>
+          {outcome && outcome.missing > 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.targetNotReachedTitle}</MessageBarTitle>
+                {outcome.message[language]}
+              </MessageBarBody>
+            </MessageBar>
+          ) : outcome ? (
+            <p>{outcome.message[language]}</p>
+          ) : null}
+          <p className={styles.note}>{t.alreadyMeetingLine(plan.alreadyMeeting, plan.totalAreas)}</p>
+          <ol className={styles.bareList}>
+            {plan.years.map((y) => renderYear(y, roadmapSheet ?? SHEET_NAMES.roadmap))}
+          </ol>
+          {plan.deferred.length > 0 ? <p>{t.deferredLine(plan.deferred.length, plan.targetYear)}</p> : null}
+        </section>
+        {planNotes.length > 0 ? (
+          <section className={styles.section} aria-labelledby="ntm-roadmap-notes">
+            <h2 id="ntm-roadmap-notes" className={styles.heading}>
+              {t.planNotesHeading(planNotes.length)}
+            </h2>
+            <ProblemList
+              problems={planNotes}
+              language={language}
+              limit={NOTES_SHOWN}
+              more={(n) => t.notesMore(n, summarySheet ?? SHEET_NAMES.roadmapSummary)}
+            />
+          </section>
+        ) : null}
+        <Accordion collapsible>
+          <AccordionItem value="rules">
+            <AccordionHeader as="h2" size="small">
+              {t.rulesHeading}
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.bareList}>
+                {plan.rules.map((r) => (
+                  <li key={r.vi}>{r[language]}</li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      </>
+    );
+  }
+
+  function renderReview() {
+    return (
+      <section className={styles.section} aria-labelledby="ntm-review">
+        <h2 id="ntm-review" className={styles.heading}>
+          {t.reviewHeading}
+        </h2>
+        <p className={styles.note}>{t.reviewHelp(reviewYear)}</p>
+        <div className={styles.actions}>
+          <Button disabled={busy || !canPlan} onClick={onReview}>
+            {t.reviewButton}
+          </Button>
+        </div>
+        {reviewProblems.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t.reviewRefused}</MessageBarTitle>
+              <ProblemList problems={reviewProblems} language={language} />
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {review ? (
+          <section className={styles.section} aria-labelledby="ntm-review-result">
+            <h3 id="ntm-review-result" className={styles.heading}>
+              {t.reviewResultHeading(review.year)}
+            </h3>
+            <dl className={styles.counts}>
+              {(
+                [
+                  [t.reviewDue(review.year), review.due],
+                  [t.reviewReached, review.reached],
+                  [t.reviewSlipped, review.slipped],
+                  [t.reviewEarly, review.early],
+                ] as const
+              ).map(([label, value]) => (
+                <div key={label} style={{ display: "contents" }}>
+                  <dt>{label}</dt>
+                  <dd className={styles.countValue}>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {review.problems.length > 0 ? (
+              <>
+                <h3 className={styles.heading}>{t.reviewNotesHeading(review.problems.length)}</h3>
+                <ProblemList
+                  problems={review.problems}
+                  language={language}
+                  limit={NOTES_SHOWN}
+                  more={(n) =>
+                    t.notesMore(n, written.find((w) => w.startsWith(SHEET_NAMES.progress)) ?? SHEET_NAMES.progress)
+                  }
+                />
+              </>
+            ) : null}
+          </section>
+        ) : null}
+      </section>
+    );
+  }
 }

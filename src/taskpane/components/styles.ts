@@ -60,6 +60,18 @@ export const usePaneStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     verticalAlign: "middle",
   },
+  fieldset: {
+    border: "none",
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  yearLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   status: { minHeight: "1.5em", fontSize: tokens.fontSizeBase200 },
   where: { fontWeight: tokens.fontWeightSemibold },
 });
