@@ -224,5 +224,26 @@ test("the built pane finds the table, takes a correction, analyses, writes the r
   await page.getByText(/định dạng của bạn giữ nguyên/).waitFor();
   const after = (await snapshot()).sheets.find((s) => s.name === "Tổng hợp KDC");
   expect(after?.conditionalFormats.map((f) => f.id)).toEqual(["{user-1}"]);
+
+  // Roadmap: settings kept in the workbook, the plan year by year, an infeasible target said plainly.
+  await page.getByRole("tab", { name: "Lộ trình" }).click();
+  await page.getByRole("textbox", { name: "Mục tiêu của huyện (không bắt buộc)" }).fill("1000");
+  await page.getByRole("textbox", { name: /^Mức thưởng mỗi khu/ }).fill("50.000.000");
+  await page.getByText("Hiểu là 50.000.000 đồng.").waitFor();
+  await page.getByRole("button", { name: "Lưu thiết lập và lập lộ trình" }).click();
+  await page.getByText(/Đã lưu thiết lập và lập lộ trình/).waitFor({ timeout: 30_000 });
+  expect(await page.getByText(/^Không đạt mục tiêu: dự kiến \d+\/1000 khu/).isVisible()).toBe(true);
+  expect(await page.getByText(/^\d{4}: \d+ khu \(lũy kế \d+ \/ mục tiêu \d+\)$/).count()).toBe(5);
+  expect(JSON.parse(String((await snapshot()).settings["ntm.roadmapSettings"]))).toEqual({
+    perCommune: { min: 2, max: 3 },
+    target: 1000,
+    rewardPerArea: 50_000_000,
+  });
+  // Readable at the pane's width: nothing wider than the pane.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-roadmap.png"), fullPage: true });
+  await page.getByRole("button", { name: "Rà soát tiến độ năm nay" }).click();
+  await page.getByText(/Đã rà soát tiến độ năm \d{4}/).waitFor({ timeout: 30_000 });
+  expect((await snapshot()).sheets.some((s) => s.name === "NTM - Tiến độ")).toBe(true);
   expect(pageErrors).toEqual([]);
 }, 120_000);

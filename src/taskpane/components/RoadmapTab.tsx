@@ -86,6 +86,7 @@ export function RoadmapTab({
   ) => (
     <Field label={label} hint={hint} validationState={read.fields.has(name) ? "error" : "none"}>
       <Input
+        className={styles.input}
         inputMode={inputMode}
         value={form[name]}
         placeholder={placeholder}
@@ -220,7 +221,7 @@ export function RoadmapTab({
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{t.targetNotReachedTitle}</MessageBarTitle>
-                {outcome.message[language]}
+                <span>{outcome.message[language]}</span>
               </MessageBarBody>
             </MessageBar>
           ) : outcome ? (

@@ -70,7 +70,15 @@ export const usePaneStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+    "& > *": { minWidth: 0 },
+  },
+  /** An input that shrinks with the pane (Fluent's sizes itself to about 20 characters). */
+  input: { minWidth: 0, width: "100%" },
   yearLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   status: { minHeight: "1.5em", fontSize: tokens.fontSizeBase200 },
   where: { fontWeight: tokens.fontWeightSemibold },
