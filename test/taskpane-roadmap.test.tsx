@@ -124,6 +124,9 @@ describe("the roadmap tab", () => {
     await user.click(planButton());
     await waitFor(() => expect(status().textContent).toMatch(/Đã lưu thiết lập và lập lộ trình/));
     expect(screen.getByText("Không đạt mục tiêu của huyện")).toBeTruthy();
+    // The plan is a result: the provisional-thresholds warning stands with it, in the roadmap panel itself.
+    const roadmapPanel = screen.getByRole("heading", { name: "Lộ trình 2026–2030" }).closest("div")!.parentElement!;
+    expect(within(roadmapPanel).getByText("Ngưỡng tạm tính")).toBeTruthy();
     expect(screen.getByText(/^Không đạt mục tiêu: dự kiến \d+\/1000 khu .*còn thiếu \d+ khu\./)).toBeTruthy();
     expect(screen.getAllByText(/^\d{4}: \d+ khu \(lũy kế \d+ \/ mục tiêu \d+\)$/).length).toBeGreaterThan(0);
 

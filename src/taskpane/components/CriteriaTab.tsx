@@ -3,6 +3,7 @@ import { Language, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
+import { ProvisionalNotice } from "./ProvisionalNotice";
 import { usePaneStyles } from "./styles";
 
 export interface CriteriaTabProps {
@@ -50,14 +51,7 @@ export function CriteriaTab({
         </p>
         <p className={styles.note}>{fromWorkbook ? t.criteriaFromWorkbook : t.criteriaBuiltIn}</p>
       </section>
-      {ruleset.provisional ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.provisionalTitle}</MessageBarTitle>
-            {ruleset.statusNote[language]}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
       <p className={styles.note}>{t.criteriaHelp}</p>
       <div className={styles.actions}>
         <Button disabled={busy} onClick={onWrite}>

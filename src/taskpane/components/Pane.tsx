@@ -362,6 +362,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
             <RoadmapTab
               t={t}
               language={language}
+              ruleset={ruleset}
               settings={roadmapSettings}
               assessmentYear={lastOptions.year}
               report={report}

@@ -14,6 +14,7 @@ import { Ruleset } from "../../rules/ruleset";
 import { AnalysisReport } from "../actions";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
+import { ProvisionalNotice } from "./ProvisionalNotice";
 import { usePaneStyles } from "./styles";
 
 /** Areas listed in the pane; the per-area sheet has them all. */
@@ -68,14 +69,7 @@ export function ResultsTab({
 
   return (
     <div className={styles.panel}>
-      {ruleset.provisional ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.provisionalTitle}</MessageBarTitle>
-            {ruleset.statusNote[language]}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
       {!canAnalyse ? <p className={styles.note}>{t.needTable}</p> : null}
       <Checkbox
         checked={highlight}

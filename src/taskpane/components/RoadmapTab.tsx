@@ -14,11 +14,13 @@ import { useState } from "react";
 import { Language, Problem } from "../../rules/message";
 import { planYears } from "../../rules/report";
 import { comparePriority, RoadmapPlan, RoadmapYear } from "../../rules/roadmap";
+import { Ruleset } from "../../rules/ruleset";
 import { SHEET_NAMES } from "../../rules/workbook";
 import { AnalysisReport, ReviewReport } from "../actions";
 import { formOf, money, readForm, RoadmapField, RoadmapForm, RoadmapSettings } from "../roadmap-settings";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
+import { ProvisionalNotice } from "./ProvisionalNotice";
 import { usePaneStyles } from "./styles";
 
 /** Areas of a year shown as buttons; the roadmap sheet has them all. */
@@ -28,6 +30,8 @@ const NOTES_SHOWN = 10;
 export interface RoadmapTabProps {
   t: Strings;
   language: Language;
+  /** The ruleset in use: its provisional note is shown with the plan. */
+  ruleset?: Ruleset;
   /** The settings saved in the workbook: the form starts from them. */
   settings: RoadmapSettings;
   /** The Results tab's assessment year: the default start year. */
@@ -52,6 +56,7 @@ const isRoadmapSheet = (name: string) => ROADMAP_SHEETS.some((r) => name === r |
 export function RoadmapTab({
   t,
   language,
+  ruleset,
   settings,
   assessmentYear,
   report,
@@ -98,6 +103,7 @@ export function RoadmapTab({
 
   return (
     <div className={styles.panel}>
+      <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
       <p className={styles.note}>{t.roadmapIntro}</p>
       <section className={styles.section} aria-labelledby="ntm-roadmap-settings">
         <h2 id="ntm-roadmap-settings" className={styles.heading}>
