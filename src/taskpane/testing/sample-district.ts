@@ -1,5 +1,6 @@
 import { CellValue, MergedRange } from "../../rules/cell";
 import { SheetData } from "../../rules/workbook";
+import { seededRandom } from "../../rules/seeded-random";
 
 /**
  * A district roll-up sheet as staff make it, of any size, for the pane's tests, benchmark and end-to-end
@@ -123,16 +124,6 @@ const COMMUNES = [
 ];
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const blank = (): CellValue[] => new Array<CellValue>(SAMPLE_WIDTH).fill("");
 
@@ -151,7 +142,7 @@ export interface SampleDistrict extends SheetData {
 
 /** One district sheet with `areas` residential areas, twelve to a commune. */
 export function sampleDistrict(options: SampleOptions): SampleDistrict {
-  const random = seeded(options.seed ?? 2019);
+  const random = seededRandom(options.seed ?? 2019);
   const values: CellValue[][] = [];
   const formats: string[][] = [];
   const push = (row: CellValue[], percentColumn = false) => {
