@@ -132,3 +132,16 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
 export function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
   return writeAtomically(target, async (tmp) => fs.writeFileSync(tmp, bytes, { flag: "wx" }));
 }
+
+/** A file the command would create must not replace one already there, unless --force says so. */
+export function refuseExisting(out: string, force: boolean): void {
+  if (!fs.existsSync(out) || force) return;
+  throw new CliError(EXIT.output, [
+    problem(
+      "output",
+      out,
+      "Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
+      "The file already exists. Add --force to replace it, or choose another name with --out."
+    ),
+  ]);
+}

@@ -1,10 +1,9 @@
-import * as fs from "fs";
 import { Assessor, toEngineRules } from "../rules/assess";
-import { Language, problem } from "../rules/message";
+import { Language } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
-import { CliError, EXIT } from "./exit-codes";
-import { writeFileAtomic } from "./files";
+import { EXIT } from "./exit-codes";
+import { refuseExisting, writeFileAtomic } from "./files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 
@@ -44,16 +43,7 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
     io.out(text);
     return EXIT.ok;
   }
-  if (fs.existsSync(out) && !args.flags.has("force")) {
-    throw new CliError(EXIT.output, [
-      problem(
-        "output",
-        out,
-        "Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
-        "The file already exists. Add --force to replace it, or choose another name with --out."
-      ),
-    ]);
-  }
+  refuseExisting(out, args.flags.has("force"));
   await writeFileAtomic(out, Buffer.from(text, "utf8"));
   io.out(language === "vi" ? `Đã ghi bộ tiêu chí: ${out}` : `Ruleset written: ${out}`);
   return EXIT.ok;

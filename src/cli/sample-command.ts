@@ -5,7 +5,7 @@ import { foldText } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { writeFileAtomic } from "./files";
+import { refuseExisting, writeFileAtomic } from "./files";
 import { Io } from "./io";
 import { sampleSheet, sampleWorkbook } from "./sample";
 import { DISTRICTS, findDistrict } from "./sample-places";
@@ -67,16 +67,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       `The sample must be an .xlsx file, not "${out}".`
     );
   }
-  if (fs.existsSync(out) && !args.flags.has("force")) {
-    throw new CliError(EXIT.output, [
-      problem(
-        "output",
-        out,
-        "Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
-        "The file already exists. Add --force to replace it, or choose another name with --out."
-      ),
-    ]);
-  }
+  refuseExisting(out, args.flags.has("force"));
   const sheet = sampleSheet(embeddedRuleset(), { district, areas, layout, seed, year: SAMPLE_YEAR });
   const bytes = new Uint8Array(await sampleWorkbook(sheet, { year: SAMPLE_YEAR }).xlsx.writeBuffer());
   try {

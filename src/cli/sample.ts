@@ -76,7 +76,6 @@ export interface SampleSheet {
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-
 type Random = () => number;
 
 const pickWeighted = <T>(random: Random, items: Array<[T, number]>): T => {

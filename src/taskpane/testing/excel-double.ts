@@ -12,6 +12,7 @@
  */
 
 import type { ExcelRun } from "../excel-workbook";
+import { columnLetter } from "../../rules/cell";
 
 export type Cell = string | number | boolean;
 
@@ -91,17 +92,6 @@ export class DoubleError extends Error {
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 
-function letter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function letterIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -109,9 +99,9 @@ function letterIndex(letters: string): number {
 }
 
 export function rectAddress(r: Rect): string {
-  const a = `${letter(r.left)}${r.top + 1}`;
+  const a = `${columnLetter(r.left)}${r.top + 1}`;
   if (r.rows === 1 && r.columns === 1) return a;
-  return `${a}:${letter(r.left + r.columns - 1)}${r.top + r.rows}`;
+  return `${a}:${columnLetter(r.left + r.columns - 1)}${r.top + r.rows}`;
 }
 
 /** "B3:D5", "3:3", "B:B", "A1" → rectangle; whole rows and columns span the sheet. */

@@ -124,7 +124,6 @@ const COMMUNES = [
 ];
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
-
 const blank = (): CellValue[] => new Array<CellValue>(SAMPLE_WIDTH).fill("");
 
 export interface SampleOptions {
