@@ -1,5 +1,5 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum; that package's own dependencies
-// (ajv 8) do not load under this lockfile, so the enum is given here.
+// office-addin-mock imports office-addin-manifest only for its OfficeApp enum; that package pulls in an
+// ESM-only dependency (strip-bom) that jest's CommonJS loader cannot require, so the enum is given here.
 jest.mock(
   require("path").join(
     require("path").dirname(require.resolve("office-addin-mock/package.json")),
