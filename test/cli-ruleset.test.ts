@@ -73,3 +73,56 @@ describe("ntm ruleset: correct a threshold in one place, without a code change",
     expect(doc.rules[5].conditions.all[0]).toMatchObject({ fact: "TC06.1", value: 36000000 });
   });
 });
+
+describe("ntm analyse --roadmap: the roadmap's settings from a file", () => {
+  test("years, communes at the commune standard and effort classes reach the roadmap sheets", async () => {
+    const sample = path.join(dir, "huyen-lo-trinh.xlsx");
+    expect(runNtm(bin, ["sample", "--out", sample, "--areas", "60", "--seed", "3"]).status).toBe(0);
+    const settings = path.join(dir, "lo-trinh.json");
+    fs.writeFileSync(
+      settings,
+      JSON.stringify({
+        start_year: 2027,
+        target_year: 2029,
+        per_commune: { min: 1, max: 2 },
+        target: 5000,
+        reward_per_area: 50000000,
+        communes_meeting_standard: [],
+        effort: { criteria: { TC11: { effort: "high", funding: "state" } } },
+      })
+    );
+    const report = path.join(dir, "bao-cao-lo-trinh.xlsx");
+    const run = runNtm(bin, ["analyse", sample, "--roadmap", settings, "--out", report]);
+    expect(run.stderr).not.toMatch(/^Lỗi/m);
+    expect(run.status).toBe(0);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(report);
+    const text = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flat()
+        .map((v) => String(v ?? ""))
+        .join("\n");
+    const roadmap = text("NTM - Lộ trình");
+    expect(roadmap).toMatch(/\b2027\b/);
+    expect(roadmap).not.toMatch(/\b2026\b/);
+    // Culture (TC11) ships as low effort; the file makes it high.
+    expect(roadmap).toMatch(/TC11 cao/);
+    expect(roadmap).not.toMatch(/TC11 thấp/);
+    // A target of 5,000 cannot be reached with 60 areas: the summary says so.
+    expect(text("NTM - Lộ trình tổng hợp")).toMatch(/5\.?000/);
+  });
+
+  test("a faulty roadmap file is refused naming the field", () => {
+    const bad = path.join(dir, "lo-trinh-loi.json");
+    fs.writeFileSync(bad, JSON.stringify({ start_year: "năm sau", per_commune: { min: 1 } }));
+    const sample = path.join(dir, "huyen-lo-trinh.xlsx");
+    const run = runNtm(bin, ["analyse", sample, "--roadmap", bad, "--json"]);
+    expect(run.status).toBe(5);
+    expect(run.stderr).toContain("lo-trinh-loi.json › start_year");
+    expect(run.stderr).toContain("lo-trinh-loi.json › per_commune");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

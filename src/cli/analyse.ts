@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyseSheet, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { reportSheets } from "../rules/report";
+import { PlanSettings, reportSheets } from "../rules/report";
+import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
@@ -18,6 +19,7 @@ export const ANALYSE_OPTIONS: OptionSpec = {
   out: { kind: "value", short: "o" },
   sheet: { kind: "value" },
   ruleset: { kind: "value" },
+  roadmap: { kind: "value" },
   year: { kind: "value" },
   lang: { kind: "value" },
   json: { kind: "flag" },
@@ -95,6 +97,31 @@ async function analyseSnapshot(
   }
 }
 
+/** Roadmap settings from `--roadmap FILE.json` ("ntm-roadmap/1"); none given: the five-year defaults. */
+function loadRoadmapSettings(file: string | undefined): PlanSettings {
+  if (file === undefined) return {};
+  let doc: unknown;
+  try {
+    doc = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new CliError(EXIT.ruleset, [
+      problem(
+        "roadmap-file",
+        file,
+        `Không đọc được tệp lộ trình (${reason}).`,
+        `Cannot read the roadmap file (${reason}).`
+      ),
+    ]);
+  }
+  try {
+    return roadmapSettingsFromDocument(doc, path.basename(file));
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(EXIT.ruleset, e.problems);
+    throw e;
+  }
+}
+
 /**
  * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
  * writer: each row goes to disk once, so a province report costs little time or memory.
@@ -103,12 +130,16 @@ async function writeReport(
   out: string,
   results: FileResult[],
   ruleset: Ruleset,
-  language: Language
+  language: Language,
+  roadmap: PlanSettings,
+  year?: number
 ): Promise<string[]> {
   const sheets = reportSheets(
     results.map((r) => r.analysis),
     ruleset,
-    language
+    language,
+    roadmap,
+    year
   );
   let written: string[] = [];
   try {
@@ -151,6 +182,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
   if (out !== undefined) checkOutput(out, files, args.flags.has("force"));
   const ruleset = await loadRuleset(args.values.get("ruleset"));
+  const roadmap = loadRoadmapSettings(args.values.get("roadmap"));
 
   // Every file is read before anything is written, and every fault is listed at once.
   const results: FileResult[] = [];
@@ -170,7 +202,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       failures.flatMap((f) => f.problems)
     );
 
-  const written = out !== undefined ? await writeReport(out, results, ruleset, language) : [];
+  const written = out !== undefined ? await writeReport(out, results, ruleset, language, roadmap, year) : [];
   if (json) {
     io.out(JSON.stringify(jsonReport(results, ruleset, language, { year, report: out }), null, 2));
     return EXIT.ok;
@@ -196,6 +228,7 @@ trong Excel). Nhiều tệp (mỗi huyện một tệp): thêm trang tổng hợ
   -o, --out BÁO-CÁO.xlsx  nơi ghi báo cáo (mặc định: TỆP-bao-cao.xlsx cạnh tệp, hoặc bao-cao-ntm-tong-hop.xlsx)
       --sheet TÊN         trang cần đọc (mặc định: trang đang mở, rồi trang đầu tiên có bảng)
       --ruleset TỆP       bộ tiêu chí: tệp .json, hoặc .xlsx có trang "NTM - Bộ tiêu chí" đã sửa ngưỡng
+      --roadmap TỆP       thiết lập lộ trình (.json): năm, mục tiêu, số khu/xã/năm, thưởng, năng lực, xã đã đạt chuẩn, mức độ tiêu chí
       --year NĂM          năm đánh giá (chọn ngưỡng theo năm nếu bộ tiêu chí có)
       --json              in kết quả dạng JSON ra stdout (không ghi báo cáo trừ khi có --out)
   -f, --force             ghi đè báo cáo đã có
@@ -208,6 +241,7 @@ Excel task pane writes). Several files (one per district): a province roll-up sh
   -o, --out REPORT.xlsx   where to write the report (default: FILE-bao-cao.xlsx beside it, or bao-cao-ntm-tong-hop.xlsx)
       --sheet NAME        the sheet to read (default: the active sheet, then the first with a table)
       --ruleset FILE      criteria: a .json file, or an .xlsx with a corrected "NTM - Bộ tiêu chí" sheet
+      --roadmap FILE      roadmap settings (.json): years, target, areas per commune a year, reward, capacity, communes at standard, effort classes
       --year N            assessment year (picks year-dependent thresholds where the ruleset has them)
       --json              print the results as JSON on stdout (no report unless --out is given)
   -f, --force             replace an existing report
