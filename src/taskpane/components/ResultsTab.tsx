@@ -13,6 +13,7 @@ import { Language } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { AnalysisReport } from "../actions";
 import { Strings } from "../strings";
+import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
 import { usePaneStyles } from "./styles";
@@ -120,22 +121,15 @@ export function ResultsTab({
           <h2 id="ntm-summary" className={styles.heading}>
             {t.summaryHeading}
           </h2>
-          <dl className={styles.counts}>
-            {(
-              [
-                [t.countAreas, s.areas],
-                [t.countMeetsAll, s.meetsAll],
-                [t.countShort1, s.short1],
-                [t.countShort2, s.short2],
-                [t.countShort3, s.short3],
-              ] as const
-            ).map(([label, value]) => (
-              <div key={label} style={{ display: "contents" }}>
-                <dt>{label}</dt>
-                <dd className={styles.countValue}>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <CountList
+            items={[
+              [t.countAreas, s.areas],
+              [t.countMeetsAll, s.meetsAll],
+              [t.countShort1, s.short1],
+              [t.countShort2, s.short2],
+              [t.countShort3, s.short3],
+            ]}
+          />
         </section>
         <section className={styles.section} aria-labelledby="ntm-close">
           <h2 id="ntm-close" className={styles.heading}>

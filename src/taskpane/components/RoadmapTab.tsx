@@ -19,6 +19,7 @@ import { SHEET_NAMES } from "../../rules/workbook";
 import { AnalysisReport, ReviewReport } from "../actions";
 import { formOf, money, readForm, RoadmapField, RoadmapForm, RoadmapSettings } from "../roadmap-settings";
 import { Strings } from "../strings";
+import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
 import { usePaneStyles } from "./styles";
@@ -295,21 +296,14 @@ export function RoadmapTab({
             <h3 id="ntm-review-result" className={styles.heading}>
               {t.reviewResultHeading(review.year)}
             </h3>
-            <dl className={styles.counts}>
-              {(
-                [
-                  [t.reviewDue(review.year), review.due],
-                  [t.reviewReached, review.reached],
-                  [t.reviewSlipped, review.slipped],
-                  [t.reviewEarly, review.early],
-                ] as const
-              ).map(([label, value]) => (
-                <div key={label} style={{ display: "contents" }}>
-                  <dt>{label}</dt>
-                  <dd className={styles.countValue}>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <CountList
+              items={[
+                [t.reviewDue(review.year), review.due],
+                [t.reviewReached, review.reached],
+                [t.reviewSlipped, review.slipped],
+                [t.reviewEarly, review.early],
+              ]}
+            />
             {review.problems.length > 0 ? (
               <>
                 <h3 className={styles.heading}>{t.reviewNotesHeading(review.problems.length)}</h3>
