@@ -70,7 +70,6 @@ export function failCriteria(ids: string[], severity = 0.5): Record<string, numb
   return out;
 }
 
-
 /**
  * A synthetic province: `areas` areas in communes of about 10, each indicator failing with probability
  * `failRate` (by a random severity), a third of areas able to mobilise resources.

@@ -15,7 +15,6 @@ export function passingArea(ruleset: Ruleset, name = "Khu 1", commune = "XÃ£ TiÃ
   return { commune, name, indicators, criteria: {} };
 }
 
-
 /** A realistic random area: most indicators near their thresholds, some blank or unreadable. */
 export function randomArea(ruleset: Ruleset, random: () => number, index: number): AreaInput {
   const indicators: Record<string, Reading> = {};
