@@ -6,6 +6,7 @@ import { embeddedRuleset } from "../src/rules/ruleset-document";
 import {
   detectTable,
   fromSavedMapping,
+  manualLayout,
   readAreaRow,
   readAreas,
   TableLayout,
@@ -524,4 +525,41 @@ test("the status fixture's header is as wide as its rows", () => {
   // Guards the fixture itself: a shifted column would make the tests above meaningless.
   expect(STATUS_HEADERS).toHaveLength(STATUS_WIDTH);
   for (const r of statusRollup().values) expect(r.length).toBe(STATUS_WIDTH);
+});
+
+describe("mapping a table by hand when no criterion column is recognised", () => {
+  const sheet: SheetData = {
+    name: "Theo dõi",
+    values: [
+      ["BẢNG THEO DÕI CÁC THÔN"],
+      ["STT", "Khu dân cư", "Cột A", "Cột B"],
+      [1, "Khu 1", 85, "Đạt"],
+      [2, "Khu 2", 60, "Chưa đạt"],
+    ],
+  };
+  test("the best header row is offered with its unrecognised cells, and the user's roles read the areas", () => {
+    expect("code" in detectTable(sheet, ruleset)).toBe(true);
+    const manual = manualLayout(sheet, ruleset);
+    if ("code" in manual) throw new Error(manual.message.en);
+    expect([manual.headerTop, manual.headerBottom, manual.dataStart]).toEqual([1, 1, 2]);
+    expect(manual.columns.find((c) => c.column === 1)?.role).toEqual({ kind: "area" });
+    expect(manual.unmapped.map((u) => u.header)).toEqual(["Cột A", "Cột B"]);
+    const mapped = withOverride(
+      withOverride(manual, 2, { kind: "indicator", indicatorId: "TC02.1" }, ruleset),
+      3,
+      { kind: "criterion", criterionId: "TC13" },
+      ruleset
+    );
+    const { areas } = readAreas(sheet, mapped, ruleset);
+    expect(
+      areas.map((a) => [a.name, a.indicators["TC02.1"]?.kind === "number" && a.indicators["TC02.1"].value])
+    ).toEqual([
+      ["Khu 1", 85],
+      ["Khu 2", 60],
+    ]);
+    expect(areas.map((a) => a.criteria["TC13"]?.kind === "boolean" && a.criteria["TC13"].value)).toEqual([true, false]);
+  });
+  test("an empty sheet has nothing to map", () => {
+    expect(manualLayout({ values: [[], [null]] }, ruleset)).toMatchObject({ code: "empty-sheet" });
+  });
 });

@@ -154,7 +154,7 @@ describe("the pane's actions on Excel", () => {
     expect(double.snapshot().sheets[0].conditionalFormats).toEqual([{ ...USER_FORMAT, id: "{user-1}" }]);
   });
 
-  test("an empty sheet and a sheet without recognisable columns give clear, located messages", async () => {
+  test("an empty sheet gives a clear message; a sheet without recognisable columns is offered for mapping by hand", async () => {
     const empty = workbookWith([{ name: "Trống", values: [] }]);
     const rs = (await empty.actions.loadRuleset()).ruleset;
     expect((await problemsOf(empty.actions.detect(rs)))[0]).toMatchObject({ code: "empty-sheet", where: "Trống" });
@@ -167,9 +167,29 @@ describe("the pane's actions on Excel", () => {
         ],
       },
     ]);
-    const p = await problemsOf(other.actions.detect(rs));
-    expect(p[0].code).toBe("no-table");
-    expect(p[0].message.vi).toMatch(/Họ tên/);
+    const manual = await other.actions.detect(rs);
+    expect(manual.source).toBe("manual");
+    expect(manual.sheet).toBe("Danh sách");
+    expect(manual.problems?.[0].code).toBe("no-table");
+    expect(manual.problems?.[0].message.vi).toMatch(/Họ tên/);
+    expect([manual.layout.headerTop, manual.layout.dataStart]).toEqual([0, 1]);
+    // Every header cell is there to be given a role, and once mapped the analysis reads the areas.
+    const cells = [...manual.layout.columns, ...manual.layout.unmapped].map((c) => c.column).sort();
+    expect(cells).toEqual([0, 1]);
+    const mapped = withOverride(
+      withOverride(manual.layout, 0, { kind: "area" }, rs),
+      1,
+      { kind: "indicator", indicatorId: "TC06.1" },
+      rs
+    );
+    const report = await other.actions.analyse({
+      sheet: manual.sheet,
+      layout: mapped,
+      ruleset: rs,
+      language: "vi",
+      highlight: false,
+    });
+    expect(report.assessments.map((a) => a.area.name)).toEqual(["Nguyễn Văn A"]);
   });
 
   test("merged header cells and hidden or filtered rows: every area is found and assessed", async () => {

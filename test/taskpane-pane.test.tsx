@@ -174,6 +174,24 @@ describe("the task pane", () => {
     expect(screen.queryByText(/Không nạp/)).toBeNull();
   });
 
+  test("a table the pane cannot recognise: its header row is offered for mapping by hand, with the reason", async () => {
+    const sheet: SheetData = {
+      name: "Theo dõi",
+      values: [
+        ["STT", "Khu dân cư", "Cột A"],
+        [1, "Khu 1", 85],
+      ],
+    };
+    const user = userEvent.setup();
+    renderPane(createPaneActions(new PaneWorkbook([sheet])));
+    await waitFor(() => expect(status().textContent).toMatch(/không nhận ra cột tiêu chí nào; hãy ghép cột bằng tay/));
+    expect(screen.getByText(/Dòng tiêu đề của trang được đưa ra dưới đây/)).toBeTruthy();
+    expect(screen.getAllByText(/"Cột A"/).length).toBeGreaterThan(0);
+    const columnA = screen.getByRole("combobox", { name: /^Cột C / }) as HTMLSelectElement;
+    await user.selectOptions(columnA, "indicator:TC02.1");
+    expect(columnA.value).toBe("indicator:TC02.1");
+  });
+
   test("an empty sheet gives a clear message on opening, and a failing Excel call is shown as an alert", async () => {
     const workbook = new PaneWorkbook([{ name: "Trống", values: [] }]);
     renderPane(createPaneActions(workbook));

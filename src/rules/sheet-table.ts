@@ -169,7 +169,7 @@ function noTableProblem(where: string, texts: string[]): Problem {
 }
 
 /** The texts of the scanned row with the most text: what the user's header probably is. */
-function likelyHeaderTexts(values: Grid, rows: number): { where: string; texts: string[] } {
+function likelyHeaderTexts(values: Grid, rows: number): { row: number; where: string; texts: string[] } {
   let best = -1;
   let bestCount = 0;
   for (let r = 0; r < rows; r++) {
@@ -179,9 +179,10 @@ function likelyHeaderTexts(values: Grid, rows: number): { where: string; texts: 
       bestCount = n;
     }
   }
-  if (best < 0) return { where: "A1", texts: [] };
+  if (best < 0) return { row: -1, where: "A1", texts: [] };
   const row = values[best] ?? [];
   return {
+    row: best,
     where: `${cellAddress(best, 0)}:${cellAddress(best, Math.max(0, row.length - 1))}`,
     texts: row.map(cellText).filter((t) => t !== ""),
   };
@@ -276,6 +277,28 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
     return noTableProblem(where, texts);
   }
   return { ...recognition, headerTop: top, headerBottom: bottom, dataStart, ...titlePlaces(values, top) };
+}
+
+/**
+ * A starting point for mapping a table by hand when detectTable finds no criterion column: the row with
+ * the most text near the top is taken as the header; what it recognises (area, commune, …) is kept and
+ * every other header cell is offered unmapped, for the user to give it a role (withOverride).
+ */
+export function manualLayout(sheet: Pick<SheetData, "values" | "merges">, ruleset: Ruleset): TableLayout | Problem {
+  const values = sheet.values;
+  const { row } = likelyHeaderTexts(values, Math.min(values.length, SCAN_ROWS));
+  if (row < 0) {
+    return problem(
+      "empty-sheet",
+      "A1",
+      "Trang tính trống: không có bảng nào để đọc.",
+      "The sheet is empty: there is no table to read."
+    );
+  }
+  const recognition = recognizeHeaders([values[row]], ruleset, { merges: bandMerges(sheet.merges, row, row) });
+  let dataStart = row + 1;
+  if (dataStart < values.length && isColumnNumberingRow(values[dataStart], filledColumns([values[row]]))) dataStart++;
+  return { ...recognition, headerTop: row, headerBottom: row, dataStart, ...titlePlaces(values, row) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import { rulesetSheet } from "../rules/report";
 import { RoadmapPlan } from "../rules/roadmap";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
-import { fromSavedMapping, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
+import { fromSavedMapping, manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES, Workbook } from "../rules/workbook";
 import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson } from "./roadmap-settings";
 import { errorProblem } from "./strings";
@@ -57,7 +57,10 @@ export interface RulesetInfo {
 export interface Detection {
   sheet: string;
   layout: TableLayout;
-  source: "saved" | "detected";
+  /** "manual": no criterion column was recognised; the header row is offered for mapping by hand. */
+  source: "saved" | "detected" | "manual";
+  /** Why the table could not be recognised (source "manual"). */
+  problems?: Problem[];
 }
 
 export interface AnalyseRequest {
@@ -159,7 +162,19 @@ export function createPaneActions(host: PaneHost): PaneActions {
         const own = new Set<string>([...Object.values(SHEET_NAMES), ...(await ownedSheets(host))]);
         if (active && !own.has(active)) sheet = active;
       }
-      const { data, layout } = await findTable(host, ruleset, sheet);
+      let found: Awaited<ReturnType<typeof findTable>>;
+      try {
+        found = await findTable(host, ruleset, sheet);
+      } catch (e) {
+        // No criterion column recognised: offer the sheet's header row to be mapped by hand.
+        if (!(e instanceof InputError) || !e.problems.some((p) => p.code === "no-table")) throw e;
+        const target = sheet ?? (await host.activeSheetName());
+        if (target === undefined) throw e;
+        const manual = manualLayout(await host.readSheet(target), ruleset);
+        if ("code" in manual) throw e;
+        return { sheet: target, layout: manual, source: "manual", problems: e.problems };
+      }
+      const { data, layout } = found;
       let source: Detection["source"] = "detected";
       if (sheet === undefined) {
         const saved = parse(await host.loadSetting(SETTING_KEYS.mapping));

@@ -25,6 +25,7 @@ export interface Strings {
   headerLine: (top: number, bottom: number, data: number) => string;
   savedSource: string;
   detectedSource: string;
+  manualSource: string;
   districtLine: (district: string) => string;
   columnsHeading: string;
   unmappedHeading: string;
@@ -39,6 +40,7 @@ export interface Strings {
   mappingSaved: string;
   unsaved: string;
   tableFound: (sheet: string, columns: number) => string;
+  tableManual: (sheet: string) => string;
 
   // Results
   analyse: string;
@@ -166,6 +168,8 @@ const vi: Strings = {
   headerLine: (t, b, d) => (t === b ? `Tiêu đề ở dòng ${t}` : `Tiêu đề ở dòng ${t}–${b}`) + `, số liệu từ dòng ${d}`,
   savedSource: "Dùng cách ghép cột đã lưu trong sổ",
   detectedSource: "Cột được nhận dạng tự động",
+  manualSource:
+    "Không nhận ra cột tiêu chí, chỉ tiêu nào. Dòng tiêu đề của trang được đưa ra dưới đây: hãy chọn cho từng cột tiêu chí hoặc chỉ tiêu của nó, rồi lưu cách ghép cột.",
   districtLine: (d) => `Huyện: ${d}`,
   columnsHeading: "Cột đã nhận ra",
   unmappedHeading: "Cột chưa nhận ra",
@@ -180,6 +184,7 @@ const vi: Strings = {
   mappingSaved: "Đã lưu cách ghép cột vào sổ: lần mở sau và các hàm NTM sẽ dùng nó.",
   unsaved: "Có thay đổi chưa lưu (sẽ được lưu khi phân tích).",
   tableFound: (s, n) => `Đã tìm thấy bảng trên trang “${s}”: ${n} cột được nhận ra.`,
+  tableManual: (s) => `Trang “${s}”: không nhận ra cột tiêu chí nào; hãy ghép cột bằng tay.`,
 
   analyse: "Phân tích và ghi kết quả",
   highlightOption: "Tô màu chỗ còn thiếu trên trang số liệu",
@@ -308,6 +313,8 @@ const en: Strings = {
   headerLine: (t, b, d) => (t === b ? `Header in row ${t}` : `Header in rows ${t}–${b}`) + `, data from row ${d}`,
   savedSource: "Using the column mapping saved in the workbook",
   detectedSource: "Columns recognised automatically",
+  manualSource:
+    "No criterion or indicator column was recognised. The sheet's header row is shown below: give each column its criterion or indicator, then save the mapping.",
   districtLine: (d) => `District: ${d}`,
   columnsHeading: "Recognised columns",
   unmappedHeading: "Columns not recognised",
@@ -322,6 +329,7 @@ const en: Strings = {
   mappingSaved: "Mapping saved in the workbook: the next opening and the NTM functions will use it.",
   unsaved: "Unsaved changes (saved when you analyse).",
   tableFound: (s, n) => `Table found on sheet “${s}”: ${n} columns recognised.`,
+  tableManual: (s) => `Sheet “${s}”: no criterion column recognised; map the columns by hand.`,
 
   analyse: "Analyse and write results",
   highlightOption: "Highlight gaps on the data sheet",

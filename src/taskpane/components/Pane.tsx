@@ -84,6 +84,10 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     setDetection(found);
     setDirty(false);
     setReport(undefined);
+    if (found.source === "manual") {
+      setDetectProblems(found.problems ?? []);
+      return (s) => s.tableManual(found.sheet);
+    }
     return (s) => s.tableFound(found.sheet, found.layout.columns.length);
   }
 

@@ -121,7 +121,9 @@ export function TableTab({
           <p className={styles.note}>
             {t.headerLine(d.layout.headerTop + 1, d.layout.headerBottom + 1, d.layout.dataStart + 1)}
           </p>
-          <p className={styles.note}>{d.source === "saved" ? t.savedSource : t.detectedSource}</p>
+          <p className={styles.note}>
+            {d.source === "saved" ? t.savedSource : d.source === "manual" ? t.manualSource : t.detectedSource}
+          </p>
           {d.layout.district ? <p className={styles.note}>{t.districtLine(d.layout.district)}</p> : null}
         </section>
         {uncovered.length > 0 ? (
