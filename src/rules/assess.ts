@@ -246,14 +246,6 @@ export function assessorFor(ruleset: Ruleset): Assessor {
   return a;
 }
 
-export function assessArea(
-  ruleset: Ruleset,
-  area: AreaInput,
-  context: AssessmentContext = {}
-): Promise<AreaAssessment> {
-  return assessorFor(ruleset).assess(area, context);
-}
-
 /**
  * Why a criterion is met or not, in a sentence, from its verdict. Rendered only where shown: a district's
  * thousands of verdicts rarely all need their sentence, and verdicts stay plain data (safe to send between
