@@ -149,13 +149,20 @@ describe("thresholds by year and area type reach the engine", () => {
 });
 
 describe("the engine rules", () => {
-  test("one rule per criterion with one condition per indicator, thresholds in force written in", () => {
+  test("one rule: a block per criterion, one condition per indicator, thresholds in force written in", () => {
     const assessor = new Assessor(rs);
     const rules = toEngineRules(rs, assessor.thresholds({ year: 2020 }));
-    expect(rules).toHaveLength(13);
-    const tc01 = rules[0].conditions as unknown as { all: Array<{ fact: string; operator: string; value: unknown }> };
-    expect(tc01.all).toHaveLength(3);
-    expect(tc01.all[0]).toEqual({ fact: "TC01.1", operator: "atLeast", value: 70 });
+    expect(rules).toHaveLength(1);
+    type Cond = { name?: string; all?: Cond[]; fact?: string; operator?: string; value?: unknown };
+    const blocks = (rules[0].conditions as unknown as { all: Cond[] }).all;
+    expect(blocks).toHaveLength(13);
+    expect(blocks[0].name).toBe("TC01");
+    expect(blocks[0].all).toHaveLength(3);
+    expect(blocks[0].all?.[0]).toEqual({ fact: "TC01.1", operator: "atLeast", value: 70 });
+    // A single-indicator criterion is its one condition.
+    expect(blocks[1]).toEqual({ fact: "TC02.1", operator: "atLeast", value: 80 });
+    const facts = blocks.flatMap((b) => (b.all ?? [b]).map((l) => l.fact));
+    expect(facts).toEqual(rs.indicators.map((i) => i.id));
   });
   test("one engine per ruleset, reused across years and area types while thresholds are the same", async () => {
     expect(assessorFor(rs)).toBe(assessorFor(rs));

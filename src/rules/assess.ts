@@ -21,20 +21,28 @@ const ENGINE_OPERATOR: Record<Operator, string> = {
   "<": "below",
 };
 
-type Leaf = { fact: string; path?: string; operator: string; value: unknown; result?: boolean; factResult?: unknown };
+type Leaf = { fact: string; operator: string; value: unknown; result?: boolean; factResult?: unknown };
+/** A criterion's block: its indicator conditions, or the one condition of a single-indicator criterion. */
+type Block = { name?: string; all?: Leaf[]; result?: boolean } & Partial<Leaf>;
+
+/** The name of the engine's one rule: the area meets the standard when every criterion block holds. */
+export const ENGINE_RULE_NAME = "khu-dan-cu-dat-chuan";
 
 /**
- * The ruleset as json-rules-engine rules: one rule per criterion, met when all its indicator conditions
- * hold, with the thresholds in force for one assessment context (year, area type) written in.
+ * The ruleset as one json-rules-engine rule, "the area meets the standard": all of one block per
+ * criterion (in the ruleset's order), each block all of its indicator conditions — a single-indicator
+ * criterion is its condition alone — with the thresholds in force for one assessment context (year, area
+ * type) written in. The engine evaluates every block (they share one priority), so each criterion's
+ * verdict is the result of its block. One rule rather than one per criterion: the engine deep-clones a
+ * rule's conditions and emits an event per rule on every run, and that per-rule work was a third of an
+ * assessment.
  */
 export function toEngineRules(ruleset: Ruleset, thresholds: Record<string, ThresholdValue>): RuleProperties[] {
-  return ruleset.criteria.map((c) => ({
-    name: c.id,
-    conditions: {
-      all: c.indicators.map((i) => ({ fact: i.id, operator: ENGINE_OPERATOR[i.operator], value: thresholds[i.id] })),
-    },
-    event: { type: "criterion-met" },
-  }));
+  const leaf = (i: Indicator) => ({ fact: i.id, operator: ENGINE_OPERATOR[i.operator], value: thresholds[i.id] });
+  const blocks = ruleset.criteria.map((c) =>
+    c.indicators.length === 1 ? leaf(c.indicators[0]) : { name: c.id, all: c.indicators.map(leaf) }
+  );
+  return [{ name: ENGINE_RULE_NAME, conditions: { all: blocks }, event: { type: "area-meets-standard" } }];
 }
 
 const isNum = (v: unknown): v is number => typeof v === "number";
@@ -155,7 +163,9 @@ export class Assessor {
     const facts: Record<string, Fact> = {};
     for (const i of this.ruleset.indicators) facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), NO_CACHE);
     const { results, failureResults } = await engine.run(facts);
-    return this.explain(area, ctx, thresholds, results, failureResults);
+    const rule = results[0] ?? failureResults[0];
+    const blocks = (rule?.conditions as { all?: Block[] } | undefined)?.all ?? [];
+    return this.explain(area, ctx, thresholds, blocks);
   }
 
   /** Turn the engine's own condition results into per-indicator and per-criterion explanations. */
@@ -163,18 +173,16 @@ export class Assessor {
     area: AreaInput,
     context: AssessmentContext,
     thresholds: Record<string, ThresholdValue>,
-    ...ruleResults: Array<Array<{ name: unknown; result: boolean; conditions: unknown }>>
+    blocks: Block[]
   ): AreaAssessment {
-    const byName = new Map<unknown, { result: boolean; conditions: unknown }>();
-    for (const list of ruleResults) for (const r of list) byName.set(r.name, r);
     const criteria: CriterionResult[] = [];
     const notMet: string[] = [];
     const missing: string[] = [];
-    for (const c of this.ruleset.criteria) {
-      const ruleResult = byName.get(c.id);
-      const leaves = ((ruleResult?.conditions as { all?: Leaf[] } | undefined)?.all ?? []) as Leaf[];
-      const indicators: IndicatorResult[] = c.indicators.map((i, k) =>
-        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], leaves[k])
+    this.ruleset.criteria.forEach((c, k) => {
+      const block = blocks[k];
+      const leaves: Array<Leaf | undefined> = block?.all ?? [block as Leaf | undefined];
+      const indicators: IndicatorResult[] = c.indicators.map((i, n) =>
+        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], leaves[n])
       );
       const declaredReading = area.criteria[c.id];
       // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
@@ -186,7 +194,7 @@ export class Assessor {
       const met =
         basis === "declared"
           ? declaredReading?.kind === "boolean" && declaredReading.value
-          : basis === "indicators" && ruleResult?.result === true;
+          : basis === "indicators" && block?.result === true;
       if (basis === "indicators") {
         for (const r of indicators)
           if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
@@ -197,7 +205,7 @@ export class Assessor {
       }
       if (!met) notMet.push(c.id);
       criteria.push({ criterionId: c.id, met, basis, indicators, declared: declaredReading });
-    }
+    });
     const metCount = criteria.length - notMet.length;
     return {
       area,
