@@ -770,12 +770,27 @@ export function filledColumns(rows: CellValue[][]): number[] {
  */
 export function isColumnNumberingRow(row: CellValue[] | undefined, headerColumns: number[]): boolean {
   if (!row) return false;
-  const filled = row.map((v, c) => ({ v, c })).filter(({ v }) => cellText(v) !== "");
-  const numbered = filled.filter(({ v }) => isColumnNumber(v));
-  if (numbered.length < 3 || numbered.length < filled.length - 1) return false;
-  if (!numbered.some(({ v }) => typeof v === "number" || /\d/.test(String(v)))) return false;
+  // A loop, not arrays: this runs on every row of a district sheet.
+  let filled = 0;
+  let numbered = 0;
+  let firstNumbered = -1;
+  let anyDigit = false;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (cellText(v) === "") continue;
+    filled++;
+    if (!isColumnNumber(v)) {
+      // More than one cell that is not a column number: not a numbering row.
+      if (filled - numbered > 1) return false;
+      continue;
+    }
+    numbered++;
+    if (firstNumbered < 0) firstNumbered = c;
+    anyDigit ||= typeof v === "number" || /\d/.test(String(v));
+  }
+  if (numbered < 3 || numbered < filled - 1 || !anyDigit) return false;
   if (headerColumns.length === 0) return true;
-  return numbered[0].c <= Math.min(...headerColumns) && numbered.length >= 0.7 * headerColumns.length;
+  return firstNumbered <= Math.min(...headerColumns) && numbered >= 0.7 * headerColumns.length;
 }
 
 interface ColumnParts {

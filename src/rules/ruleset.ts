@@ -76,17 +76,31 @@ export function normaliseAreaType(text: string | undefined): string | undefined 
 
 const ASCII = /^[ -~\t\n\r]*$/;
 
+/**
+ * Folded texts seen lately. A district sheet repeats the same few words in thousands of cells ("Đạt",
+ * "Có", commune names), and Unicode decomposition is the costly step; bounded so a long session's
+ * memory stays flat.
+ */
+const folded = new Map<string, string>();
+const FOLDED_LIMIT = 20_000;
+
 /** Lower case, no diacritics (đ → d), single spaces, trimmed. */
 export function foldText(text: string): string {
-  // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition, the costly step.
+  // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition.
   if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim();
+  let out = folded.get(text);
+  if (out === undefined) {
+    out = text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[\s\u00a0]+/g, " ")
+      .trim();
+    if (folded.size >= FOLDED_LIMIT) folded.clear();
+    folded.set(text, out);
+  }
+  return out;
 }
 
 /**

@@ -71,12 +71,16 @@ const MAX_HEADER_ROWS = 3;
 /** Data rows read to tell value columns from status columns. */
 const SAMPLE_ROWS = 15;
 
+/** Runs of whitespace (or the odd spaces Excel users paste) that cellText turns into one space. */
+const LOOSE_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u202f\u200b\u2028\u2029\u1680\u2000-\u200a\u205f\u3000\ufeff]/;
+
 const cellText = (v: CellValue): string => {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v)
-    .replace(/[\s\u00a0\u202f\u200b]+/g, " ")
-    .trim();
+  if (typeof v === "number") return String(v);
+  // Most cells hold tidy text: only trimming to do.
+  if (!LOOSE_SPACE.test(v)) return v.trim();
+  return v.replace(/[\s\u00a0\u202f\u200b]+/g, " ").trim();
 };
 
 const isBlankRow = (row: CellValue[] | undefined): boolean => !row || row.every((v) => cellText(v) === "");
