@@ -91,6 +91,10 @@ describe("the exceljs workbook behind the command line", () => {
     expect(ws.getCell("B7").value).toBe(9);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     expect(ws.getCell("A5").font?.bold).toBe(true);
+    // Plain rows share one style per column: the column's format, none of the headings' bold.
+    expect(ws.getCell("B6").numFmt).toBe("0");
+    expect(ws.getCell("A7").font?.bold).toBeFalsy();
+    expect(ws.getCell("A7").numFmt ?? "General").toBe("General");
     expect(ws.getColumn(1).width).toBe(18);
     const fill = ws.getCell("B3").fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFFFF2CC");

@@ -206,8 +206,17 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): v
   for (const [c, fmt] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = fmt;
   const warnings = new Set(s.warningRows ?? []);
   const chartNote = s.chart ? chartHowTo(s.chart) : undefined;
+  // exceljs gives every new cell its own style object and, writing it, renders that object to XML to
+  // find its style id; plain cells share one object per column instead, which it recognises at once.
+  const plain = Array.from({ length: width }, (_, c) => {
+    const numFmt = s.columnFormats?.[c];
+    return numFmt ? { numFmt } : {};
+  });
   s.rows.forEach((values, r) => {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
+    // Only rows styled no further below: exceljs's styling setters write into the cell's style object.
+    const styled = r < headerRows || r === s.tableHeaderRow || warnings.has(r);
+    if (!styled) row.eachCell((cell, c) => (cell.style = plain[c - 1] ?? {}));
     if (r < headerRows) row.font = { bold: true, size: r === 0 ? 13 : 11 };
     if (r === s.tableHeaderRow) {
       for (let c = 1; c <= width; c++) {

@@ -52,8 +52,6 @@ export interface SheetOutput {
   columnFormats?: Record<number, string>;
   /** Rows (zero-based) to show as a warning (e.g. the provisional-thresholds note). */
   warningRows?: number[];
-  /** Columns whose long text should wrap. */
-  wrapColumns?: number[];
   chart?: ChartSpec;
 }
 
