@@ -192,3 +192,59 @@ describe("many assessments at the same time", () => {
     expect(new Set(expected.map((x) => x.metCount)).size).toBeGreaterThan(4);
   });
 });
+
+describe("an input seen before", () => {
+  const verdicts = (x: AreaAssessment) =>
+    x.criteria.map((c) => [c.met, c.basis, c.indicators.map((i) => [i.status, i.shortfall])]);
+
+  test("gives the verdicts of a fresh engine run, and the engine runs once per distinct input", async () => {
+    const random = seededRandom(7);
+    const distinct = Array.from({ length: 120 }, (_, k) => randomArea(rs, random, k));
+    // Every input twice, the copy under another name and row, with its own raw text.
+    const copies = distinct.map((a, k) => ({
+      ...a,
+      name: `Bản sao ${k}`,
+      row: 500 + k,
+      indicators: Object.fromEntries(
+        Object.entries(a.indicators).map(([id, r]) => [id, r.kind === "number" ? { ...r, raw: `${r.value}` } : r])
+      ),
+    }));
+    const assessor = new Assessor(rs);
+    const all = await assessor.assessAll([...distinct, ...copies], { year: 2020 });
+    const fresh: AreaAssessment[] = [];
+    for (const a of [...distinct, ...copies]) fresh.push(await new Assessor(rs).assess(a, { year: 2020 }));
+    expect(all.map(verdicts)).toEqual(fresh.map(verdicts));
+    expect(assessor.engineRuns).toBe(new Set(distinct.map((a) => JSON.stringify(a.indicators))).size);
+    // Each assessment keeps its own area and readings.
+    expect(all[120].area.name).toBe("Bản sao 0");
+    const copied = all[120].criteria[0].indicators[0].reading;
+    if (copied.kind === "number") expect(copied.raw).toBe(`${copied.value}`);
+  });
+
+  test("a sheet of Đạt/Chưa đạt only runs the engine once; 1 and TRUE are different inputs", async () => {
+    const assessor = new Assessor(rs);
+    const declared = (k: number): AreaInput => ({
+      commune: "Xã Tiên Kiên",
+      name: `Khu ${k}`,
+      indicators: {},
+      criteria: Object.fromEntries(
+        rs.criteria.map((c, n) => [c.id, { kind: "boolean", value: (k + n) % 3 > 0, raw: "Đạt" }])
+      ),
+    });
+    const out = await assessor.assessAll(Array.from({ length: 50 }, (_, k) => declared(k)));
+    expect(assessor.engineRuns).toBe(1);
+    expect(new Set(out.map((a) => a.metCount)).size).toBeGreaterThan(1);
+    const bool = rs.indicators.find((i) => i.unit === "boolean")!;
+    const asNumber: AreaInput = { ...passingArea(rs), indicators: { [bool.id]: { kind: "number", value: 1, raw: 1 } } };
+    const asBool: AreaInput = {
+      ...passingArea(rs),
+      indicators: { [bool.id]: { kind: "boolean", value: true, raw: true } },
+    };
+    const [n, b] = await assessor.assessAll([asNumber, asBool]);
+    const status = (a: AreaAssessment) =>
+      a.criteria.flatMap((c) => c.indicators).find((i) => i.indicatorId === bool.id)?.status;
+    expect(status(n)).toBe("unmet");
+    expect(status(b)).toBe("met");
+    expect(assessor.engineRuns).toBe(3);
+  });
+});

@@ -21,7 +21,7 @@ const ENGINE_OPERATOR: Record<Operator, string> = {
   "<": "below",
 };
 
-type Leaf = { fact: string; operator: string; value: unknown; result?: boolean; factResult?: unknown };
+type Leaf = { fact: string; operator: string; value: unknown; result?: boolean };
 /** A criterion's block: its indicator conditions, or the one condition of a single-indicator criterion. */
 type Block = { name?: string; all?: Leaf[]; result?: boolean } & Partial<Leaf>;
 
@@ -87,6 +87,36 @@ function shortfall(operator: Operator, value: unknown, threshold: ThresholdValue
 interface Compiled {
   thresholds: Record<string, ThresholdValue>;
   engine: Engine;
+  /** The engine's verdicts by input (the facts it was given), for inputs seen lately. */
+  seen: Map<string, Verdicts>;
+}
+
+/**
+ * Inputs remembered per engine. A sheet that records only "Đạt/Chưa đạt" gives every area the same
+ * (empty) facts, and areas at 100% everywhere repeat too: the engine runs once for each distinct input.
+ */
+const SEEN_LIMIT = 10_000;
+
+/** The engine's condition results of one run, in ruleset order: each indicator's, each criterion's. */
+interface Verdicts {
+  indicators: boolean[];
+  criteria: boolean[];
+}
+
+function verdictsOf(blocks: Block[]): Verdicts {
+  const out: Verdicts = { indicators: [], criteria: [] };
+  for (const block of blocks) {
+    for (const leaf of block.all ?? [block]) out.indicators.push(leaf.result === true);
+    out.criteria.push(block.result === true);
+  }
+  return out;
+}
+
+/** The facts as a key: numbers as their exact text, booleans and blanks as marks no number can be. */
+function factsKey(values: Array<number | boolean | undefined>): string {
+  let key = "";
+  for (const v of values) key += (v === undefined ? "" : v === true ? "T" : v === false ? "F" : String(v)) + "|";
+  return key;
 }
 
 /**
@@ -102,6 +132,7 @@ export class Assessor {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly byContext = new Map<string, Compiled>();
   private readonly byThresholds = new Map<string, Compiled>();
+  private runs = 0;
 
   constructor(ruleset: Ruleset) {
     this.ruleset = ruleset;
@@ -110,6 +141,11 @@ export class Assessor {
   /** Thresholds in force for a year and area type. */
   thresholds(context: AssessmentContext): Record<string, ThresholdValue> {
     return this.compiled(context).thresholds;
+  }
+
+  /** How many times an engine actually ran (once per distinct input, see SEEN_LIMIT). */
+  get engineRuns(): number {
+    return this.runs;
   }
 
   /** How many engines this ruleset needed so far (one per distinct set of thresholds in force). */
@@ -126,7 +162,7 @@ export class Assessor {
       const signature = JSON.stringify(thresholds);
       c = this.byThresholds.get(signature);
       if (!c) {
-        c = { thresholds, engine: createEngine(toEngineRules(this.ruleset, thresholds)) };
+        c = { thresholds, engine: createEngine(toEngineRules(this.ruleset, thresholds)), seen: new Map() };
         this.byThresholds.set(signature, c);
       }
       this.byContext.set(key, c);
@@ -157,15 +193,23 @@ export class Assessor {
 
   private async run(area: AreaInput, context: AssessmentContext): Promise<AreaAssessment> {
     const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
-    const { thresholds, engine } = this.compiled(ctx);
-    // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
-    // needs (a constant is returned as is), which costs more than the comparisons themselves.
-    const facts: Record<string, Fact> = {};
-    for (const i of this.ruleset.indicators) facts[i.id] = new Fact(i.id, factValue(area.indicators[i.id]), NO_CACHE);
-    const { results, failureResults } = await engine.run(facts);
-    const rule = results[0] ?? failureResults[0];
-    const blocks = (rule?.conditions as { all?: Block[] } | undefined)?.all ?? [];
-    return this.explain(area, ctx, thresholds, blocks);
+    const { thresholds, engine, seen } = this.compiled(ctx);
+    const values = this.ruleset.indicators.map((i) => factValue(area.indicators[i.id]));
+    const key = factsKey(values);
+    let verdicts = seen.get(key);
+    if (!verdicts) {
+      // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
+      // needs (a constant is returned as is), which costs more than the comparisons themselves.
+      const facts: Record<string, Fact> = {};
+      this.ruleset.indicators.forEach((i, k) => (facts[i.id] = new Fact(i.id, values[k], NO_CACHE)));
+      const { results, failureResults } = await engine.run(facts);
+      this.runs++;
+      const rule = results[0] ?? failureResults[0];
+      verdicts = verdictsOf((rule?.conditions as { all?: Block[] } | undefined)?.all ?? []);
+      if (seen.size >= SEEN_LIMIT) seen.clear();
+      seen.set(key, verdicts);
+    }
+    return this.explain(area, ctx, thresholds, verdicts);
   }
 
   /** Turn the engine's own condition results into per-indicator and per-criterion explanations. */
@@ -173,16 +217,15 @@ export class Assessor {
     area: AreaInput,
     context: AssessmentContext,
     thresholds: Record<string, ThresholdValue>,
-    blocks: Block[]
+    verdicts: Verdicts
   ): AreaAssessment {
     const criteria: CriterionResult[] = [];
     const notMet: string[] = [];
     const missing: string[] = [];
+    let n = 0;
     this.ruleset.criteria.forEach((c, k) => {
-      const block = blocks[k];
-      const leaves: Array<Leaf | undefined> = block?.all ?? [block as Leaf | undefined];
-      const indicators: IndicatorResult[] = c.indicators.map((i, n) =>
-        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], leaves[n])
+      const indicators: IndicatorResult[] = c.indicators.map((i) =>
+        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts.indicators[n++] === true)
       );
       const declaredReading = area.criteria[c.id];
       // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
@@ -194,7 +237,7 @@ export class Assessor {
       const met =
         basis === "declared"
           ? declaredReading?.kind === "boolean" && declaredReading.value
-          : basis === "indicators" && block?.result === true;
+          : basis === "indicators" && verdicts.criteria[k] === true;
       if (basis === "indicators") {
         for (const r of indicators)
           if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
@@ -223,10 +266,9 @@ export class Assessor {
     i: Indicator,
     reading: Reading | undefined,
     threshold: ThresholdValue,
-    leaf: Leaf | undefined
+    met: boolean
   ): IndicatorResult {
     const r: Reading = reading ?? { kind: "missing", raw: null };
-    const met = leaf?.result === true;
     const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
     return {
       indicatorId: i.id,
@@ -237,7 +279,7 @@ export class Assessor {
       threshold,
       status,
       met,
-      shortfall: status === "unmet" ? shortfall(i.operator, leaf?.factResult, threshold) : undefined,
+      shortfall: status === "unmet" ? shortfall(i.operator, factValue(r), threshold) : undefined,
     };
   }
 }
