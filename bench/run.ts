@@ -3,6 +3,7 @@
  * measured figure per line as `name: value unit`.
  */
 import * as fs from "fs";
+import { performance } from "perf_hooks";
 import * as path from "path";
 
 export interface Figure {
@@ -11,8 +12,21 @@ export interface Figure {
   unit: string;
 }
 
+/**
+ * A fixed piece of work, timed: this machine's speed right now. Shared 2-core machines vary by several
+ * times from hour to hour; figures from different runs compare only alongside this one.
+ */
+function referenceLoopMs(): number {
+  const t0 = performance.now();
+  let sum = 0;
+  for (let i = 0; i < 1e8; i++) sum += i % 7;
+  if (sum < 0) throw new Error("unreachable");
+  return performance.now() - t0;
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  console.log(`machine speed reference (10^8-step loop, lower is faster): ${Math.round(referenceLoopMs())} ms`);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith(".bench.ts"))

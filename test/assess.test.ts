@@ -149,20 +149,16 @@ describe("thresholds by year and area type reach the engine", () => {
 });
 
 describe("the engine rules", () => {
-  test("one rule: a block per criterion, one condition per indicator, thresholds in force written in", () => {
+  test("one rule: a condition per indicator named by its criterion, thresholds in force written in", () => {
     const assessor = new Assessor(rs);
     const rules = toEngineRules(rs, assessor.thresholds({ year: 2020 }));
     expect(rules).toHaveLength(1);
-    type Cond = { name?: string; all?: Cond[]; fact?: string; operator?: string; value?: unknown };
-    const blocks = (rules[0].conditions as unknown as { all: Cond[] }).all;
-    expect(blocks).toHaveLength(13);
-    expect(blocks[0].name).toBe("TC01");
-    expect(blocks[0].all).toHaveLength(3);
-    expect(blocks[0].all?.[0]).toEqual({ fact: "TC01.1", operator: "atLeast", value: 70 });
-    // A single-indicator criterion is its one condition.
-    expect(blocks[1]).toEqual({ fact: "TC02.1", operator: "atLeast", value: 80 });
-    const facts = blocks.flatMap((b) => (b.all ?? [b]).map((l) => l.fact));
-    expect(facts).toEqual(rs.indicators.map((i) => i.id));
+    const all = (rules[0].conditions as unknown as { all: Array<{ name: string; fact: string }> }).all;
+    expect(all).toHaveLength(22);
+    expect(all[0]).toEqual({ name: "TC01", fact: "TC01.1", operator: "atLeast", value: 70 });
+    expect(all.map((c) => c.fact)).toEqual(rs.indicators.map((i) => i.id));
+    expect(new Set(all.map((c) => c.name))).toEqual(new Set(rs.criteria.map((c) => c.id)));
+    for (const c of all) expect(rs.indicators.find((i) => i.id === c.fact)?.criterionId).toBe(c.name);
   });
   test("one engine per ruleset, reused across years and area types while thresholds are the same", async () => {
     expect(assessorFor(rs)).toBe(assessorFor(rs));

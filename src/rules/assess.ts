@@ -21,28 +21,33 @@ const ENGINE_OPERATOR: Record<Operator, string> = {
   "<": "below",
 };
 
-type Leaf = { fact: string; operator: string; value: unknown; result?: boolean };
-/** A criterion's block: its indicator conditions, or the one condition of a single-indicator criterion. */
-type Block = { name?: string; all?: Leaf[]; result?: boolean } & Partial<Leaf>;
+/** One indicator condition, named by its criterion. */
+type Leaf = { name: string; fact: string; operator: string; value: unknown; result?: boolean };
 
-/** The name of the engine's one rule: the area meets the standard when every criterion block holds. */
+/** The name of the engine's one rule: the area meets the standard when every indicator condition holds. */
 export const ENGINE_RULE_NAME = "khu-dan-cu-dat-chuan";
 
 /**
- * The ruleset as one json-rules-engine rule, "the area meets the standard": all of one block per
- * criterion (in the ruleset's order), each block all of its indicator conditions — a single-indicator
- * criterion is its condition alone — with the thresholds in force for one assessment context (year, area
- * type) written in. The engine evaluates every block (they share one priority), so each criterion's
- * verdict is the result of its block. One rule rather than one per criterion: the engine deep-clones a
- * rule's conditions and emits an event per rule on every run, and that per-rule work was a third of an
- * assessment.
+ * The ruleset as one json-rules-engine rule, "the area meets the standard": all of its indicator
+ * conditions, in ruleset order, each named by its criterion, with the thresholds in force for one
+ * assessment context (year, area type) written in. The conditions share one priority, so the engine
+ * evaluates every one of them and each indicator's verdict is its condition's result; a criterion is met
+ * when all of its conditions are.
+ *
+ * One flat rule, not a rule or a nested block per criterion: on every run the engine deep-clones each
+ * rule's conditions, emits an event per rule and chains promises per block — with thirteen rules that was
+ * over a third of an assessment, with nested blocks still 40% more than this.
  */
 export function toEngineRules(ruleset: Ruleset, thresholds: Record<string, ThresholdValue>): RuleProperties[] {
-  const leaf = (i: Indicator) => ({ fact: i.id, operator: ENGINE_OPERATOR[i.operator], value: thresholds[i.id] });
-  const blocks = ruleset.criteria.map((c) =>
-    c.indicators.length === 1 ? leaf(c.indicators[0]) : { name: c.id, all: c.indicators.map(leaf) }
+  const all: Leaf[] = ruleset.criteria.flatMap((c) =>
+    c.indicators.map((i) => ({
+      name: c.id,
+      fact: i.id,
+      operator: ENGINE_OPERATOR[i.operator],
+      value: thresholds[i.id],
+    }))
   );
-  return [{ name: ENGINE_RULE_NAME, conditions: { all: blocks }, event: { type: "area-meets-standard" } }];
+  return [{ name: ENGINE_RULE_NAME, conditions: { all }, event: { type: "area-meets-standard" } }];
 }
 
 const isNum = (v: unknown): v is number => typeof v === "number";
@@ -97,27 +102,11 @@ interface Compiled {
  */
 const SEEN_LIMIT = 10_000;
 
-/** The engine's condition results of one run, in ruleset order: each indicator's, each criterion's. */
-interface Verdicts {
-  indicators: boolean[];
-  criteria: boolean[];
-}
+/** The engine's condition results of one run: each indicator's, in the order of the rule's conditions. */
+type Verdicts = boolean[];
 
-function verdictsOf(blocks: Block[]): Verdicts {
-  const out: Verdicts = { indicators: [], criteria: [] };
-  for (const block of blocks) {
-    for (const leaf of block.all ?? [block]) out.indicators.push(leaf.result === true);
-    out.criteria.push(block.result === true);
-  }
-  return out;
-}
-
-/** The facts as a key: numbers as their exact text, booleans and blanks as marks no number can be. */
-function factsKey(values: Array<number | boolean | undefined>): string {
-  let key = "";
-  for (const v of values) key += (v === undefined ? "" : v === true ? "T" : v === false ? "F" : String(v)) + "|";
-  return key;
-}
+/** The facts as a key: numbers as their exact text, "true"/"false", a blank as nothing. */
+const factsKey = (values: Array<number | boolean | undefined>): string => values.join("|");
 
 /**
  * Assesses areas against one ruleset, reusing one json-rules-engine Engine for every area.
@@ -205,7 +194,7 @@ export class Assessor {
       const { results, failureResults } = await engine.run(facts);
       this.runs++;
       const rule = results[0] ?? failureResults[0];
-      verdicts = verdictsOf((rule?.conditions as { all?: Block[] } | undefined)?.all ?? []);
+      verdicts = ((rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? []).map((l) => l.result === true);
       if (seen.size >= SEEN_LIMIT) seen.clear();
       seen.set(key, verdicts);
     }
@@ -223,9 +212,9 @@ export class Assessor {
     const notMet: string[] = [];
     const missing: string[] = [];
     let n = 0;
-    this.ruleset.criteria.forEach((c, k) => {
+    for (const c of this.ruleset.criteria) {
       const indicators: IndicatorResult[] = c.indicators.map((i) =>
-        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts.indicators[n++] === true)
+        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts[n++] === true)
       );
       const declaredReading = area.criteria[c.id];
       // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
@@ -237,7 +226,7 @@ export class Assessor {
       const met =
         basis === "declared"
           ? declaredReading?.kind === "boolean" && declaredReading.value
-          : basis === "indicators" && verdicts.criteria[k] === true;
+          : basis === "indicators" && indicators.every((r) => r.met);
       if (basis === "indicators") {
         for (const r of indicators)
           if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
@@ -248,7 +237,7 @@ export class Assessor {
       }
       if (!met) notMet.push(c.id);
       criteria.push({ criterionId: c.id, met, basis, indicators, declared: declaredReading });
-    });
+    }
     const metCount = criteria.length - notMet.length;
     return {
       area,

@@ -29,9 +29,8 @@ export function summariseDistrict(assessments: AreaAssessment[], ruleset: Rulese
     close: [],
     holdingBack: [],
   };
-  const tally = new Map(
-    ruleset.criteria.map((c, order) => [c.id, { criterionId: c.id, failing: 0, onlyGap: 0, noData: 0, order }])
-  );
+  const tallies = ruleset.criteria.map((c, order) => ({ criterionId: c.id, failing: 0, onlyGap: 0, noData: 0, order }));
+  const tally = new Map(tallies.map((t) => [t.criterionId, t]));
   for (const a of assessments) {
     summary.areas++;
     const short = a.notMet.length;
@@ -40,8 +39,10 @@ export function summariseDistrict(assessments: AreaAssessment[], ruleset: Rulese
     else if (short === 2) summary.short2++;
     else summary.short3++;
     if (short === 1 || short === 2) summary.close.push(a);
-    for (const c of a.criteria) {
-      const t = tally.get(c.criterionId);
+    for (let k = 0; k < a.criteria.length; k++) {
+      const c = a.criteria[k];
+      // Assessments list criteria in ruleset order; look up by id only if one does not.
+      const t = tallies[k]?.criterionId === c.criterionId ? tallies[k] : tally.get(c.criterionId);
       if (!t || c.met) continue;
       t.failing++;
       if (c.basis === "none") t.noData++;
@@ -49,7 +50,7 @@ export function summariseDistrict(assessments: AreaAssessment[], ruleset: Rulese
     }
   }
   summary.close.sort((x, y) => x.notMet.length - y.notMet.length);
-  summary.holdingBack = [...tally.values()]
+  summary.holdingBack = tallies
     .filter((t) => t.failing > 0)
     .sort((x, y) => y.failing - x.failing || x.order - y.order)
     .map(({ criterionId, failing, onlyGap, noData }) => ({ criterionId, failing, onlyGap, noData }));
