@@ -9,7 +9,7 @@ import { Ruleset } from "../rules/ruleset";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { sameFile, writeAtomically } from "./files";
-import { readFiles, snapshotWorkbook, WorkbookSnapshot } from "./read-files";
+import { snapshotFile, snapshotWorkbook, WorkbookSnapshot } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
@@ -187,10 +187,10 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   // Every file is read before anything is written, and every fault is listed at once.
   const results: FileResult[] = [];
   const failures: CliError[] = [];
-  for (const read of await readFiles(files)) {
+  for (const file of files) {
     try {
-      if ("error" in read) throw read.error;
-      results.push(await analyseSnapshot(read.file, read.snapshot, ruleset, { sheet: args.values.get("sheet"), year }));
+      const snapshot = await snapshotFile(file);
+      results.push(await analyseSnapshot(file, snapshot, ruleset, { sheet: args.values.get("sheet"), year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);
