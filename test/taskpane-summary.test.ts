@@ -22,6 +22,14 @@ describe("the pane's district summary", () => {
       expect(byId.get(h.criterionId)?.[6]).toBe(h.onlyGap);
       expect(byId.get(h.criterionId)?.[5]).toBe(h.noData);
     }
+    // Each indicator's row: areas where it is unmet (or unreadable), areas where it has no value.
+    const results = analysis.assessments.map((a) => a.criteria.flatMap((c) => c.indicators));
+    for (const i of rs.indicators) {
+      const statuses = results.map((list) => list.find((r) => r.indicatorId === i.id)?.status);
+      expect(byId.get(i.id)?.[3]).toBe(statuses.filter((x) => x === "unmet" || x === "unreadable").length);
+      expect(byId.get(i.id)?.[5]).toBe(statuses.filter((x) => x === "missing").length);
+    }
+    expect(rs.indicators.some((i) => Number(byId.get(i.id)?.[3]) > 0)).toBe(true);
     const failing = s.holdingBack.map((h) => h.failing);
     expect(failing).toEqual([...failing].sort((a, b) => b - a));
     expect(s.close.map((a) => a.notMet.length)).toEqual([...s.close.map((a) => a.notMet.length)].sort());

@@ -204,7 +204,19 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
     label("onlyGap", language),
   ]);
   const byCriterion = new Map(summariseDistrict(all, ruleset).holdingBack.map((h) => [h.criterionId, h]));
-  // Assessments list criteria and indicators in ruleset order: count by position, one pass per indicator.
+  // Assessments list criteria and indicators in ruleset order: count by position, in one pass.
+  const unmetCount = ruleset.criteria.map((c) => new Array<number>(c.indicators.length).fill(0));
+  const missingCount = ruleset.criteria.map((c) => new Array<number>(c.indicators.length).fill(0));
+  for (const a of all) {
+    for (let ci = 0; ci < unmetCount.length; ci++) {
+      const results = a.criteria[ci]?.indicators ?? [];
+      for (let ii = 0; ii < results.length && ii < unmetCount[ci].length; ii++) {
+        const status = results[ii].status;
+        if (status === "unmet" || status === "unreadable") unmetCount[ci][ii]++;
+        else if (status === "missing") missingCount[ci][ii]++;
+      }
+    }
+  }
   ruleset.criteria.forEach((c, ci) => {
     const h = byCriterion.get(c.id);
     const failing = h?.failing ?? 0;
@@ -218,13 +230,8 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
       h?.onlyGap ?? 0,
     ]);
     c.indicators.forEach((i, ii) => {
-      let unmet = 0;
-      let missing = 0;
-      for (const a of all) {
-        const status = a.criteria[ci]?.indicators[ii]?.status;
-        if (status === "unmet" || status === "unreadable") unmet++;
-        else if (status === "missing") missing++;
-      }
+      const unmet = unmetCount[ci][ii];
+      const missing = missingCount[ci][ii];
       const threshold = all[0]?.criteria[ci]?.indicators[ii]?.threshold ?? i.threshold;
       rows.push([
         i.id,

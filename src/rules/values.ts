@@ -62,6 +62,10 @@ export function readYesNo(text: string): boolean | undefined {
   return undefined;
 }
 
+/** Digits in groups of three: "1.234.000", "1,234,000" (at least one separator); and an integer part. */
+const GROUPED = { ".": /^\d{1,3}(\.\d{3})+$/, ",": /^\d{1,3}(,\d{3})+$/ };
+const GROUPED_INT = { ".": /^\d{1,3}(\.\d{3})*$/, ",": /^\d{1,3}(,\d{3})*$/ };
+
 /**
  * Parse a number as Vietnamese staff type it: "85,5" (decimal comma), "1.234.000" (dot thousands),
  * "1,234,000", "85.5". `preferThousands` decides the ambiguous "1.234" / "1,234".
@@ -73,21 +77,19 @@ export function parseLocaleNumber(text: string, preferThousands: boolean): numbe
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith("+")) s = s.slice(1);
+  // Plain digits (the usual case) need none of the separator rules below.
+  if (/^\d+$/.test(s)) return sign * Number(s);
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return undefined;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
-  const groupsOk = (sep: string): boolean => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
+  const groupsOk = (sep: string): boolean => GROUPED[sep === "." ? "." : ","].test(s);
   let normalised: string;
   if (dots > 0 && commas > 0) {
     // Both: the last one is the decimal mark ("1.234,5" or "1,234.5").
     const decimal = s.lastIndexOf(",") > s.lastIndexOf(".") ? "," : ".";
     const group = decimal === "," ? "." : ",";
     const [intPart, frac] = s.split(decimal);
-    if (
-      frac === undefined ||
-      s.split(decimal).length !== 2 ||
-      !new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`).test(intPart)
-    )
+    if (frac === undefined || s.split(decimal).length !== 2 || !GROUPED_INT[group === "." ? "." : ","].test(intPart))
       return undefined;
     normalised = intPart.split(group).join("") + "." + frac;
   } else if (dots > 1 || commas > 1) {
