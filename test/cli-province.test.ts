@@ -91,6 +91,15 @@ describe("ntm analyse on several district workbooks", () => {
       const sheet = Object.values(sheets)[k];
       expect(f.areas.map((a) => [a.row, a.notMet])).toEqual(sheet.areas.map((a) => [a.row, a.notMet]));
     });
+    // Areas not meeting each criterion, per district (in file order) and for the province.
+    const byCriterion = province.findIndex((r) => /^SỐ KHU CHƯA ĐẠT/.test(String(r[0])));
+    expect(byCriterion).toBeGreaterThan(at);
+    const criterionRows = province.slice(byCriterion + 2).filter((r) => /^TC\d+$/.test(String(r[0])));
+    expect(criterionRows).toHaveLength(13);
+    for (const row of criterionRows) {
+      const expected = json.files.map((f) => f.areas.filter((a) => a.notMet.includes(String(row[0]))).length);
+      expect(row.slice(2)).toEqual([...expected, expected.reduce((x, y) => x + y, 0)]);
+    }
     expect(Object.values(files).map(sha1)).toEqual(before);
   });
 

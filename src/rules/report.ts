@@ -371,7 +371,8 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
     label("short3", language),
     label("meetsShare", language),
   ]);
-  for (const [d, list] of byDistrict) rows.push([d, ...tallyRow(summariseDistrict(list, ruleset))]);
+  const summaries = [...byDistrict].map(([d, list]) => ({ d, summary: summariseDistrict(list, ruleset) }));
+  for (const { d, summary } of summaries) rows.push([d, ...tallyRow(summary)]);
   rows.push([
     language === "vi" ? "Toàn tỉnh" : "Province",
     ...tallyRow(summariseDistrict([...byDistrict.values()].flat(), ruleset)),
@@ -386,8 +387,9 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
     ...byDistrict.keys(),
     language === "vi" ? "Toàn tỉnh" : "Province",
   ]);
+  const failing = summaries.map(({ summary }) => new Map(summary.holdingBack.map((h) => [h.criterionId, h.failing])));
   for (const c of ruleset.criteria) {
-    const perDistrict = [...byDistrict.values()].map((list) => list.filter((a) => a.notMet.includes(c.id)).length);
+    const perDistrict = failing.map((byCriterion) => byCriterion.get(c.id) ?? 0);
     rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, ...perDistrict, perDistrict.reduce((x, y) => x + y, 0)]);
   }
   return {
