@@ -135,3 +135,17 @@ describe("reading cell values as people type them", () => {
     expect(parseLocaleNumber("1.23.4", true)).toBeUndefined();
   });
 });
+
+describe("texts read again", () => {
+  test("give the same reading, kept apart by unit and scale", () => {
+    const first = readValue("36", "vnd_per_person_year", { scale: 1e6 });
+    expect(readValue("36", "vnd_per_person_year", { scale: 1e6 })).toEqual(first);
+    expect(first).toMatchObject({ kind: "number", value: 36e6 });
+    // The same text under another scale or unit is read on its own terms.
+    expect(readValue("36", "vnd_per_person_year", { scale: 1e3 })).toMatchObject({ value: 36e3 });
+    expect(readValue("36", "percent")).toMatchObject({ kind: "number", value: 36 });
+    expect(readValue("Không", "count")).toMatchObject({ kind: "number", value: 0 });
+    expect(readValue("Không", "boolean")).toMatchObject({ kind: "boolean", value: false });
+    expect(readValue("Không", "percent").kind).toBe("unreadable");
+  });
+});

@@ -26,7 +26,8 @@ const EXCEL_ERRORS = new Set([
 ]);
 
 export function isExcelError(value: CellValue): value is string {
-  return typeof value === "string" && EXCEL_ERRORS.has(value.trim().toUpperCase());
+  // Every error text starts with "#": most cells are ruled out without a copy.
+  return typeof value === "string" && value.includes("#") && EXCEL_ERRORS.has(value.trim().toUpperCase());
 }
 
 /** 0 → "A", 27 → "AB". */

@@ -182,6 +182,30 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
     }
     return finishNumber(value, unit, raw, scaled || alreadyInDong(raw, unit));
   }
+  return readTextCell(raw, unit, options.scale);
+}
+
+/**
+ * Readings of texts seen lately, by unit and scale. Typed cells repeat ("Đạt", "Có", "x", "95%") across
+ * thousands of rows; a reading is never changed once made, so one object serves them all.
+ */
+const textReadings = new Map<string, Map<string, Reading>>();
+const TEXT_READINGS_LIMIT = 20_000;
+
+function readTextCell(raw: string, unit: Unit, scale: number | undefined): Reading {
+  const bucketKey = scale === undefined || scale === 1 ? unit : `${unit}|${scale}`;
+  let bucket = textReadings.get(bucketKey);
+  if (!bucket) textReadings.set(bucketKey, (bucket = new Map()));
+  let reading = bucket.get(raw);
+  if (reading === undefined) {
+    reading = readText(raw, unit, scale);
+    if (bucket.size >= TEXT_READINGS_LIMIT) bucket.clear();
+    bucket.set(raw, reading);
+  }
+  return reading;
+}
+
+function readText(raw: string, unit: Unit, scale: number | undefined): Reading {
   const text = raw.replace(/[\u00a0\u202f\u200b]/g, " ").trim();
   if (text === "") return { kind: "missing", raw };
   if (isExcelError(text)) return unreadable(raw, `Ô có lỗi Excel ${text}.`, `The cell holds the Excel error ${text}.`);
@@ -230,8 +254,8 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
   if (n === undefined)
     return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
   let value = tidy(n * factor);
-  if (!explicitMagnitude && !isPercent && options.scale && options.scale !== 1 && !alreadyInDong(value, unit)) {
-    value = tidy(value * options.scale);
+  if (!explicitMagnitude && !isPercent && scale && scale !== 1 && !alreadyInDong(value, unit)) {
+    value = tidy(value * scale);
     explicitMagnitude = true;
   }
   return finishNumber(value, unit, raw, explicitMagnitude);
