@@ -1,5 +1,14 @@
 import { InputError, Problem } from "../src/rules/message";
-import { planArea, plannedCriterionText, planRoadmap, RoadmapPlan } from "../src/rules/roadmap";
+import { msg } from "../src/rules/message";
+import {
+  AreaPlan,
+  planArea,
+  PlannedCriterion,
+  plannedCriterionText,
+  planRoadmap,
+  RoadmapPlan,
+  stepsText,
+} from "../src/rules/roadmap";
 import {
   checkEffortTable,
   defaultEffortTable,
@@ -390,5 +399,89 @@ describe("effort table", () => {
     const [a] = await assessSpecs([{ commune: "X", name: "K", values: failCriteria(["TC13"]) }]);
     const step = planArea(a, ruleset, t).steps[0];
     expect([step.effort, step.funding, step.source]).toEqual(["medium", "state", "state-support"]);
+  });
+});
+
+describe("the texts of planned criteria", () => {
+  const step = (
+    criterionId: string,
+    gaps: PlannedCriterion["gaps"],
+    basis: PlannedCriterion["basis"] = "indicators"
+  ): PlannedCriterion => ({
+    criterionId,
+    name: msg(`Tên ${criterionId}`, `Name ${criterionId}`),
+    effort: "medium",
+    funding: "community",
+    source: "community",
+    basis,
+    share: 0.5,
+    gaps,
+  });
+  const poverty = step("TC07", [
+    {
+      indicatorId: "TC07.1",
+      status: "unmet",
+      unit: "percent",
+      operator: "<=",
+      threshold: 12,
+      shortfall: 3.5,
+      share: 0.3,
+      direction: "lower",
+    },
+    {
+      indicatorId: "TC07.2",
+      status: "missing",
+      unit: "percent",
+      operator: ">=",
+      threshold: 80,
+      share: 1,
+      direction: "raise",
+    },
+  ]);
+  const income = step("TC06", [
+    {
+      indicatorId: "TC06.1",
+      status: "unmet",
+      unit: "vnd_per_person_year",
+      operator: ">=",
+      threshold: 36e6,
+      shortfall: 1.5e6,
+      share: 0.04,
+      direction: "raise",
+    },
+    {
+      indicatorId: "TC06.2",
+      status: "unreadable",
+      unit: "count",
+      operator: ">=",
+      threshold: 1,
+      share: 1,
+      direction: "raise",
+    },
+    {
+      indicatorId: "TC06.3",
+      status: "unmet",
+      unit: "boolean",
+      operator: "==",
+      threshold: true,
+      share: 1,
+      direction: "raise",
+    },
+  ]);
+
+  test("in Vietnamese and in English, one language per sheet", () => {
+    expect(plannedCriterionText(poverty)).toEqual({
+      vi: "TC07 Tên TC07 (TC07.1 cần giảm 3,5%; TC07.2 thiếu số liệu)",
+      en: "TC07 Name TC07 (TC07.1 3.5% too high; TC07.2 no data)",
+    });
+    expect(plannedCriterionText(income)).toEqual({
+      vi: "TC06 Tên TC06 (TC06.1 còn thiếu 1.500.000 đ/người/năm; TC06.2 không đọc được; TC06.3 chưa đạt)",
+      en: "TC06 Name TC06 (TC06.1 short by 1,500,000 VND/person/year; TC06.2 unreadable; TC06.3 not yet)",
+    });
+    expect(plannedCriterionText(step("TC09", [], "declared")).en).toBe("TC09 Name TC09 (not met by recorded status)");
+    expect(plannedCriterionText(step("TC09", [], "none")).vi).toBe("TC09 Tên TC09 (thiếu số liệu)");
+    const area = { steps: [poverty, income] } as AreaPlan;
+    expect(stepsText(area, "vi")).toBe(`1) ${plannedCriterionText(poverty).vi}; 2) ${plannedCriterionText(income).vi}`);
+    expect(stepsText(area, "en")).toBe(`1) ${plannedCriterionText(poverty).en}; 2) ${plannedCriterionText(income).en}`);
   });
 });

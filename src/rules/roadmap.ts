@@ -267,31 +267,44 @@ function plannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort)
 
 /** "TC11.2 còn thiếu 35%", "TC07.1 cần giảm 3%", "TC04.1 chưa đạt", "TC10.1 thiếu số liệu". */
 export function indicatorGapText(g: IndicatorGap): Message {
-  if (g.status === "missing") return msg(`${g.indicatorId} thiếu số liệu`, `${g.indicatorId} no data`);
-  if (g.status === "unreadable") return msg(`${g.indicatorId} không đọc được`, `${g.indicatorId} unreadable`);
-  if (g.shortfall === undefined) return msg(`${g.indicatorId} chưa đạt`, `${g.indicatorId} not yet`);
-  const vi = formatValue(g.shortfall, g.unit, "vi");
-  const en = formatValue(g.shortfall, g.unit, "en");
-  return g.direction === "lower"
-    ? msg(`${g.indicatorId} cần giảm ${vi}`, `${g.indicatorId} ${en} too high`)
-    : msg(`${g.indicatorId} còn thiếu ${vi}`, `${g.indicatorId} short by ${en}`);
+  return msg(gapText(g, "vi"), gapText(g, "en"));
+}
+
+/** One language at a time: the roadmap sheet shows one, for thousands of areas. */
+function gapText(g: IndicatorGap, language: Language): string {
+  const vi = language === "vi";
+  if (g.status === "missing") return `${g.indicatorId} ${vi ? "thiếu số liệu" : "no data"}`;
+  if (g.status === "unreadable") return `${g.indicatorId} ${vi ? "không đọc được" : "unreadable"}`;
+  if (g.shortfall === undefined) return `${g.indicatorId} ${vi ? "chưa đạt" : "not yet"}`;
+  const amount = formatValue(g.shortfall, g.unit, language);
+  if (g.direction === "lower")
+    return vi ? `${g.indicatorId} cần giảm ${amount}` : `${g.indicatorId} ${amount} too high`;
+  return vi ? `${g.indicatorId} còn thiếu ${amount}` : `${g.indicatorId} short by ${amount}`;
 }
 
 /** "TC11 Văn hóa (TC11.1 chưa đạt; TC11.2 còn thiếu 35%)". */
 export function plannedCriterionText(s: PlannedCriterion): Message {
-  let detail: Message;
-  if (s.basis === "declared") detail = msg("chưa đạt theo đánh giá", "not met by recorded status");
-  else if (s.basis === "none") detail = msg("thiếu số liệu", "no data");
-  else {
-    const texts = s.gaps.map(indicatorGapText);
-    detail = msg(texts.map((t) => t.vi).join("; "), texts.map((t) => t.en).join("; "));
-  }
-  return msg(`${s.criterionId} ${s.name.vi} (${detail.vi})`, `${s.criterionId} ${s.name.en} (${detail.en})`);
+  return msg(criterionText(s, "vi"), criterionText(s, "en"));
+}
+
+function criterionText(s: PlannedCriterion, language: Language): string {
+  const vi = language === "vi";
+  const detail =
+    s.basis === "declared"
+      ? vi
+        ? "chưa đạt theo đánh giá"
+        : "not met by recorded status"
+      : s.basis === "none"
+        ? vi
+          ? "thiếu số liệu"
+          : "no data"
+        : s.gaps.map((g) => gapText(g, language)).join("; ");
+  return `${s.criterionId} ${s.name[language]} (${detail})`;
 }
 
 /** An area's criteria in plan order, numbered: "1) TC13 … ; 2) TC01 …". */
 export function stepsText(a: AreaPlan, language: Language): string {
-  return a.steps.map((s, i) => `${i + 1}) ${plannedCriterionText(s)[language]}`).join("; ");
+  return a.steps.map((s, i) => `${i + 1}) ${criterionText(s, language)}`).join("; ");
 }
 
 /** An area's planned criteria (low effort first, then ruleset order) and its gap size. */
