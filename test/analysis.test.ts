@@ -8,7 +8,7 @@ import {
 } from "../src/rules/analysis";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
+import { Highlight, MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { indicatorRollup, statusRollup } from "./support/grids";
 
 const rs = embeddedRuleset();
@@ -128,6 +128,23 @@ describe("the analysis pipeline over the workbook interface", () => {
         for (let r = Number(a); r <= Number(b); r++) expect(areaRows.has(r)).toBe(true);
       }
     }
+  });
+
+  test("a percentage column formatted 0% holds fractions: its highlight compares with the threshold / 100", async () => {
+    const sheet = indicatorRollup({ merges: true });
+    const plain = await analyseAndWrite(new MemoryWorkbook([sheet]), { ruleset: rs });
+    const roads = plain.analysis.layout.columns.find(
+      (c) => c.role.kind === "indicator" && c.role.indicatorId === "TC01.1"
+    )!;
+    const formulaOf = (hs: Highlight[]) => hs.find((h) => h.label === "TC01.1")!.formula;
+    expect(formulaOf(gapHighlights(plain.analysis, rs))).toMatch(/<70\)$/);
+    // The same sheet with most of that column's area cells in a percent format.
+    const rows = plain.analysis.assessments.map((a) => a.area.row! - 1);
+    const numberFormats = sheet.values.map((r, k) =>
+      r.map((_, c) => (c === roads.column && rows.slice(1).includes(k) ? "0%" : "General"))
+    );
+    const formatted = await analyseAndWrite(new MemoryWorkbook([{ ...sheet, numberFormats }]), { ruleset: rs });
+    expect(formulaOf(gapHighlights(formatted.analysis, rs))).toMatch(/<0\.7\)$/);
   });
 
   test("empty sheets and sheets without a table give clear messages", async () => {

@@ -273,11 +273,16 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       const indicator = ruleset.indicators.find((i) => i.id === id);
       if (!indicator) continue;
       const threshold = thresholdFor(indicator, { year });
-      const formats = blocks.flatMap(
-        ([a, b]) => analysis.data.numberFormats?.slice(a, b + 1).map((r) => r?.[col.column] ?? "") ?? []
-      );
-      const percentFormatted =
-        indicator.unit === "percent" && formats.filter((f) => f.includes("%")).length > formats.length / 2;
+      // Most of the column's area cells formatted as a percentage: the sheet holds fractions.
+      let cells = 0;
+      let percent = 0;
+      if (indicator.unit === "percent") {
+        for (const r of rows) {
+          cells++;
+          if (analysis.data.numberFormats?.[r]?.[col.column]?.includes("%")) percent++;
+        }
+      }
+      const percentFormatted = percent > cells / 2;
       const divisor = percentFormatted ? 100 : (col.scale ?? 1);
       highlights.push({
         range,
