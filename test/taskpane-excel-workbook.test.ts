@@ -259,6 +259,11 @@ describe("A1 addresses as Excel gives and takes them", () => {
     expect(chunks.map((c) => splitAreas(c.address).length)).toEqual([40, 40, 20]);
     expect(chunks[1].topLeft).toBe("F130");
     expect(chunks.flatMap((c) => splitAreas(c.address))).toEqual(splitAreas(range));
+    // Long address lists are cut by length too, never past it.
+    const short = chunkAreas(range, 40, 100);
+    expect(short.every((c) => c.address.length <= 100)).toBe(true);
+    expect(short.some((c) => c.address.length > 90)).toBe(true);
+    expect(short.flatMap((c) => splitAreas(c.address))).toEqual(splitAreas(range));
     const f = '=OR(F10=FALSE,ISNUMBER(MATCH(TRIM(F10),{"F10","Chưa đạt"},0)),AF10>1)';
     expect(rebaseFormula(f, "F10", "F130")).toBe(
       '=OR(F130=FALSE,ISNUMBER(MATCH(TRIM(F130),{"F10","Chưa đạt"},0)),AF10>1)'

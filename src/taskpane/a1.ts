@@ -65,14 +65,17 @@ export function chunkAreas(
   const areas = splitAreas(range);
   const chunks: Array<{ address: string; topLeft: string }> = [];
   let group: string[] = [];
+  let length = 0; // of group.join(",")
   const flush = () => {
     if (group.length === 0) return;
     const first = parseArea(group[0]);
     chunks.push({ address: group.join(","), topLeft: first ? cellAddress(first.top, first.left) : group[0] });
     group = [];
+    length = 0;
   };
   for (const a of areas) {
-    if (group.length >= maxAreas || group.join(",").length + a.length + 1 > maxLength) flush();
+    if (group.length >= maxAreas || length + a.length + 1 > maxLength) flush();
+    length += (group.length > 0 ? 1 : 0) + a.length;
     group.push(a);
   }
   flush();
