@@ -4,7 +4,7 @@ import { InputError, Problem } from "../src/rules/message";
 import { withOverride } from "../src/rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
-import { RoadmapSettings } from "../src/taskpane/roadmap-settings";
+import { ROADMAP_SETTINGS_KEY, RoadmapSettings, withEffortClass } from "../src/taskpane/roadmap-settings";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
@@ -36,7 +36,7 @@ async function problemsOf(p: Promise<unknown>): Promise<Problem[]> {
   throw new Error(`expected an InputError, got ${String(e)}`);
 }
 
-async function analyse(actions: PaneActions, highlight = true) {
+async function analyse(actions: PaneActions, highlight = true, roadmap?: RoadmapSettings) {
   const info = await actions.loadRuleset();
   const found = await actions.detect(info.ruleset);
   const report = await actions.analyse({
@@ -45,6 +45,7 @@ async function analyse(actions: PaneActions, highlight = true) {
     ruleset: info.ruleset,
     language: "vi",
     highlight,
+    roadmap,
   });
   return { info, found, report };
 }
@@ -330,5 +331,76 @@ describe("the pane's actions on Excel", () => {
     const problems = await problemsOf(actions.review(request));
     expect(problems.map((p) => p.code)).toEqual(["no-roadmap"]);
     expect(problems[0].message.vi).toMatch(/Chưa có trang "NTM - Lộ trình"/);
+  });
+
+  test("communes at the standard and effort overrides: one setting holding only the changes, read back and applied to the plan", async () => {
+    const { double, actions } = workbookWith([districtSeed(30)]);
+    const plan = async (roadmap: RoadmapSettings) => (await analyse(actions, false, roadmap)).report.plan;
+    const limited: RoadmapSettings = { startYear: 2026, capacity: { completionsPerYear: 4 } };
+    const before = await plan(limited);
+    if (!before) throw new Error("no plan");
+    // A commune the capacity left below the 2-a-year aim, and an area doing a medium criterion before a high
+    // one that comes earlier in the ruleset.
+    const commune = before.years[0].belowAim[0]?.commune;
+    expect(commune).toBeDefined();
+    const areas = [
+      ...before.years.flatMap((y) => y.communes.flatMap((c) => c.areas)),
+      ...before.deferred.map((d) => d.area),
+    ];
+    const area = areas.find(
+      (a) =>
+        a.steps.length === 2 &&
+        a.steps[0].effort === "medium" &&
+        a.steps[1].effort === "high" &&
+        a.steps[1].criterionId < a.steps[0].criterionId
+    );
+    if (!area) throw new Error("no area doing a medium criterion before a high one");
+    const [medium, high] = area.steps;
+    const settings: RoadmapSettings = {
+      ...limited,
+      communesMeetingStandard: [{ commune: commune as string }],
+      effort: withEffortClass(undefined, medium.criterionId, "high"),
+    };
+
+    const syncs = double.state.syncs;
+    await actions.saveRoadmapSettings(settings);
+    expect(double.state.syncs - syncs).toBe(1);
+    expect(JSON.parse(String(double.snapshot().settings[ROADMAP_SETTINGS_KEY]))).toEqual({
+      startYear: 2026,
+      capacity: { completionsPerYear: 4 },
+      communesMeetingStandard: [{ commune }],
+      effort: {
+        format: "ntm-roadmap-effort/1",
+        criteria: { [medium.criterionId]: { effort: "high", funding: medium.funding } },
+      },
+    });
+    const reopened = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+    expect(reopened).toEqual(settings);
+
+    const after = await plan(reopened);
+    expect(after?.years.flatMap((y) => y.belowAim.map((c) => c.commune))).not.toContain(commune);
+    expect(after?.years.some((y) => y.belowAim.length > 0)).toBe(true);
+    const moved = [
+      ...(after?.years ?? []).flatMap((y) => y.communes.flatMap((c) => c.areas)),
+      ...(after?.deferred ?? []).map((d) => d.area),
+    ].find((a) => a.key === area.key);
+    expect(moved?.steps.map((s) => s.criterionId)).toEqual([high.criterionId, medium.criterionId]);
+    expect(moved?.steps.map((s) => s.effort)).toEqual(["high", "high"]);
+    // The roadmap sheet in the workbook lists them in the new order.
+    const sheet = double.state.sheets.find((s) => s.name === SHEET_NAMES.roadmap);
+    const line = sheet?.values.find((r) => r.includes(area.name) && r.includes(area.commune));
+    expect(
+      line?.some((v) => new RegExp(`^1\\) ${high.criterionId} .*; 2\\) ${medium.criterionId} `).test(String(v)))
+    ).toBe(true);
+  });
+
+  test("roadmap settings saved before the communes and effort fields existed still load and plan", async () => {
+    const old = { startYear: 2025, targetYear: 2027, perCommune: { min: 1, max: 3 }, target: 12, rewardPerArea: 1e6 };
+    const { actions } = workbookWith([districtSeed(20)], { [ROADMAP_SETTINGS_KEY]: JSON.stringify(old) });
+    const settings = await actions.loadRoadmapSettings();
+    expect(settings).toEqual(old);
+    const { report } = await analyse(actions, false, settings);
+    expect(report.plan?.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+    expect(report.plan?.years.every((y) => y.communes.every((c) => !c.meetsCommuneStandard))).toBe(true);
   });
 });

@@ -69,6 +69,38 @@ const workbookWith = (settings?: RoadmapSettings) => {
 
 const planButton = () => screen.getByRole("button", { name: "Lưu thiết lập và lập lộ trình" });
 
+/** Save the settings and plan; done when the analysis it asked for has been announced. */
+async function plan(user: ReturnType<typeof userEvent.setup>, { analysed }: Recorded) {
+  const runs = analysed.length;
+  await user.click(planButton());
+  await waitFor(() => {
+    expect(analysed).toHaveLength(runs + 1);
+    expect(status().textContent).toMatch(/^Đã lưu thiết lập và lập lộ trình/);
+  });
+}
+
+const savedJson = (workbook: PaneWorkbook) => JSON.parse(workbook.settings.get(ROADMAP_SETTINGS_KEY) ?? "{}");
+
+/** The roadmap summary's "Xã dưới mức tối thiểu" cells, one per planned year. */
+function belowMinimum(workbook: PaneWorkbook): string[] {
+  const rows = workbook.outputs.get(SHEET_NAMES.roadmapSummary)?.rows ?? [];
+  const header = rows.findIndex((r) => r.includes("Xã dưới mức tối thiểu / Communes below the minimum"));
+  const column = rows[header].indexOf("Xã dưới mức tối thiểu / Communes below the minimum");
+  const years = rows.slice(header + 1).filter((r) => typeof r[0] === "number");
+  expect(years.length).toBeGreaterThan(0);
+  return years.map((r) => String(r[column] ?? ""));
+}
+
+/** An area's line on the roadmap sheet: its numbered criteria and their effort classes. */
+function roadmapLine(workbook: PaneWorkbook, commune: string, area: string): { steps: string; effort: string } {
+  const rows = workbook.outputs.get(SHEET_NAMES.roadmap)?.rows ?? [];
+  const header = rows.findIndex((r) => r[0] === "Năm / Year");
+  const at = (start: string) => rows[header].findIndex((h) => String(h).startsWith(start));
+  const row = rows.find((r) => r[at("Xã /")] === commune && r[at("Khu dân cư /")] === area);
+  if (!row) throw new Error(`${area}, ${commune} is not on the roadmap sheet`);
+  return { steps: String(row[at("Tiêu chí cần hoàn thành")]), effort: String(row[at("Mức độ /")]) };
+}
+
 beforeEach(() => resetAddinState());
 
 describe("the roadmap tab", () => {
@@ -201,5 +233,131 @@ describe("the roadmap tab", () => {
     // The re-plan from 2026 is what the tab shows now.
     expect(screen.getByRole("heading", { name: "Lộ trình 2026–2028" })).toBeTruthy();
     expect(workbook.outputs.has(SHEET_NAMES.progress)).toBe(true);
+  });
+
+  test("communes at the commune standard: listed after an analysis, the ticked one saved with the settings and given no yearly aim", async () => {
+    // A yearly capacity of 4 completions leaves some communes below the 2-a-year aim.
+    const workbook = workbookWith({ startYear: 2026, capacity: { completionsPerYear: 4 } });
+    const rec = recorded(workbook);
+    const { actions, analysed, saved } = rec;
+    const user = await openRoadmap(actions);
+    const group = screen.getByRole("group", { name: "Xã đã đạt chuẩn nông thôn mới" });
+    expect(within(group).queryAllByRole("checkbox")).toHaveLength(0);
+    expect(within(group).getByText("Phân tích (thẻ “Kết quả”) để hiện danh sách xã của huyện.")).toBeTruthy();
+
+    await plan(user, rec);
+    const boxes = within(group).getAllByRole("checkbox") as HTMLInputElement[];
+    expect(boxes.map((b) => b.labels?.[0]?.textContent)).toEqual(["Xã Vũ Yển", "Xã Hanh Cù", "Xã Thanh Hà"]);
+    expect(boxes.every((b) => !b.checked)).toBe(true);
+    expect(group.getAttribute("aria-describedby")).toBeTruthy();
+    expect(belowMinimum(workbook)[0]).toMatch(/Xã Thanh Hà \(\d\)/);
+
+    await user.click(within(group).getByRole("checkbox", { name: "Xã Thanh Hà" }));
+    // Ticking is a form change: nothing goes to the workbook until the settings are saved.
+    expect(saved).toHaveLength(1);
+    await plan(user, rec);
+    const expected: RoadmapSettings = {
+      startYear: 2026,
+      perCommune: { min: 2, max: 3 },
+      capacity: { completionsPerYear: 4 },
+      communesMeetingStandard: [{ commune: "Xã Thanh Hà" }],
+    };
+    expect(saved[1]).toEqual(expected);
+    expect(analysed[1].roadmap).toEqual(expected);
+    expect(savedJson(workbook)).toEqual(expected);
+    const below = belowMinimum(workbook);
+    expect(below.some((cell) => cell.includes("Xã Thanh Hà"))).toBe(false);
+    // The other communes still carry the aim: the limit still binds.
+    expect(below.some((cell) => cell !== "")).toBe(true);
+    expect((within(group).getByRole("checkbox", { name: "Xã Thanh Hà" }) as HTMLInputElement).checked).toBe(true);
+
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    expect(screen.getByRole("group", { name: "Communes already at the new-countryside standard" })).toBeTruthy();
+  });
+
+  test("effort per criterion: a class made high moves that criterion after the others in an area's steps; reset brings the defaults back; only changes are saved", async () => {
+    const workbook = workbookWith();
+    const rec = recorded(workbook);
+    const user = await openRoadmap(rec.actions);
+    await plan(user, rec);
+    // By default TC08 (medium) comes before TC05 (high) in this area.
+    expect(roadmapLine(workbook, "Xã Thanh Hà", "Khu 5")).toEqual({
+      steps: expect.stringMatching(/^1\) TC08 .*; 2\) TC05 /),
+      effort: "TC08 trung bình; TC05 cao",
+    });
+
+    const header = screen.getByRole("button", { name: "Mức độ khó của từng tiêu chí" });
+    expect(header.getAttribute("aria-expanded")).toBe("false");
+    await user.click(header);
+    const table = screen.getByRole("table", { name: "Mức độ khó của từng tiêu chí" });
+    const selects = within(table).getAllByRole("combobox") as HTMLSelectElement[];
+    expect(selects).toHaveLength(13);
+    expect(
+      within(table)
+        .getAllByRole("rowheader")
+        .map((h) => h.textContent)
+    ).toContain("TC04 Cơ sở vật chất văn hóa");
+    const tc08 = within(table).getByRole("combobox", { name: "TC08 Lao động có việc làm" }) as HTMLSelectElement;
+    expect(tc08.value).toBe("medium");
+    expect(tc08.selectedOptions[0].textContent).toBe("Trung bình (mặc định)");
+    expect([...tc08.options].map((o) => o.textContent)).toEqual(["Thấp", "Trung bình (mặc định)", "Cao"]);
+
+    await user.selectOptions(tc08, "high");
+    expect(tc08.selectedOptions[0].textContent).toBe("Cao");
+    expect(screen.getByRole("button", { name: "Mức độ khó của từng tiêu chí (đã đổi 1)" })).toBeTruthy();
+    await plan(user, rec);
+    expect(savedJson(workbook).effort).toEqual({
+      format: "ntm-roadmap-effort/1",
+      criteria: { TC08: { effort: "high", funding: "state" } },
+    });
+    expect(roadmapLine(workbook, "Xã Thanh Hà", "Khu 5")).toEqual({
+      steps: expect.stringMatching(/^1\) TC05 .*; 2\) TC08 /),
+      effort: "TC05 cao; TC08 cao",
+    });
+
+    await user.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
+    expect(tc08.value).toBe("medium");
+    expect(screen.getByRole("button", { name: "Mức độ khó của từng tiêu chí" })).toBeTruthy();
+    await plan(user, rec);
+    expect(savedJson(workbook)).not.toHaveProperty("effort");
+    expect(roadmapLine(workbook, "Xã Thanh Hà", "Khu 5").steps).toMatch(/^1\) TC08 .*; 2\) TC05 /);
+
+    await user.click(screen.getByRole("switch", { name: "English" }));
+    const english = screen.getByRole("combobox", { name: "TC08 Employed labour" }) as HTMLSelectElement;
+    expect(english.selectedOptions[0].textContent).toBe("Medium (default)");
+  });
+
+  test("settings saved before the communes and effort fields existed load, and unreadable new values are ignored", async () => {
+    const workbook = new PaneWorkbook([sampleDistrict({ areas: 30 })]);
+    workbook.settings.set(
+      ROADMAP_SETTINGS_KEY,
+      JSON.stringify({
+        startYear: 2027,
+        perCommune: { min: 1, max: 2 },
+        communesMeetingStandard: "Xã Thanh Hà",
+        effort: {
+          criteria: { TC08: { effort: "rất cao", funding: "state" }, TC11: { effort: "high", funding: "community" } },
+        },
+      })
+    );
+    const rec = recorded(workbook);
+    const { actions, analysed } = rec;
+    const user = await openRoadmap(actions);
+    expect((box("Năm bắt đầu") as HTMLInputElement).value).toBe("2027");
+    expect((box("Tối đa") as HTMLInputElement).value).toBe("2");
+    await user.click(screen.getByRole("button", { name: "Mức độ khó của từng tiêu chí (đã đổi 1)" }));
+    expect((screen.getByRole("combobox", { name: "TC08 Lao động có việc làm" }) as HTMLSelectElement).value).toBe(
+      "medium"
+    );
+    expect((screen.getByRole("combobox", { name: "TC11 Văn hóa" }) as HTMLSelectElement).value).toBe("high");
+    await plan(user, rec);
+    expect(analysed[0].roadmap?.communesMeetingStandard).toBeUndefined();
+    expect(analysed[0].roadmap?.effort?.criteria.TC11.effort).toBe("high");
+    expect(analysed[0].roadmap?.effort?.criteria.TC08.effort).toBe("medium");
+    expect(savedJson(workbook)).toEqual({
+      startYear: 2027,
+      perCommune: { min: 1, max: 2 },
+      effort: { format: "ntm-roadmap-effort/1", criteria: { TC11: { effort: "high", funding: "community" } } },
+    });
   });
 });

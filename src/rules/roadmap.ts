@@ -194,6 +194,17 @@ export function areaKey(area: { district?: string; commune: string; name: string
   return `${communeKey(area)}|${foldText(area.name)}`;
 }
 
+/**
+ * Whether a commune reference (a commune at the standard, as the officer names it) is this area's
+ * commune: the same folded name, and the same folded district unless the reference names none.
+ */
+export function communeMatches(ref: CommuneRef, commune: { district?: string; commune: string }): boolean {
+  return (
+    foldText(ref.commune) === foldText(commune.commune) &&
+    (ref.district === undefined || foldText(ref.district) === foldText(commune.district ?? ""))
+  );
+}
+
 function communeKey(area: { district?: string; commune: string }): string {
   return `${foldText(area.district ?? "")}|${foldText(area.commune)}`;
 }
@@ -565,11 +576,7 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
   for (const a of candidates) {
     let c = found.get(a.communeKey);
     if (!c) {
-      const meetsStandard = standardCommunes.some(
-        (r) =>
-          foldText(r.commune) === foldText(a.commune) &&
-          (r.district === undefined || foldText(r.district) === foldText(a.district ?? ""))
-      );
+      const meetsStandard = standardCommunes.some((r) => communeMatches(r, a));
       c = { ref: { district: a.district, commune: a.commune }, meetsStandard, remaining: 0 };
       found.set(a.communeKey, c);
     }
@@ -746,11 +753,7 @@ function inputNotes(
     );
   }
   for (const r of standardCommunes) {
-    const found = assessments.some(
-      (a) =>
-        foldText(a.area.commune) === foldText(r.commune) &&
-        (r.district === undefined || foldText(r.district) === foldText(a.area.district ?? ""))
-    );
+    const found = assessments.some((a) => communeMatches(r, a.area));
     if (!found) {
       out.push(
         problem(

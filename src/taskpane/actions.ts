@@ -19,7 +19,7 @@ import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { fromSavedMapping, manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES, Workbook } from "../rules/workbook";
-import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson } from "./roadmap-settings";
+import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson, settingsToJson } from "./roadmap-settings";
 import { errorProblem } from "./strings";
 
 /**
@@ -42,6 +42,7 @@ export interface PaneActions {
   selectArea(sheet: string, row: number): Promise<void>;
   /** The roadmap tab's settings kept in the workbook ({} when none or unreadable). */
   loadRoadmapSettings(): Promise<RoadmapSettings>;
+  /** One workbook setting for all of them; of the effort table only the changed criteria are kept. */
   saveRoadmapSettings(settings: RoadmapSettings): Promise<void>;
   /** The yearly review: last roadmap sheet against this year's data, re-planned; InputError when no roadmap yet. */
   review(request: ReviewRequest): Promise<ReviewReport>;
@@ -252,7 +253,7 @@ export function createPaneActions(host: PaneHost): PaneActions {
     },
 
     saveRoadmapSettings(settings) {
-      return host.saveSetting(ROADMAP_SETTINGS_KEY, JSON.stringify(settings));
+      return host.saveSetting(ROADMAP_SETTINGS_KEY, settingsToJson(settings));
     },
 
     async review(request) {

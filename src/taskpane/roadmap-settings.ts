@@ -1,16 +1,36 @@
 import { formatNumber } from "../rules/format";
-import { Language, Problem, problem } from "../rules/message";
+import { InputError, Language, Problem, problem } from "../rules/message";
 import { PlanSettings, planYears } from "../rules/report";
-import { checkRoadmapOptions, DEFAULT_PER_COMMUNE } from "../rules/roadmap";
+import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap";
+import {
+  CriterionEffort,
+  defaultEffortTable,
+  EffortClass,
+  EffortTable,
+  effortTableFromDocument,
+  fallbackEffort,
+} from "../rules/roadmap-effort";
+import { foldText } from "../rules/ruleset";
 import { parseLocaleNumber } from "../rules/values";
 
-/** Workbook setting holding the roadmap settings of the pane's roadmap tab (JSON of RoadmapSettings). */
+/** Workbook setting holding the roadmap settings of the pane's roadmap tab (JSON: see settingsToJson). */
 export const ROADMAP_SETTINGS_KEY = "ntm.roadmapSettings";
 
-/** What an officer sets in the roadmap tab; everything else of PlanSettings keeps the core's defaults. */
+/**
+ * What an officer sets in the roadmap tab; everything else of PlanSettings keeps the core's defaults.
+ * `effort`, when set, is the shipped table with the officer's changes (see effortWithOverrides); only the
+ * changes are saved.
+ */
 export type RoadmapSettings = Pick<
   PlanSettings,
-  "startYear" | "targetYear" | "perCommune" | "target" | "rewardPerArea" | "capacity"
+  | "startYear"
+  | "targetYear"
+  | "perCommune"
+  | "target"
+  | "rewardPerArea"
+  | "capacity"
+  | "communesMeetingStandard"
+  | "effort"
 >;
 
 /** The form as typed: text, so "1.000.000" and a half-typed year survive until they are read. */
@@ -105,7 +125,10 @@ export function readForm(
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 
-/** Settings read back from the workbook: only the known numeric fields, anything else dropped. */
+/**
+ * Settings read back from the workbook: only the known fields, anything unreadable dropped (the field keeps
+ * the core's default). Settings saved before the communes and effort fields existed read as they did.
+ */
 export function settingsFromJson(textValue: string | undefined): RoadmapSettings {
   if (!textValue) return {};
   let parsed: unknown;
@@ -132,7 +155,210 @@ export function settingsFromJson(textValue: string | undefined): RoadmapSettings
   const cap = o.capacity && typeof o.capacity === "object" ? (o.capacity as Record<string, unknown>) : undefined;
   const completions = num(cap?.completionsPerYear);
   if (completions !== undefined) out.capacity = { completionsPerYear: completions };
+  if (Array.isArray(o.communesMeetingStandard)) {
+    const communes = o.communesMeetingStandard.flatMap((c) => communeRefOf(c) ?? []);
+    if (communes.length > 0) out.communesMeetingStandard = communes;
+  }
+  const effort = effortFromJson(o.effort);
+  if (effort) out.effort = effort;
   return out;
+}
+
+/**
+ * The JSON kept under ROADMAP_SETTINGS_KEY: the numeric fields as they are, the communes at the standard
+ * when there are any, and `effort` as the command line's roadmap file has it (an "ntm-roadmap-effort/1"
+ * document listing only the criteria whose class differs from the shipped one), or nothing when none does.
+ */
+export function settingsToJson(settings: RoadmapSettings): string {
+  const { communesMeetingStandard, effort, ...rest } = settings;
+  const overrides = effortOverrides(effort);
+  return JSON.stringify({
+    ...rest,
+    ...(communesMeetingStandard?.length ? { communesMeetingStandard } : {}),
+    ...(overrides ? { effort: overrides } : {}),
+  });
+}
+
+/** The form's numbers with the communes ticked and the effort table chosen (left out when at the defaults). */
+export function withChoices(
+  settings: RoadmapSettings,
+  communes: CommuneRef[],
+  effort: EffortTable | undefined
+): RoadmapSettings {
+  const out: RoadmapSettings = { ...settings };
+  delete out.communesMeetingStandard;
+  delete out.effort;
+  if (communes.length > 0) out.communesMeetingStandard = communes;
+  if (effortOverrides(effort)) out.effort = effort;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Communes already at the commune standard
+
+/** A commune as the command line's file names it: "Xã Tiên Kiên", or { district, commune }. */
+function communeRefOf(v: unknown): CommuneRef | undefined {
+  if (typeof v === "string") return v.trim() ? { commune: v.trim() } : undefined;
+  if (!v || typeof v !== "object") return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o.commune !== "string" || !o.commune.trim()) return undefined;
+  return { commune: o.commune.trim(), ...(typeof o.district === "string" ? { district: o.district } : {}) };
+}
+
+/** One checkbox of the list "Xã đã đạt chuẩn nông thôn mới". */
+export interface CommuneChoice {
+  key: string;
+  district?: string;
+  commune: string;
+  /** What is saved when the box is ticked: the name, with the district only when another commune shares it. */
+  ref: CommuneRef;
+  /** The name shown ("Xã Tiên Kiên", or "Xã Tiên Kiên (Lâm Thao)" when two districts have one). */
+  label: string;
+  /** False for a saved commune no area of the table belongs to (kept so that it can be unticked). */
+  inTable: boolean;
+}
+
+/**
+ * The communes of the assessed areas in sheet order, then the saved ones no area belongs to. Communes are
+ * told apart as the core tells them apart (folded district and name).
+ */
+export function communeChoices(
+  areas: ReadonlyArray<{ district?: string; commune: string }>,
+  saved: readonly CommuneRef[]
+): CommuneChoice[] {
+  const found = new Map<string, { district?: string; commune: string }>();
+  for (const a of areas) {
+    if (!a.commune.trim()) continue;
+    const key = `${foldText(a.district ?? "")}|${foldText(a.commune)}`;
+    if (!found.has(key)) found.set(key, { district: a.district, commune: a.commune });
+  }
+  const names = new Map<string, number>();
+  for (const c of found.values()) names.set(foldText(c.commune), (names.get(foldText(c.commune)) ?? 0) + 1);
+  const choices: CommuneChoice[] = [...found.entries()].map(([key, c]) => {
+    const shared = (names.get(foldText(c.commune)) ?? 0) > 1 && c.district !== undefined;
+    return {
+      key,
+      district: c.district,
+      commune: c.commune,
+      ref: shared ? { district: c.district, commune: c.commune } : { commune: c.commune },
+      label: shared ? `${c.commune} (${c.district})` : c.commune,
+      inTable: true,
+    };
+  });
+  const listed = [...found.values()];
+  const seen = new Set<string>();
+  for (const r of saved) {
+    const key = `saved|${foldText(r.district ?? "")}|${foldText(r.commune)}`;
+    if (seen.has(key) || listed.some((c) => communeMatches(r, c))) continue;
+    seen.add(key);
+    const label = r.district ? `${r.commune} (${r.district})` : r.commune;
+    choices.push({ key, district: r.district, commune: r.commune, ref: r, label, inTable: false });
+  }
+  return choices;
+}
+
+/** Whether the saved communes tick this box. */
+export function isTicked(choice: CommuneChoice, saved: readonly CommuneRef[]): boolean {
+  return saved.some((r) => communeMatches(r, choice));
+}
+
+/** The communes to save after ticking or unticking one box: one reference per ticked box, in list order. */
+export function tickCommune(
+  choices: readonly CommuneChoice[],
+  saved: readonly CommuneRef[],
+  key: string,
+  ticked: boolean
+): CommuneRef[] {
+  return choices.filter((c) => (c.key === key ? ticked : isTicked(c, saved))).map((c) => c.ref);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Effort classes per criterion
+
+const EFFORT_WHERE = `${ROADMAP_SETTINGS_KEY} › effort`;
+
+/** The shipped class of a criterion (the team's proposal), or the core's fallback for one it does not list. */
+export function defaultEffort(criterionId: string): CriterionEffort {
+  return defaultEffortTable().criteria[criterionId] ?? fallbackEffort(criterionId);
+}
+
+/** One entry of an effort document ("ntm-roadmap-effort/1"), as the command line's file writes it. */
+export interface EffortEntry {
+  effort: CriterionEffort["effort"];
+  funding: CriterionEffort["funding"];
+  support_cost?: number;
+}
+
+/** The `effort` of the command line's roadmap file: an effort document listing only what it overrides. */
+export interface EffortOverrides {
+  format: "ntm-roadmap-effort/1";
+  criteria: Record<string, EffortEntry>;
+}
+
+/** The criteria whose class, funding or cost differ from the shipped ones; undefined when none does. */
+export function effortOverrides(table: EffortTable | undefined): EffortOverrides | undefined {
+  if (!table) return undefined;
+  const criteria: Record<string, EffortEntry> = {};
+  for (const [id, e] of Object.entries(table.criteria)) {
+    const d = defaultEffort(id);
+    if (e.effort === d.effort && e.funding === d.funding && e.supportCost === d.supportCost) continue;
+    criteria[id] = {
+      effort: e.effort,
+      funding: e.funding,
+      ...(e.supportCost !== undefined ? { support_cost: e.supportCost } : {}),
+    };
+  }
+  return Object.keys(criteria).length > 0 ? { format: "ntm-roadmap-effort/1", criteria } : undefined;
+}
+
+/**
+ * The table the core plans with: the shipped one with the overrides, read by the core's reader just as the
+ * command line reads the `effort` of its roadmap file. Undefined when nothing is overridden.
+ */
+export function effortWithOverrides(overrides: EffortOverrides | undefined): EffortTable | undefined {
+  if (!overrides || Object.keys(overrides.criteria).length === 0) return undefined;
+  return effortTableFromDocument(overrides, EFFORT_WHERE, defaultEffortTable());
+}
+
+/** The table with one criterion's class changed (undefined: back to the shipped table). */
+export function withEffortClass(
+  table: EffortTable | undefined,
+  criterionId: string,
+  effort: EffortClass
+): EffortTable | undefined {
+  const base = table ?? defaultEffortTable();
+  const current = base.criteria[criterionId] ?? defaultEffort(criterionId);
+  return effortWithOverrides(
+    effortOverrides({ ...base, criteria: { ...base.criteria, [criterionId]: { ...current, effort } } })
+  );
+}
+
+/** The class a criterion has in the table (or by default). */
+export function effortOf(table: EffortTable | undefined, criterionId: string): EffortClass {
+  return (table?.criteria[criterionId] ?? defaultEffort(criterionId)).effort;
+}
+
+/** Saved overrides, each entry checked by the core's reader; an unreadable entry is dropped (its default holds). */
+function effortFromJson(v: unknown): EffortTable | undefined {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return undefined;
+  const criteria = (v as Record<string, unknown>).criteria;
+  if (!criteria || typeof criteria !== "object" || Array.isArray(criteria)) return undefined;
+  const kept: Record<string, EffortEntry> = {};
+  for (const [id, entry] of Object.entries(criteria)) {
+    try {
+      const one = effortTableFromDocument({ criteria: { [id]: entry } }, EFFORT_WHERE).criteria[id];
+      kept[id] = {
+        effort: one.effort,
+        funding: one.funding,
+        ...(one.supportCost !== undefined ? { support_cost: one.supportCost } : {}),
+      };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+  // Entries equal to the shipped ones are no overrides: dropped, so that the table reads back as it was saved.
+  const overrides = effortOverrides(effortWithOverrides({ format: "ntm-roadmap-effort/1", criteria: kept }));
+  return effortWithOverrides(overrides);
 }
 
 /** "1.000.000 đồng" / "1,000,000 VND". */

@@ -113,6 +113,17 @@ export interface Strings {
   rewardRead: (amount: string) => string;
   completionsLabel: string;
   completionsHint: string;
+  communesLegend: string;
+  communesHelp: (min: number, max: number) => string;
+  communesNeedAnalysis: string;
+  communeNotInTable: string;
+  effortHeading: (changed: number) => string;
+  effortHelp: string;
+  effortFundingNote: string;
+  effortCriterionColumn: string;
+  effortClassColumn: string;
+  effortDefault: (label: string) => string;
+  effortReset: string;
   settingsInvalid: string;
   planRoadmap: string;
   roadmapPlanned: (start: number, target: number) => string;
@@ -257,6 +268,20 @@ const vi: Strings = {
   rewardRead: (a) => `Hiểu là ${a}.`,
   completionsLabel: "Năng lực: số lượt tiêu chí hoàn thành được mỗi năm (không bắt buộc)",
   completionsHint: "Để trống: không giới hạn.",
+  communesLegend: "Xã đã đạt chuẩn nông thôn mới",
+  communesHelp: (min, max) =>
+    `Xã được đánh dấu không bị đặt mục tiêu ${min}–${max} khu mỗi năm: không có mức tối thiểu, vẫn tối đa ${max} khu/năm.`,
+  communesNeedAnalysis: "Phân tích (thẻ “Kết quả”) để hiện danh sách xã của huyện.",
+  communeNotInTable: "không có khu nào trong bảng",
+  effortHeading: (n) => (n > 0 ? `Mức độ khó của từng tiêu chí (đã đổi ${n})` : "Mức độ khó của từng tiêu chí"),
+  effortHelp:
+    "Trong mỗi khu, tiêu chí mức thấp làm trước, rồi trung bình, rồi cao. Mặc định là đề xuất của nhóm phát triển, không phải văn bản chính thức; chỉ các dòng đã đổi được lưu.",
+  effortFundingNote:
+    "Nguồn lực (ngân sách hay xã hội hóa) giữ như mặc định; muốn sửa, dùng tệp lộ trình của dòng lệnh (mục effort).",
+  effortCriterionColumn: "Tiêu chí",
+  effortClassColumn: "Mức độ",
+  effortDefault: (l) => `${l} (mặc định)`,
+  effortReset: "Khôi phục mặc định",
   settingsInvalid: "Thiết lập chưa hợp lệ",
   planRoadmap: "Lưu thiết lập và lập lộ trình",
   roadmapPlanned: (s, t) => `Đã lưu thiết lập và lập lộ trình ${s}–${t}.`,
@@ -403,6 +428,20 @@ const en: Strings = {
   rewardRead: (a) => `Read as ${a}.`,
   completionsLabel: "Capacity: criterion completions per year (optional)",
   completionsHint: "Empty: no limit.",
+  communesLegend: "Communes already at the new-countryside standard",
+  communesHelp: (min, max) =>
+    `Ticked communes get no aim of ${min}–${max} areas a year: no minimum, still at most ${max} a year.`,
+  communesNeedAnalysis: "Analyse (“Results” tab) to list the district's communes.",
+  communeNotInTable: "no area in the table",
+  effortHeading: (n) => (n > 0 ? `Effort per criterion (${n} changed)` : "Effort per criterion"),
+  effortHelp:
+    "Within each area, low-effort criteria come first, then medium, then high. The defaults are the development team's proposal, not an official text; only changed rows are saved.",
+  effortFundingNote:
+    "Funding (state or community) keeps its default; the command line's roadmap file (effort) can change it.",
+  effortCriterionColumn: "Criterion",
+  effortClassColumn: "Effort",
+  effortDefault: (l) => `${l} (default)`,
+  effortReset: "Restore the defaults",
   settingsInvalid: "Settings to correct",
   planRoadmap: "Save the settings and plan",
   roadmapPlanned: (s, t) => `Settings saved and the roadmap ${s}–${t} planned.`,

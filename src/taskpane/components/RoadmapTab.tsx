@@ -4,20 +4,38 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
+  Checkbox,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Select,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { ChangeEvent, useMemo, useState } from "react";
 import { Language, Problem } from "../../rules/message";
 import { planYears } from "../../rules/report";
-import { comparePriority, RoadmapPlan, RoadmapYear } from "../../rules/roadmap";
+import { CommuneRef, comparePriority, DEFAULT_PER_COMMUNE, RoadmapPlan, RoadmapYear } from "../../rules/roadmap";
+import { defaultEffortTable, EFFORT_CLASSES, EFFORT_LABEL, EffortClass, EffortTable } from "../../rules/roadmap-effort";
 import { Ruleset } from "../../rules/ruleset";
 import { SHEET_NAMES } from "../../rules/workbook";
 import { AnalysisReport, ReviewReport } from "../actions";
-import { formOf, money, readForm, RoadmapField, RoadmapForm, RoadmapSettings } from "../roadmap-settings";
+import {
+  communeChoices,
+  defaultEffort,
+  effortOf,
+  effortOverrides,
+  formOf,
+  isTicked,
+  money,
+  readForm,
+  RoadmapField,
+  RoadmapForm,
+  RoadmapSettings,
+  tickCommune,
+  withChoices,
+  withEffortClass,
+} from "../roadmap-settings";
 import { Strings } from "../strings";
 import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
@@ -50,6 +68,11 @@ export interface RoadmapTabProps {
   onSelectArea(row: number, name: string): void;
 }
 
+/** "Cơ sở vật chất văn hóa (nhà văn hóa, …)" → "Cơ sở vật chất văn hóa": the effort table's rows stay short. */
+const shortName = (name: string): string => name.replace(/\s*\([^)]*\)\s*$/, "") || name;
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const ROADMAP_SHEETS: string[] = [SHEET_NAMES.roadmap, SHEET_NAMES.roadmapSummary];
 const isRoadmapSheet = (name: string) => ROADMAP_SHEETS.some((r) => name === r || name.startsWith(`${r} (`));
 
@@ -72,7 +95,10 @@ export function RoadmapTab({
 }: RoadmapTabProps) {
   const styles = usePaneStyles();
   const [form, setForm] = useState<RoadmapForm>(() => formOf(settings, language));
+  const [communes, setCommunes] = useState<CommuneRef[]>(() => settings.communesMeetingStandard ?? []);
+  const [effort, setEffort] = useState<EffortTable | undefined>(() => settings.effort);
   const read = readForm(form, assessmentYear);
+  const chosen = withChoices(read.settings, communes, effort);
   const years = planYears(read.settings, assessmentYear);
   const defaultStart = planYears({}, assessmentYear).startYear;
   const plan = review?.plan ?? report?.plan;
@@ -82,6 +108,28 @@ export function RoadmapTab({
     : (report?.outcome.written ?? []).filter((name) => isRoadmapSheet(name));
   const roadmapSheet = written.find((n) => isRoadmapSheet(n) && !n.startsWith(SHEET_NAMES.roadmapSummary));
   const summarySheet = written.find((n) => n.startsWith(SHEET_NAMES.roadmapSummary));
+
+  // The district's communes: from the assessments the pane holds, else from the plan on show.
+  const communeAreas = useMemo(
+    () =>
+      report
+        ? report.assessments.map((a) => a.area)
+        : plan
+          ? [...plan.years.flatMap((y) => y.communes.flatMap((c) => c.areas)), ...plan.deferred.map((d) => d.area)]
+          : [],
+    [report, plan]
+  );
+  const savedCommunes = settings.communesMeetingStandard;
+  // Saved communes no area belongs to stay listed (unticked once unticked) until the settings are saved.
+  const choices = useMemo(
+    () => communeChoices(communeAreas, [...(savedCommunes ?? []), ...communes]),
+    [communeAreas, savedCommunes, communes]
+  );
+  const perCommune = read.settings.perCommune ?? DEFAULT_PER_COMMUNE;
+  const effortChanged = Object.keys(effortOverrides(effort)?.criteria ?? {}).length;
+  const effortRows = ruleset
+    ? ruleset.criteria.map((c) => ({ id: c.id, name: shortName(language === "vi" ? c.nameVi : c.nameEn) }))
+    : Object.keys(defaultEffortTable().criteria).map((id) => ({ id, name: "" }));
 
   const field = (
     name: RoadmapField,
@@ -137,6 +185,8 @@ export function RoadmapTab({
           "decimal"
         )}
         {field("completionsPerYear", t.completionsLabel, t.completionsHint)}
+        {renderCommunes()}
+        {renderEffort()}
         <div aria-live="polite">
           {read.problems.length > 0 ? (
             <MessageBar intent="error" layout="multiline">
@@ -152,7 +202,7 @@ export function RoadmapTab({
           <Button
             appearance="primary"
             disabled={busy || !canPlan || read.problems.length > 0}
-            onClick={() => onPlan(read.settings)}
+            onClick={() => onPlan(chosen)}
           >
             {t.planRoadmap}
           </Button>
@@ -174,6 +224,106 @@ export function RoadmapTab({
       {renderReview()}
     </div>
   );
+
+  function renderCommunes() {
+    return (
+      <fieldset className={styles.fieldset} aria-describedby="ntm-communes-help">
+        <legend className={styles.legend}>{t.communesLegend}</legend>
+        <p id="ntm-communes-help" className={styles.note}>
+          {t.communesHelp(perCommune.min, perCommune.max)}
+        </p>
+        {communeAreas.length === 0 ? <p className={styles.note}>{t.communesNeedAnalysis}</p> : null}
+        {choices.length > 0 ? (
+          <div className={styles.checkGrid}>
+            {choices.map((c) => (
+              <Checkbox
+                key={c.key}
+                label={c.inTable ? c.label : `${c.label} (${t.communeNotInTable})`}
+                checked={isTicked(c, communes)}
+                disabled={busy}
+                onChange={(_, d) => setCommunes(tickCommune(choices, communes, c.key, d.checked === true))}
+              />
+            ))}
+          </div>
+        ) : null}
+      </fieldset>
+    );
+  }
+
+  function renderEffort() {
+    const label = (k: EffortClass) => capitalised(EFFORT_LABEL[k][language]);
+    return (
+      <Accordion collapsible>
+        <AccordionItem value="effort">
+          <AccordionHeader as="h3" size="small" button={{ id: "ntm-effort-heading" }}>
+            {t.effortHeading(effortChanged)}
+          </AccordionHeader>
+          <AccordionPanel className={styles.widePanel}>
+            <div className={styles.section}>
+              <p className={styles.note}>{t.effortHelp}</p>
+              <table className={styles.effortTable} aria-labelledby="ntm-effort-heading">
+                <thead>
+                  <tr>
+                    <th scope="col" className={styles.effortNameColumn}>
+                      {t.effortCriterionColumn}
+                    </th>
+                    <th scope="col" className={styles.effortClassColumn}>
+                      {t.effortClassColumn}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {effortRows.map((c) => {
+                    const id = `ntm-effort-${c.id}`;
+                    const byDefault = defaultEffort(c.id).effort;
+                    const current = effortOf(effort, c.id);
+                    return (
+                      <tr key={c.id}>
+                        <th
+                          scope="row"
+                          className={current === byDefault ? styles.effortName : styles.effortNameChanged}
+                        >
+                          <label htmlFor={id}>{c.name ? `${c.id} ${c.name}` : c.id}</label>
+                        </th>
+                        <td className={styles.effortCell}>
+                          <Select
+                            id={id}
+                            size="small"
+                            value={current}
+                            disabled={busy}
+                            onChange={(e: ChangeEvent<HTMLSelectElement>) =>
+                              setEffort(withEffortClass(effort, c.id, e.target.value as EffortClass))
+                            }
+                          >
+                            {EFFORT_CLASSES.map((k) => (
+                              <option key={k} value={k}>
+                                {k === byDefault ? t.effortDefault(label(k)) : label(k)}
+                              </option>
+                            ))}
+                          </Select>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <p className={styles.note}>{t.effortFundingNote}</p>
+              <div className={styles.actions}>
+                <Button
+                  size="small"
+                  disabled={busy}
+                  disabledFocusable={!busy && effortChanged === 0}
+                  onClick={() => setEffort(undefined)}
+                >
+                  {t.effortReset}
+                </Button>
+              </div>
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    );
+  }
 
   function renderYear(y: RoadmapYear, sheet: string) {
     const areas = y.communes.flatMap((c) => c.areas).sort(comparePriority);

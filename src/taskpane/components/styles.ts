@@ -77,6 +77,35 @@ export const usePaneStyles = makeStyles({
     minWidth: 0,
     "& > *": { minWidth: 0 },
   },
+  /** Checkboxes two to a row (commune names are short). */
+  checkGrid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    "& > *": { minWidth: 0 },
+  },
+  /** An accordion panel using the pane's full width (the effort table needs it). */
+  widePanel: { marginLeft: 0, marginRight: 0 },
+  /** The per-criterion effort table: name and class, fitted to the pane's width. */
+  effortTable: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse" },
+  effortNameColumn: { width: "40%", textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  effortClassColumn: { width: "60%", textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  effortName: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    fontSize: tokens.fontSizeBase200,
+    paddingRight: tokens.spacingHorizontalXS,
+    verticalAlign: "middle",
+  },
+  effortNameChanged: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase200,
+    paddingRight: tokens.spacingHorizontalXS,
+    verticalAlign: "middle",
+  },
+  effortCell: { paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
   /** An input that shrinks with the pane (Fluent's sizes itself to about 20 characters). */
   input: { minWidth: 0, width: "100%" },
   yearLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
