@@ -57,7 +57,7 @@ describe("the exceljs workbook behind the command line", () => {
   });
 
   test("writes the add-in's sheets with bold frozen headings, widths and the provisional note on a warning fill", async () => {
-    const x = new XlsxWorkbook();
+    const x = new XlsxWorkbook(new ExcelJS.Workbook());
     await x.writeSheets([
       {
         name: SHEET_NAMES.distribution,

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { analyseSheet, writeOwnSheets } from "../rules/analysis";
@@ -145,13 +144,15 @@ async function writeReport(
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await writeAtomically(out, async (tmp) => {
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
+      const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
+      const writer = new WorkbookWriter({
         filename: tmp,
         useStyles: true,
         useSharedStrings: false,
       });
       writer.creator = "ntm";
-      written = (await writeOwnSheets(new XlsxWorkbook(writer), sheets)).written;
+      written = (await writeOwnSheets(new XlsxWorkbook(writer, { streaming: true }), sheets)).written;
       await writer.commit();
     });
   } catch (e) {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { problem } from "../rules/message";
@@ -76,7 +76,9 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     case "zip":
       break;
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded here, not with the module: most files never get this far (see read-files.ts).
+  const { default: exceljs } = await import("exceljs");
+  const workbook = new exceljs.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

@@ -1,10 +1,13 @@
 import { InputError, Problem } from "../rules/message";
-import { analyseCommand } from "./analyse";
 import { usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { Io, processIo } from "./io";
-import { rulesetCommand } from "./ruleset-command";
-import { sampleCommand } from "./sample-command";
+
+// Each command is loaded when it runs: exceljs alone takes a third of a second to load, and most runs
+// need only part of it (see analyse.ts) or none.
+const analyse = () => import("./analyse");
+const sample = () => import("./sample-command");
+const ruleset = () => import("./ruleset-command");
 
 const HELP = `ntm — đánh giá khu dân cư nông thôn mới (Phú Thọ) trên tệp .xlsx, không cần Excel
 ntm — assess residential areas against the Phú Thọ new-rural criteria on .xlsx files, without Excel
@@ -55,9 +58,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "help":
       case "--help":
       case "-h":
-        if (rest[0] === "analyse" || rest[0] === "analyze") return await analyseCommand(["--help"], io);
-        if (rest[0] === "sample") return await sampleCommand(["--help"], io);
-        if (rest[0] === "ruleset") return await rulesetCommand(["--help"], io);
+        if (rest[0] === "analyse" || rest[0] === "analyze")
+          return await (await analyse()).analyseCommand(["--help"], io);
+        if (rest[0] === "sample") return await (await sample()).sampleCommand(["--help"], io);
+        if (rest[0] === "ruleset") return await (await ruleset()).rulesetCommand(["--help"], io);
         io.out(HELP);
         return EXIT.ok;
       case "--version":
@@ -66,11 +70,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return EXIT.ok;
       case "analyse":
       case "analyze":
-        return await analyseCommand(rest, io);
+        return await (await analyse()).analyseCommand(rest, io);
       case "sample":
-        return await sampleCommand(rest, io);
+        return await (await sample()).sampleCommand(rest, io);
       case "ruleset":
-        return await rulesetCommand(rest, io);
+        return await (await ruleset()).rulesetCommand(rest, io);
       default:
         throw usageError(
           command,

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { CellValue, columnLetter, MergedRange } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
 import { ChartSpec, Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
@@ -16,9 +16,10 @@ export class XlsxWorkbook implements Workbook {
   private readonly streaming: boolean;
   private readonly streamed: string[] = [];
 
-  constructor(workbook: ExcelJS.Workbook = new ExcelJS.Workbook()) {
+  /** `streaming`: the workbook is exceljs's streaming WorkbookWriter (rows are committed as written). */
+  constructor(workbook: ExcelJS.Workbook, options: { streaming?: boolean } = {}) {
     this.workbook = workbook;
-    this.streaming = workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter;
+    this.streaming = options.streaming === true;
   }
 
   async sheetNames(): Promise<string[]> {
@@ -44,7 +45,7 @@ export class XlsxWorkbook implements Workbook {
       const rowFormats: string[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         // A merged block's value is in its top-left cell only, as Excel itself reports it.
-        if (cell.type === ExcelJS.ValueType.Merge) return;
+        if (cell.master !== cell) return;
         const v = cellValue(cell.value, cell.numFmt);
         if (v === null) return;
         rowValues[colNumber - 1] = v;
