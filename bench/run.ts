@@ -2,6 +2,7 @@
  * `npm run bench`: runs every bench/*.bench.ts (or those named on the command line) and prints one
  * measured figure per line as `name: value unit`.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { performance } from "perf_hooks";
 import * as path from "path";
@@ -24,25 +25,33 @@ function referenceLoopMs(): number {
   return performance.now() - t0;
 }
 
+/** Run one bench file in this process and print its figures. */
+async function runFile(file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(path.join(__dirname, file)) as { default: () => Promise<Figure[]> };
+  for (const fig of await mod.default()) {
+    const v =
+      Number.isInteger(fig.value) || Math.abs(fig.value) >= 100 ? Math.round(fig.value) : Number(fig.value.toFixed(2));
+    console.log(`${fig.name}: ${v} ${fig.unit}`);
+  }
+}
+
+/** The child's argument naming the one bench file it runs. */
+const CHILD_FLAG = "--bench-file";
+
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === CHILD_FLAG) return runFile(args[1]);
   console.log(`machine speed reference (10^8-step loop, lower is faster): ${Math.round(referenceLoopMs())} ms`);
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+    .filter((f) => args.length === 0 || args.some((o) => f.includes(o)))
     .sort();
+  // Each file in a process of its own: a bench must not inherit the heap another one left behind.
   for (const f of files) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(__dirname, f)) as { default: () => Promise<Figure[]> };
-    const figures = await mod.default();
-    for (const fig of figures) {
-      const v =
-        Number.isInteger(fig.value) || Math.abs(fig.value) >= 100
-          ? Math.round(fig.value)
-          : Number(fig.value.toFixed(2));
-      console.log(`${fig.name}: ${v} ${fig.unit}`);
-    }
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, CHILD_FLAG, f], { stdio: "inherit" });
+    if (child.status !== 0) throw new Error(`${f} failed (exit ${child.status ?? child.signal})`);
   }
 }
 
