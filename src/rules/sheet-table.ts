@@ -497,8 +497,8 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       pastTotal = true;
       continue;
     }
-    const hasValues = valueColumns.some((c) => cellText(row[c.column]) !== "");
-    if ((pastTotal && r > lastValueRow) || (!holdsData(r) && labels.some(isSignatureText))) {
+    const hasValues = valueColumns.some((c) => (texts[c.column] ?? "") !== "");
+    if ((pastTotal && r > lastValueRow) || (labels.some(isSignatureText) && !holdsData(r))) {
       skipped.push({ row: sheetRow, reason: "blank", text: filled.join(" ") });
       continue;
     }
