@@ -55,12 +55,8 @@ const isNum = (v: unknown): v is number => typeof v === "number";
 const NO_CACHE = { cache: false };
 
 function createEngine(rules: RuleProperties[]): Engine {
-  const engine = new Engine(rules, {
-    allowUndefinedFacts: true,
-    // Facts are plain values keyed by indicator id: no JSONPath is ever needed.
-    pathResolver: (object: unknown, path: string) =>
-      object !== null && typeof object === "object" ? (object as Record<string, unknown>)[path] : undefined,
-  });
+  // A blank or unreadable cell is an undefined fact: its condition fails, and the explanation says why.
+  const engine = new Engine(rules, { allowUndefinedFacts: true });
   engine.addOperator("atLeast", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a >= b);
   engine.addOperator("atMost", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a <= b);
   engine.addOperator("above", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a > b);
@@ -129,7 +125,7 @@ const sameFacts = (a: FactValues, b: FactValues): boolean => a.length === b.leng
 
 /**
  * Assesses areas against one ruleset, reusing one json-rules-engine Engine for every area.
- * Thresholds are written into the rules (the engine's fastest form), so a ruleset whose thresholds vary
+ * Thresholds are written into the rule (the engine's fastest form), so a ruleset whose thresholds vary
  * by year or area type gets one Engine per distinct set of thresholds in force — with today's data,
  * exactly one. Runs are queued: json-rules-engine keeps run status on the Engine, so overlapping runs
  * can skip rules; queuing costs no throughput (the work is synchronous JavaScript) and makes any number
