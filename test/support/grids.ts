@@ -1,5 +1,11 @@
 import { CellValue, MergedRange } from "../../src/rules/cell";
 import { SheetData } from "../../src/rules/workbook";
+import {
+  SAMPLE_INDICATOR_COLUMNS,
+  SAMPLE_LOWER_HEADER,
+  SAMPLE_UPPER_HEADER,
+  SAMPLE_WIDTH,
+} from "../../src/taskpane/testing/sample-district";
 
 /**
  * District sheets as staff make them: title rows, a header of one to three rows (criterion above its
@@ -21,82 +27,17 @@ const range = (top: number, left: number, bottom: number, right: number): Merged
 // ---------------------------------------------------------------------------------------------
 // Indicator values, two header rows: "1. Giao thông" merged over its three indicators.
 
-export const ROLLUP_WIDTH = 30;
+// The header and columns are those of the pane's sample district (src/taskpane/testing/sample-district.ts).
+export const ROLLUP_WIDTH = SAMPLE_WIDTH;
 
 /** Upper header row: fixed columns and criteria (each over its indicator columns). */
-const rollupUpper = row(ROLLUP_WIDTH, {
-  0: "TT",
-  1: "Xã",
-  2: "Khu dân cư",
-  3: "Số hộ",
-  4: "Số nhân khẩu",
-  5: "1. Giao thông",
-  8: "2. Thủy lợi",
-  9: "3. Điện",
-  11: "4. Cơ sở vật chất văn hóa",
-  13: "5. Nhà ở dân cư",
-  15: "6. Thu nhập",
-  16: "7. Hộ nghèo",
-  17: "8. Lao động có việc làm",
-  18: "9. Tổ chức sản xuất",
-  19: "10. Y tế",
-  20: "11. Văn hóa",
-  22: "12. Môi trường",
-  26: "13. An ninh, trật tự xã hội",
-  27: "Tổng số tiêu chí đạt",
-  28: "Năm dự kiến đạt chuẩn",
-  29: "Ghi chú",
-});
+const rollupUpper = row(ROLLUP_WIDTH, SAMPLE_UPPER_HEADER);
 
 /** Lower header row: indicators as district staff abbreviate them. Hộ nghèo and An ninh have none. */
-const rollupLower = row(ROLLUP_WIDTH, {
-  5: "Đường trục thôn, liên thôn được cứng hóa (%)",
-  6: "Đường ngõ, xóm sạch, không lầy lội (%)",
-  7: "Đường trục chính nội đồng (%)",
-  8: "Tỷ lệ diện tích được tưới, tiêu chủ động (%)",
-  9: "Hệ thống điện đảm bảo kỹ thuật",
-  10: "Tỷ lệ hộ sử dụng điện thường xuyên, an toàn (%)",
-  11: "Nhà văn hóa đạt chuẩn",
-  12: "Khu thể thao",
-  13: "Số nhà tạm, dột nát (nhà)",
-  14: "Tỷ lệ hộ có nhà ở đạt chuẩn (%)",
-  15: "Thu nhập bình quân (triệu đồng/người/năm)",
-  17: "Tỷ lệ lao động có việc làm (%)",
-  18: "Có tổ hợp tác/HTX",
-  19: "Tỷ lệ tham gia BHYT (%)",
-  20: "Đạt danh hiệu KDC văn hóa",
-  21: "Tỷ lệ hộ gia đình văn hóa (%)",
-  22: "Hộ dùng nước hợp vệ sinh (%)",
-  23: "Nhà tiêu, nhà tắm, bể nước HVS (%)",
-  24: "Chuồng trại chăn nuôi HVS (%)",
-  25: "Thu gom, xử lý chất thải theo quy định",
-});
+const rollupLower = row(ROLLUP_WIDTH, SAMPLE_LOWER_HEADER);
 
 /** The indicator each rollup column holds, by column. */
-export const ROLLUP_INDICATORS: Record<number, string> = {
-  5: "TC01.1",
-  6: "TC01.2",
-  7: "TC01.3",
-  8: "TC02.1",
-  9: "TC03.1",
-  10: "TC03.2",
-  11: "TC04.1",
-  12: "TC04.2",
-  13: "TC05.1",
-  14: "TC05.2",
-  15: "TC06.1",
-  16: "TC07.1",
-  17: "TC08.1",
-  18: "TC09.1",
-  19: "TC10.1",
-  20: "TC11.1",
-  21: "TC11.2",
-  22: "TC12.1",
-  23: "TC12.2",
-  24: "TC12.3",
-  25: "TC12.4",
-  26: "TC13.1",
-};
+export const ROLLUP_INDICATORS: Record<number, string> = SAMPLE_INDICATOR_COLUMNS;
 
 /** One area's values in rollup column order, from column 3 (Số hộ) on. */
 function rollupValues(v: {

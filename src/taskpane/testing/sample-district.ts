@@ -14,7 +14,8 @@ export const SAMPLE_HEADER_TOP = 5;
 export const SAMPLE_DATA_START = 8;
 export const AREAS_PER_COMMUNE = 12;
 
-const UPPER: Record<number, string> = {
+/** Upper header row: fixed columns and criteria (each over its indicator columns). */
+export const SAMPLE_UPPER_HEADER: Record<number, string> = {
   0: "TT",
   1: "Xã",
   2: "Khu dân cư",
@@ -38,7 +39,8 @@ const UPPER: Record<number, string> = {
   29: "Ghi chú",
 };
 
-const LOWER: Record<number, string> = {
+/** Lower header row: indicators as district staff abbreviate them. Hộ nghèo and An ninh have none. */
+export const SAMPLE_LOWER_HEADER: Record<number, string> = {
   5: "Đường trục thôn, liên thôn được cứng hóa (%)",
   6: "Đường ngõ, xóm sạch, không lầy lội (%)",
   7: "Đường trục chính nội đồng (%)",
@@ -158,8 +160,8 @@ export function sampleDistrict(options: SampleOptions): SampleDistrict {
   title("Huyện: Thanh Ba");
   title("(Kèm theo báo cáo số 125/BC-UBND ngày 15/11/2019 của UBND huyện Thanh Ba)");
   push(blank());
-  push(Array.from({ length: SAMPLE_WIDTH }, (_, c) => UPPER[c] ?? ""));
-  push(Array.from({ length: SAMPLE_WIDTH }, (_, c) => LOWER[c] ?? ""));
+  push(Array.from({ length: SAMPLE_WIDTH }, (_, c) => SAMPLE_UPPER_HEADER[c] ?? ""));
+  push(Array.from({ length: SAMPLE_WIDTH }, (_, c) => SAMPLE_LOWER_HEADER[c] ?? ""));
   push(Array.from({ length: SAMPLE_WIDTH }, (_, c) => `(${c + 1})`));
 
   const areaRows: number[] = [];
