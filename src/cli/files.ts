@@ -50,11 +50,10 @@ export function readInputBytes(file: string): Buffer {
 }
 
 /**
- * An input workbook, loaded from its bytes (the file itself is only read, never written). Whatever is
- * not a readable .xlsx gets a message saying what it is and what to do.
+ * An input workbook, loaded from its bytes (the file itself is only read, never written; bytes already
+ * read are passed in). Whatever is not a readable .xlsx gets a message saying what it is and what to do.
  */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const bytes = readInputBytes(file);
+export async function loadWorkbook(file: string, bytes: Buffer = readInputBytes(file)): Promise<ExcelJS.Workbook> {
   const ext = path.extname(file).toLowerCase();
   switch (fileKind(bytes)) {
     case "empty":

@@ -25,7 +25,7 @@ export async function snapshotFile(file: string): Promise<WorkbookSnapshot> {
     }
   }
   // loadWorkbook classifies the file (empty, password-protected, not a zip, corrupt) with its messages.
-  const workbook = new XlsxWorkbook(await loadWorkbook(file));
+  const workbook = new XlsxWorkbook(await loadWorkbook(file, bytes));
   const names = await workbook.sheetNames();
   const sheets: SheetData[] = [];
   for (const name of names) sheets.push(await workbook.readSheet(name));
