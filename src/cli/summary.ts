@@ -1,4 +1,6 @@
 import { SheetAnalysis } from "../rules/analysis";
+import { AreaAssessment } from "../rules/assessment";
+import { shortfallCounts, ShortfallCounts } from "../rules/district-summary";
 import { formatProblem, Language, Problem } from "../rules/message";
 import { provisionalNote } from "../rules/report";
 import { Ruleset } from "../rules/ruleset";
@@ -30,31 +32,26 @@ const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s)))
 interface Tally {
   label: string;
   sources: string[];
-  counts: [number, number, number, number, number];
-}
-
-function addTo(t: Tally, notMet: number): void {
-  t.counts[0]++;
-  t.counts[Math.min(notMet, 3) + 1]++;
+  counts: ShortfallCounts;
 }
 
 /** Rows of the summary: one per district (a file, or a district column within one). */
 function tallies(results: FileResult[]): Tally[] {
-  const byDistrict = new Map<string, Tally>();
+  const byDistrict = new Map<string, { sources: string[]; areas: AreaAssessment[] }>();
   for (const { file, analysis } of results) {
     const source = `${file} › ${analysis.sheet}`;
     for (const a of analysis.assessments) {
       const label = a.area.district ?? analysis.district ?? analysis.source;
-      let t = byDistrict.get(label);
-      if (!t) {
-        t = { label, sources: [], counts: [0, 0, 0, 0, 0] };
-        byDistrict.set(label, t);
+      let d = byDistrict.get(label);
+      if (!d) {
+        d = { sources: [], areas: [] };
+        byDistrict.set(label, d);
       }
-      if (!t.sources.includes(source)) t.sources.push(source);
-      addTo(t, a.notMet.length);
+      if (!d.sources.includes(source)) d.sources.push(source);
+      d.areas.push(a);
     }
   }
-  return [...byDistrict.values()];
+  return [...byDistrict].map(([label, d]) => ({ label, sources: d.sources, counts: shortfallCounts(d.areas) }));
 }
 
 /** The table printed after an analysis: per district, areas meeting all, one, two, three or more short. */
@@ -69,9 +66,8 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
   lines.push("");
   const rows = tallies(results);
   if (rows.length > 1) {
-    const total: Tally = { label: T.total[language], sources: [], counts: [0, 0, 0, 0, 0] };
-    for (const r of rows) r.counts.forEach((n, k) => (total.counts[k] += n));
-    rows.push(total);
+    const all = results.flatMap((r) => r.analysis.assessments);
+    rows.push({ label: T.total[language], sources: [], counts: shortfallCounts(all) });
   }
   const header = [
     T.district[language],
@@ -82,7 +78,11 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
     T.short3[language],
     T.source[language],
   ];
-  const cells = rows.map((r) => [r.label, ...r.counts.map(String), r.sources.join(", ")]);
+  const cells = rows.map(({ label, counts: c, sources }) => [
+    label,
+    ...[c.areas, c.meetsAll, c.short1, c.short2, c.short3].map(String),
+    sources.join(", "),
+  ]);
   // Name left, counts right-aligned, the file list last and unpadded.
   const last = header.length - 1;
   const widths = header.map((h, k) => (k === last ? 0 : Math.max(width(h), ...cells.map((c) => width(c[k])))));

@@ -19,25 +19,27 @@ export interface DistrictSummary {
   holdingBack: Array<{ criterionId: string; failing: number; onlyGap: number; noData: number }>;
 }
 
+/** How many areas there are, meet every criterion, or fall one, two, three or more short. */
+export type ShortfallCounts = Pick<DistrictSummary, "areas" | "meetsAll" | "short1" | "short2" | "short3">;
+
+export function shortfallCounts(assessments: AreaAssessment[]): ShortfallCounts {
+  const t: ShortfallCounts = { areas: assessments.length, meetsAll: 0, short1: 0, short2: 0, short3: 0 };
+  for (const a of assessments) {
+    const short = a.notMet.length;
+    if (short === 0) t.meetsAll++;
+    else if (short === 1) t.short1++;
+    else if (short === 2) t.short2++;
+    else t.short3++;
+  }
+  return t;
+}
+
 export function summariseDistrict(assessments: AreaAssessment[], ruleset: Ruleset): DistrictSummary {
-  const summary: DistrictSummary = {
-    areas: 0,
-    meetsAll: 0,
-    short1: 0,
-    short2: 0,
-    short3: 0,
-    close: [],
-    holdingBack: [],
-  };
+  const summary: DistrictSummary = { ...shortfallCounts(assessments), close: [], holdingBack: [] };
   const tallies = ruleset.criteria.map((c, order) => ({ criterionId: c.id, failing: 0, onlyGap: 0, noData: 0, order }));
   const tally = new Map(tallies.map((t) => [t.criterionId, t]));
   for (const a of assessments) {
-    summary.areas++;
     const short = a.notMet.length;
-    if (short === 0) summary.meetsAll++;
-    else if (short === 1) summary.short1++;
-    else if (short === 2) summary.short2++;
-    else summary.short3++;
     if (short === 1 || short === 2) summary.close.push(a);
     for (let k = 0; k < a.criteria.length; k++) {
       const c = a.criteria[k];

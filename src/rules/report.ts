@@ -2,7 +2,7 @@ import { AreaAssessment } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
 import { Grid } from "./cell";
-import { DistrictSummary, summariseDistrict } from "./district-summary";
+import { shortfallCounts, ShortfallCounts, summariseDistrict } from "./district-summary";
 import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
@@ -254,22 +254,7 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
   };
 }
 
-/** How many areas meet all criteria, or fall one, two, three or more short: a tally row's counts. */
-function shortCounts(
-  list: AreaAssessment[]
-): Pick<DistrictSummary, "areas" | "meetsAll" | "short1" | "short2" | "short3"> {
-  const t = { areas: list.length, meetsAll: 0, short1: 0, short2: 0, short3: 0 };
-  for (const a of list) {
-    const short = a.notMet.length;
-    if (short === 0) t.meetsAll++;
-    else if (short === 1) t.short1++;
-    else if (short === 2) t.short2++;
-    else t.short3++;
-  }
-  return t;
-}
-
-const tallyRow = (t: Pick<DistrictSummary, "areas" | "meetsAll" | "short1" | "short2" | "short3">): CellValue[] => [
+const tallyRow = (t: ShortfallCounts): CellValue[] => [
   t.areas,
   t.meetsAll,
   t.short1,
@@ -301,10 +286,10 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
       groups.set(a.area.commune, list);
     }
     for (const [commune, list] of groups) {
-      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(shortCounts(list))]);
+      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(shortfallCounts(list))]);
     }
   }
-  const total = shortCounts(results.flatMap((r) => r.assessments));
+  const total = shortfallCounts(results.flatMap((r) => r.assessments));
   rows.push([...(multi ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
   return {
     name: SHEET_NAMES.communes,
@@ -385,7 +370,10 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
   ]);
   const summaries = [...byDistrict].map(([d, list]) => ({ d, summary: summariseDistrict(list, ruleset) }));
   for (const { d, summary } of summaries) rows.push([d, ...tallyRow(summary)]);
-  rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(shortCounts([...byDistrict.values()].flat()))]);
+  rows.push([
+    language === "vi" ? "Toàn tỉnh" : "Province",
+    ...tallyRow(shortfallCounts([...byDistrict.values()].flat())),
+  ]);
   rows.push([]);
   rows.push([
     language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT",
