@@ -88,40 +88,32 @@ function shortfall(operator: Operator, value: unknown, threshold: ThresholdValue
 interface Compiled {
   thresholds: Record<string, ThresholdValue>;
   engine: Engine;
-  /** The engine's verdicts for inputs (the facts it was given) seen lately, by a hash of the input. */
-  seen: Map<number, Array<{ values: FactValues; verdicts: Verdicts }>>;
-  /** How many inputs `seen` holds. */
-  seenCount: number;
+  /**
+   * The engine's verdict on each indicator value it has judged, per indicator (in ruleset order). Every
+   * condition compares one fact with a constant, so a value's verdict does not depend on the other facts.
+   */
+  known: Array<Map<FactValue, boolean>>;
+  /** How many verdicts `known` holds. */
+  knownCount: number;
 }
 
 /**
- * Inputs remembered per engine. A sheet that records only "Đạt/Chưa đạt" gives every area the same
- * (empty) facts, and areas at 100% everywhere repeat too: the engine runs once for each distinct input.
+ * Verdicts remembered per engine. A district repeats the same few hundred values per indicator ("Đạt",
+ * 100%, 95.5%…) over thousands of areas: the engine judges each value once.
  */
-const SEEN_LIMIT = 10_000;
+const KNOWN_LIMIT = 100_000;
 
-/** The engine's condition results of one run: each indicator's, in the order of the rule's conditions. */
-type Verdicts = boolean[];
+type FactValue = number | boolean | undefined;
 
-type FactValues = Array<number | boolean | undefined>;
+type FactValues = FactValue[];
 
-const float = new Float64Array(1);
-const floatWords = new Uint32Array(float.buffer);
-
-/** A hash of the facts (FNV-1a over each value's bits): cheaper than any text key, checked on a hit. */
-function factsHash(values: FactValues): number {
-  let h = 0x811c9dc5;
-  for (const v of values) {
-    if (typeof v === "number") {
-      float[0] = v;
-      h = Math.imul(h ^ floatWords[0], 0x01000193);
-      h = Math.imul(h ^ floatWords[1], 0x01000193);
-    } else h = Math.imul(h ^ (v === undefined ? 0x2f : v ? 0x5b : 0x7d), 0x01000193);
-  }
-  return h >>> 0;
+/** One area to assess: its facts, and the engine (thresholds in force) that judges them. */
+interface Pending {
+  area: AreaInput;
+  context: AssessmentContext;
+  compiled: Compiled;
+  values: FactValues;
 }
-
-const sameFacts = (a: FactValues, b: FactValues): boolean => a.length === b.length && a.every((v, k) => v === b[k]);
 
 /**
  * Assesses areas against one ruleset, reusing one json-rules-engine Engine for every area.
@@ -147,7 +139,7 @@ export class Assessor {
     return this.compiled(context).thresholds;
   }
 
-  /** How many times an engine actually ran (once per distinct input, see SEEN_LIMIT). */
+  /** How many times an engine actually ran (until each distinct indicator value was judged, see judge). */
   get engineRuns(): number {
     return this.runs;
   }
@@ -169,8 +161,8 @@ export class Assessor {
         c = {
           thresholds,
           engine: createEngine(toEngineRules(this.ruleset, thresholds)),
-          seen: new Map(),
-          seenCount: 0,
+          known: this.ruleset.indicators.map(() => new Map()),
+          knownCount: 0,
         };
         this.byThresholds.set(signature, c);
       }
@@ -181,16 +173,12 @@ export class Assessor {
 
   /** Assess one area. The area's own type, if it has one, overrides the context's. */
   assess(area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
-    return this.enqueue(() => this.run(area, context));
+    return this.enqueue(async () => (await this.assessNow([area], context))[0]);
   }
 
-  /** Assess many areas as one queued task: one after the other on the shared engine. */
+  /** Assess many areas as one queued task on the shared engine. */
   assessAll(areas: AreaInput[], context: AssessmentContext = {}): Promise<AreaAssessment[]> {
-    return this.enqueue(async () => {
-      const out: AreaAssessment[] = [];
-      for (const a of areas) out.push(await this.run(a, context));
-      return out;
-    });
+    return this.enqueue(() => this.assessNow(areas, context));
   }
 
   /** Runs never overlap on an engine: each waits for the one before. */
@@ -200,32 +188,68 @@ export class Assessor {
     return next;
   }
 
-  private async run(area: AreaInput, context: AssessmentContext): Promise<AreaAssessment> {
-    const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
-    const compiled = this.compiled(ctx);
-    const { thresholds, engine, seen } = compiled;
-    const values: FactValues = this.ruleset.indicators.map((i) => factValue(area.indicators[i.id]));
-    const hash = factsHash(values);
-    let verdicts = seen.get(hash)?.find((e) => sameFacts(e.values, values))?.verdicts;
-    if (!verdicts) {
+  private async assessNow(areas: AreaInput[], context: AssessmentContext): Promise<AreaAssessment[]> {
+    const pending: Pending[] = areas.map((area) => {
+      const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
+      const compiled = this.compiled(ctx);
+      return {
+        area,
+        context: ctx,
+        compiled,
+        values: this.ruleset.indicators.map((i) => factValue(area.indicators[i.id])),
+      };
+    });
+    for (const compiled of new Set(pending.map((p) => p.compiled)))
+      await this.judge(
+        compiled,
+        pending.filter((p) => p.compiled === compiled).map((p) => p.values)
+      );
+    return pending.map((p) => {
+      const { known } = p.compiled;
+      const verdicts = p.values.map((v, k) => known[k].get(v) === true);
+      return this.explain(p.area, p.context, p.compiled.thresholds, verdicts);
+    });
+  }
+
+  /**
+   * Have the engine judge every indicator value of `inputs` it has not judged yet. One run judges one
+   * new value of each indicator at once, so a batch needs as many runs as its indicator with the most
+   * new values — a few hundred for a district of thousands of areas, where one run per area would be
+   * most of the analysis (json-rules-engine clones the rule and chains promises on every run).
+   */
+  private async judge(compiled: Compiled, inputs: FactValues[]): Promise<void> {
+    const { known, engine } = compiled;
+    const indicators = this.ruleset.indicators;
+    const fresh: FactValues[] = indicators.map(() => []);
+    const queued = indicators.map(() => new Set<FactValue>());
+    for (const values of inputs)
+      values.forEach((v, k) => {
+        if (!known[k].has(v) && !queued[k].has(v)) {
+          queued[k].add(v);
+          fresh[k].push(v);
+        }
+      });
+    const runs = Math.max(0, ...fresh.map((f) => f.length));
+    if (compiled.knownCount + fresh.reduce((n, f) => n + f.length, 0) > KNOWN_LIMIT) {
+      for (const m of known) m.clear();
+      compiled.knownCount = 0;
+    }
+    const position = new Map(indicators.map((i, k) => [i.id, k]));
+    for (let run = 0; run < runs; run++) {
       // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
       // needs (a constant is returned as is), which costs more than the comparisons themselves.
       const facts: Record<string, Fact> = {};
-      this.ruleset.indicators.forEach((i, k) => (facts[i.id] = new Fact(i.id, values[k], NO_CACHE)));
+      indicators.forEach((i, k) => (facts[i.id] = new Fact(i.id, fresh[k][run], NO_CACHE)));
       const { results, failureResults } = await engine.run(facts);
       this.runs++;
       const rule = results[0] ?? failureResults[0];
-      verdicts = ((rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? []).map((l) => l.result === true);
-      if (compiled.seenCount >= SEEN_LIMIT) {
-        seen.clear();
-        compiled.seenCount = 0;
+      for (const leaf of (rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? []) {
+        const k = position.get(leaf.fact);
+        if (k === undefined || run >= fresh[k].length) continue;
+        known[k].set(fresh[k][run], leaf.result === true);
+        compiled.knownCount++;
       }
-      const bucket = seen.get(hash);
-      if (bucket) bucket.push({ values, verdicts });
-      else seen.set(hash, [{ values, verdicts }]);
-      compiled.seenCount++;
     }
-    return this.explain(area, ctx, thresholds, verdicts);
   }
 
   /** Turn the engine's own condition results into per-indicator and per-criterion explanations. */
@@ -233,15 +257,16 @@ export class Assessor {
     area: AreaInput,
     context: AssessmentContext,
     thresholds: Record<string, ThresholdValue>,
-    verdicts: Verdicts
+    verdicts: boolean[]
   ): AreaAssessment {
     const criteria: CriterionResult[] = [];
     const notMet: string[] = [];
     const missing: string[] = [];
+    // Verdicts are in ruleset order, which is criterion order.
     let n = 0;
     for (const c of this.ruleset.criteria) {
       const indicators: IndicatorResult[] = c.indicators.map((i) =>
-        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts[n++] === true)
+        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts[n++])
       );
       const declaredReading = area.criteria[c.id];
       // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
