@@ -162,20 +162,34 @@ function newSheet(seed: SheetSeed): DoubleSheet {
   };
 }
 
+/** A copy of a rectangle of a grid, `blank` where the grid has no cell. */
+function copyBlock<T>(grid: T[][], r: Rect, blank: T): T[][] {
+  const out: T[][] = new Array(r.rows);
+  for (let i = 0; i < r.rows; i++) {
+    const source = grid[r.top + i];
+    const row: T[] = new Array(r.columns);
+    for (let j = 0; j < r.columns; j++) row[j] = source?.[r.left + j] ?? blank;
+    out[i] = row;
+  }
+  return out;
+}
+
 function usedRect(sheet: DoubleSheet): Rect {
   let bottom = -1;
   let right = -1;
   let top = Infinity;
   let left = Infinity;
-  sheet.values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v === "") return;
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-    })
-  );
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] === "") continue;
+      if (r > bottom) bottom = r;
+      if (c > right) right = c;
+      if (r < top) top = r;
+      if (c < left) left = c;
+    }
+  }
   if (bottom < 0) return { top: 0, left: 0, rows: 1, columns: 1 };
   return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
 }
@@ -408,7 +422,9 @@ class Worksheet extends ClientObject {
 
   getUsedRange(valuesOnly?: boolean): Range {
     void valuesOnly;
-    return new Range(this.batch, this.resolve, () => usedRect(this.resolve()));
+    // Resolved once, when Excel first meets the range (at sync), as a proxy's address is.
+    let rect: Rect | undefined;
+    return new Range(this.batch, this.resolve, () => (rect ??= usedRect(this.resolve())));
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     const rect = { top: startRow, left: startColumn, rows: rowCount, columns: columnCount };
@@ -452,13 +468,9 @@ class Range extends ClientObject {
       case "address":
         return `${quoteSheet(s.name)}!${rectAddress(r)}`;
       case "values":
-        return Array.from({ length: r.rows }, (_, i) =>
-          Array.from({ length: r.columns }, (_, j) => s.values[r.top + i]?.[r.left + j] ?? "")
-        );
+        return copyBlock(s.values, r, "");
       case "numberFormat":
-        return Array.from({ length: r.rows }, (_, i) =>
-          Array.from({ length: r.columns }, (_, j) => s.numberFormats[r.top + i]?.[r.left + j] ?? "General")
-        );
+        return copyBlock(s.numberFormats, r, "General");
       default:
         return super.read(key);
     }
@@ -515,10 +527,18 @@ class Range extends ClientObject {
         throw new DoubleError("InvalidArgument", `The ${what} array does not match the size of ${rectAddress(r)}`);
       }
       this.batch.excel.state.rangeWrites++;
-      grid.forEach((row, i) => row.forEach((v, j) => set(s, r, i, j, v)));
-      // Pad every row to the sheet's width so the grid stays rectangular.
-      const width = Math.max(...s.values.map((row) => row.length), 0);
-      for (let i = 0; i < s.values.length; i++) {
+      let before = 0;
+      for (const row of s.values) if (row.length > before) before = row.length;
+      const rowsBefore = Math.min(s.values.length, s.numberFormats.length);
+      for (let i = 0; i < grid.length; i++) {
+        const row = grid[i];
+        for (let j = 0; j < row.length; j++) set(s, r, i, j, row[j]);
+      }
+      // Pad rows to the sheet's width so the grid stays rectangular: every row when the write widened the
+      // sheet, else the rows it wrote or added (the others already are).
+      const width = Math.max(before, r.left + r.columns);
+      const from = width > before ? 0 : Math.min(r.top, rowsBefore);
+      for (let i = from; i < Math.max(s.values.length, s.numberFormats.length); i++) {
         const row = (s.values[i] ??= []);
         const formats = (s.numberFormats[i] ??= []);
         for (let j = 0; j < width; j++) {
