@@ -95,6 +95,10 @@ interface Compiled {
   known: Array<Map<FactValue, boolean>>;
   /** How many verdicts `known` holds. */
   knownCount: number;
+  /** Results shared between areas (see explain): per indicator by reading, per criterion by a trie. */
+  indicatorResults: Array<Map<Reading, IndicatorResult>>;
+  criterionResults: Array<Map<unknown, unknown>>;
+  sharedCount: number;
 }
 
 /**
@@ -129,6 +133,8 @@ export class Assessor {
   private readonly byContext = new Map<string, Compiled>();
   private readonly byThresholds = new Map<string, Compiled>();
   private runs = 0;
+  /** A criterion's indicator results while explain looks for its shared result. */
+  private readonly scratch: IndicatorResult[] = [];
 
   constructor(ruleset: Ruleset) {
     this.ruleset = ruleset;
@@ -163,6 +169,9 @@ export class Assessor {
           engine: createEngine(toEngineRules(this.ruleset, thresholds)),
           known: this.ruleset.indicators.map(() => new Map()),
           knownCount: 0,
+          indicatorResults: this.ruleset.indicators.map(() => new Map()),
+          criterionResults: this.ruleset.criteria.map(() => new Map()),
+          sharedCount: 0,
         };
         this.byThresholds.set(signature, c);
       }
@@ -204,11 +213,7 @@ export class Assessor {
         compiled,
         pending.filter((p) => p.compiled === compiled).map((p) => p.values)
       );
-    return pending.map((p) => {
-      const { known } = p.compiled;
-      const verdicts = p.values.map((v, k) => known[k].get(v) === true);
-      return this.explain(p.area, p.context, p.compiled.thresholds, verdicts);
-    });
+    return pending.map((p) => this.explain(p.area, p.context, p.compiled));
   }
 
   /**
@@ -252,50 +257,50 @@ export class Assessor {
     }
   }
 
-  /** Turn the engine's own condition results into per-indicator and per-criterion explanations. */
-  private explain(
-    area: AreaInput,
-    context: AssessmentContext,
-    thresholds: Record<string, ThresholdValue>,
-    verdicts: boolean[]
-  ): AreaAssessment {
+  /**
+   * Turn the engine's own condition results into per-indicator and per-criterion explanations. Results
+   * are shared (frozen) between areas whose readings are the same objects — readings of a repeated cell
+   * value are (see readValue) — so a district of thousands of areas builds each distinct result once.
+   */
+  private explain(area: AreaInput, context: AssessmentContext, compiled: Compiled): AreaAssessment {
+    if (compiled.sharedCount > SHARED_LIMIT) {
+      for (const m of compiled.indicatorResults) m.clear();
+      for (const m of compiled.criterionResults) m.clear();
+      compiled.sharedCount = 0;
+    }
     const criteria: CriterionResult[] = [];
     const notMet: string[] = [];
     const missing: string[] = [];
-    // Verdicts are in ruleset order, which is criterion order.
-    let n = 0;
-    for (const c of this.ruleset.criteria) {
-      const indicators: IndicatorResult[] = c.indicators.map((i) =>
-        this.indicatorResult(i, area.indicators[i.id], thresholds[i.id], verdicts[n++])
-      );
-      const declaredReading = area.criteria[c.id];
-      // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
-      // that records only "Đạt/Chưa đạt" for a criterion is taken at its word.
-      let basis: CriterionResult["basis"];
-      if (indicators.some((r) => r.reading.kind !== "missing")) basis = "indicators";
-      else if (hasValue(declaredReading)) basis = "declared";
-      else basis = "none";
-      const met =
-        basis === "declared"
-          ? declaredReading?.kind === "boolean" && declaredReading.value
-          : basis === "indicators" && indicators.every((r) => r.met);
-      if (basis === "indicators") {
-        for (const r of indicators)
-          if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
-      } else if (basis === "declared") {
-        if (declaredReading?.kind === "unreadable") missing.push(c.id);
-      } else {
-        missing.push(...c.indicators.map((i) => i.id));
+    const scratch = this.scratch;
+    let n = 0; // indicators in ruleset order, which is criterion order
+    this.ruleset.criteria.forEach((c, ci) => {
+      const declared = area.criteria[c.id];
+      const count = c.indicators.length;
+      for (let j = 0; j < count; j++)
+        scratch[j] = this.indicatorResult(compiled, n++, area.indicators[c.indicators[j].id]);
+      // The trie's keys: the declared status, then each indicator result.
+      const keyAt = (j: number): unknown => (j === 0 ? (declared ?? NO_READING) : scratch[j - 1]);
+      let at = compiled.criterionResults[ci];
+      for (let j = 0; j < count; j++) {
+        let next = at.get(keyAt(j)) as Map<unknown, unknown> | undefined;
+        if (!next) at.set(keyAt(j), (next = new Map()));
+        at = next;
       }
-      if (!met) notMet.push(c.id);
-      criteria.push({ criterionId: c.id, met, basis, indicators, declared: declaredReading });
-    }
-    const metCount = criteria.length - notMet.length;
+      let shared = at.get(keyAt(count)) as SharedCriterion | undefined;
+      if (!shared) {
+        shared = criterionResult(c.id, c.indicators, declared, scratch.slice(0, count));
+        at.set(keyAt(count), shared);
+        compiled.sharedCount++;
+      }
+      criteria.push(shared.result);
+      if (!shared.result.met) notMet.push(c.id);
+      for (const id of shared.missing) missing.push(id);
+    });
     return {
       area,
       year: context.year,
       criteria,
-      metCount,
+      metCount: criteria.length - notMet.length,
       total: criteria.length,
       meetsAll: notMet.length === 0,
       notMet,
@@ -303,26 +308,69 @@ export class Assessor {
     };
   }
 
-  private indicatorResult(
-    i: Indicator,
-    reading: Reading | undefined,
-    threshold: ThresholdValue,
-    met: boolean
-  ): IndicatorResult {
+  /** Indicator `k`'s result for a reading: the engine's verdict on its value, shared per reading. */
+  private indicatorResult(compiled: Compiled, k: number, reading: Reading | undefined): IndicatorResult {
     const r: Reading = reading ?? NO_READING;
-    const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
-    return {
-      indicatorId: i.id,
-      criterionId: i.criterionId,
-      reading: r,
-      unit: i.unit,
-      operator: i.operator,
-      threshold,
-      status,
-      met,
-      shortfall: status === "unmet" ? shortfall(i.operator, factValue(r), threshold) : undefined,
-    };
+    const byReading = compiled.indicatorResults[k];
+    let result = byReading.get(r);
+    if (!result) {
+      const i = this.ruleset.indicators[k];
+      const threshold = compiled.thresholds[i.id];
+      const met = compiled.known[k].get(factValue(r)) === true;
+      const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
+      result = Object.freeze({
+        indicatorId: i.id,
+        criterionId: i.criterionId,
+        reading: r,
+        unit: i.unit,
+        operator: i.operator,
+        threshold,
+        status,
+        met,
+        shortfall: status === "unmet" ? shortfall(i.operator, factValue(r), threshold) : undefined,
+      });
+      byReading.set(r, result);
+      compiled.sharedCount++;
+    }
+    return result;
   }
+}
+
+/** A criterion's result, with the ids it adds to an area's "missing" list. */
+interface SharedCriterion {
+  result: CriterionResult;
+  missing: string[];
+}
+
+/** Shared results kept per engine before starting afresh (memory stays bounded on any input). */
+const SHARED_LIMIT = 200_000;
+
+function criterionResult(
+  criterionId: string,
+  criterionIndicators: Indicator[],
+  declared: Reading | undefined,
+  indicators: IndicatorResult[]
+): SharedCriterion {
+  // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
+  // that records only "Đạt/Chưa đạt" for a criterion is taken at its word.
+  let basis: CriterionResult["basis"];
+  if (indicators.some((r) => r.reading.kind !== "missing")) basis = "indicators";
+  else if (hasValue(declared)) basis = "declared";
+  else basis = "none";
+  const met =
+    basis === "declared"
+      ? declared?.kind === "boolean" && declared.value
+      : basis === "indicators" && indicators.every((r) => r.met);
+  const missing: string[] = [];
+  if (basis === "indicators") {
+    for (const r of indicators) if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
+  } else if (basis === "declared") {
+    if (declared?.kind === "unreadable") missing.push(criterionId);
+  } else {
+    missing.push(...criterionIndicators.map((i) => i.id));
+  }
+  Object.freeze(indicators);
+  return { result: Object.freeze({ criterionId, met, basis, indicators, declared }), missing };
 }
 
 /** The reading of an indicator the sheet has no column for: one object for all of them (never changed). */

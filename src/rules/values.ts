@@ -157,32 +157,77 @@ const tidy = (n: number): number => Math.round(n * 1e9) / 1e9;
  * be understood is `unreadable` with the raw text and a reason, so it is shown and never counted as met.
  */
 export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {}): Reading {
-  if (raw === null || raw === undefined) return { kind: "missing", raw };
+  return readCell(raw, unit, options.numberFormat, options.scale);
+}
+
+/** readValue with its options spread out: what readAreas calls for each of a district's cells. */
+export function readCell(
+  raw: CellValue,
+  unit: Unit,
+  numberFormat: string | undefined,
+  scale: number | undefined
+): Reading {
+  if (raw === null) return BLANK_NULL;
+  if (raw === undefined) return BLANK_UNDEFINED;
   if (typeof raw === "boolean") {
-    if (unit === "boolean") return { kind: "boolean", value: raw, raw };
+    if (unit === "boolean") return raw ? TRUE_CELL : FALSE_CELL;
     return unreadable(
       raw,
       `Cần một số, không phải ${raw ? "TRUE" : "FALSE"}.`,
       `Expected a number, not ${raw ? "TRUE" : "FALSE"}.`
     );
   }
-  if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return unreadable(raw, "Số không hợp lệ.", "Not a valid number.");
-    if (unit === "boolean") {
-      if (raw === 1) return { kind: "boolean", value: true, raw };
-      if (raw === 0) return { kind: "boolean", value: false, raw };
-      return unreadable(raw, `Cần Có/Không hoặc Đạt/Chưa đạt, không phải ${raw}.`, `Expected yes/no, not ${raw}.`);
-    }
-    let value = raw;
-    let scaled = false;
-    if (unit === "percent" && options.numberFormat && options.numberFormat.includes("%")) value = tidy(raw * 100);
-    else if (options.scale && options.scale !== 1 && !alreadyInDong(raw, unit)) {
-      value = tidy(raw * options.scale);
-      scaled = true;
-    }
-    return finishNumber(value, unit, raw, scaled || alreadyInDong(raw, unit));
+  if (typeof raw === "number") return readNumberCell(raw, unit, numberFormat, scale);
+  return readTextCell(raw, unit, scale);
+}
+
+/** The readings of blank cells: one object each, never changed. */
+const BLANK_NULL: Reading = Object.freeze({ kind: "missing", raw: null });
+const BLANK_UNDEFINED: Reading = Object.freeze({ kind: "missing", raw: undefined });
+const TRUE_CELL: Reading = Object.freeze({ kind: "boolean", value: true, raw: true });
+const FALSE_CELL: Reading = Object.freeze({ kind: "boolean", value: false, raw: false });
+
+/**
+ * Readings of numbers seen lately, by unit, scale (or stored percentage) and number. A district's columns
+ * repeat the same few hundred figures over thousands of rows; one reading object serves each, so the
+ * assessments built on them can be shared too (see Assessor).
+ */
+const numberReadings = new Map<Unit, Map<number, Map<number, Reading>>>();
+const NUMBER_READINGS_LIMIT = 50_000;
+/** The bucket of numbers read from a cell formatted as a percentage (scale is ignored there). */
+const PERCENT_FORMATTED = -1;
+
+function readNumberCell(raw: number, unit: Unit, numberFormat: string | undefined, scale: number | undefined): Reading {
+  const percent = unit === "percent" && numberFormat !== undefined && numberFormat.includes("%");
+  const scaleKey = percent ? PERCENT_FORMATTED : (scale ?? 1);
+  let byScale = numberReadings.get(unit);
+  if (!byScale) numberReadings.set(unit, (byScale = new Map()));
+  let bucket = byScale.get(scaleKey);
+  if (!bucket) byScale.set(scaleKey, (bucket = new Map()));
+  let reading = bucket.get(raw);
+  if (reading === undefined || !Object.is(reading.raw, raw)) {
+    reading = readNumber(raw, unit, percent, scale);
+    if (bucket.size >= NUMBER_READINGS_LIMIT) bucket.clear();
+    bucket.set(raw, reading);
   }
-  return readTextCell(raw, unit, options.scale);
+  return reading;
+}
+
+function readNumber(raw: number, unit: Unit, percentFormatted: boolean, scale: number | undefined): Reading {
+  if (!Number.isFinite(raw)) return unreadable(raw, "Số không hợp lệ.", "Not a valid number.");
+  if (unit === "boolean") {
+    if (raw === 1) return { kind: "boolean", value: true, raw };
+    if (raw === 0) return { kind: "boolean", value: false, raw };
+    return unreadable(raw, `Cần Có/Không hoặc Đạt/Chưa đạt, không phải ${raw}.`, `Expected yes/no, not ${raw}.`);
+  }
+  let value = raw;
+  let scaled = false;
+  if (percentFormatted) value = tidy(raw * 100);
+  else if (scale && scale !== 1 && !alreadyInDong(raw, unit)) {
+    value = tidy(raw * scale);
+    scaled = true;
+  }
+  return finishNumber(value, unit, raw, scaled || alreadyInDong(raw, unit));
 }
 
 /**
