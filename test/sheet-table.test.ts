@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { AreaInput, Reading } from "../src/rules/assessment";
 import { CellValue } from "../src/rules/cell";
 import { ColumnRole, recognizeHeaders } from "../src/rules/columns";
@@ -7,6 +8,7 @@ import {
   detectTable,
   fromSavedMapping,
   manualLayout,
+  numberIsLabel,
   readAreaRow,
   readAreas,
   TableLayout,
@@ -344,6 +346,21 @@ describe("reading the areas", () => {
     });
     expect(value(input.indicators["TC07.1"])).toBe(3.5);
     expect(value(input.criteria.TC10)).toBe(true);
+  });
+});
+
+describe("a number cell as a row label", () => {
+  // readAreas decides without String(): it must agree with the text rule for every number.
+  const textIsLabel = (v: number) => !/^[-+−]?\d[\d.,\s]*%?$/.test(String(v));
+  test.each([0, -0, 1, -1, 0.5, 1e-6, 9.99e-7, -1e-7, 1e20, 1e21, -1e21, 123456789.125, NaN, Infinity, -Infinity])(
+    "%p",
+    (v) => expect(numberIsLabel(v)).toBe(textIsLabel(v))
+  );
+  test("any double", () => {
+    fc.assert(
+      fc.property(fc.double(), (v) => numberIsLabel(v) === textIsLabel(v)),
+      { seed: 20261129, numRuns: 5000 }
+    );
   });
 });
 

@@ -18,7 +18,7 @@ import {
 } from "./columns";
 import { Problem, problem } from "./message";
 import { foldText, normaliseAreaType, Ruleset } from "./ruleset";
-import { readStatus, readValue, readYesNo } from "./values";
+import { readCell, readStatus, readYesNo } from "./values";
 import { SheetData } from "./workbook";
 
 /** Where the table sits on the sheet (zero-based rows) and what its columns hold. */
@@ -83,6 +83,16 @@ const cellText = (v: CellValue): string => {
   return v.replace(/[\s\u00a0\u202f\u200b]+/g, " ").trim();
 };
 
+/** A cell text that is only a number ("12", "1.234,5", "95%"): not a label. */
+const PLAIN_NUMBER = /^[-+−]?\d[\d.,\s]*%?$/;
+
+/**
+ * Whether a number cell's text would be a label, i.e. not match PLAIN_NUMBER: only NaN, ±Infinity and the
+ * exponent forms String() gives below 1e-6 and from 1e21 ("1e-7", "1e+21").
+ */
+export const numberIsLabel = (v: number): boolean =>
+  !Number.isFinite(v) || (v !== 0 && (Math.abs(v) < 1e-6 || Math.abs(v) >= 1e21));
+
 const isBlankRow = (row: CellValue[] | undefined): boolean => !row || row.every((v) => cellText(v) === "");
 
 /** Values, yes/no words or plain numbers: a data row, not a header row. */
@@ -98,7 +108,7 @@ function looksLikeData(row: CellValue[]): boolean {
     const t = cellText(v);
     if (t === "") return false;
     if (isExcelError(t)) return true;
-    if (/^[-+−]?\d[\d.,\s]*%?$/.test(t)) return true;
+    if (PLAIN_NUMBER.test(t)) return true;
     return readYesNo(t) !== undefined;
   });
 }
@@ -385,10 +395,7 @@ export function readAreaRow(
       case "indicator": {
         const indicator = indicators.get(role.indicatorId);
         if (indicator) {
-          area.indicators[indicator.id] = readValue(raw, indicator.unit, {
-            numberFormat: numberFormats?.[c.column],
-            scale: c.scale,
-          });
+          area.indicators[indicator.id] = readCell(raw, indicator.unit, numberFormats?.[c.column], c.scale);
         }
         break;
       }
@@ -480,9 +487,23 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   for (let r = layout.dataStart; r <= last; r++) {
     const row = sheet.values[r] ?? [];
     const sheetRow = r + 1;
-    const texts = row.map(cellText);
-    const filled = texts.filter((t) => t !== "");
-    if (filled.length === 0) {
+    // The row's first three labels (filled texts that are not plain numbers), without copying the row:
+    // this runs on every row of a district.
+    const labels: string[] = [];
+    let anyFilled = false;
+    for (let c = 0; c < row.length && labels.length < 3; c++) {
+      const v = row[c];
+      if (typeof v === "number") {
+        anyFilled = true;
+        if (numberIsLabel(v)) labels.push(String(v));
+        continue;
+      }
+      const t = cellText(v);
+      if (t === "") continue;
+      anyFilled = true;
+      if (!PLAIN_NUMBER.test(t)) labels.push(t);
+    }
+    if (!anyFilled) {
       skipped.push({ row: sheetRow, reason: "blank" });
       continue;
     }
@@ -490,22 +511,27 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       skipped.push({ row: sheetRow, reason: "numbering" });
       continue;
     }
-    const labels = filled.filter((t) => !/^[-+−]?\d[\d.,\s]*%?$/.test(t)).slice(0, 3);
     const total = labels.find(isTotalText);
     if (total !== undefined) {
       skipped.push({ row: sheetRow, reason: "total", text: total });
       pastTotal = true;
       continue;
     }
-    const hasValues = valueColumns.some((c) => (texts[c.column] ?? "") !== "");
+    const filledText = () =>
+      row
+        .map(cellText)
+        .filter((t) => t !== "")
+        .join(" ");
+    const hasValues = valueColumns.some((c) => cellText(row[c.column]) !== "");
     if ((pastTotal && r > lastValueRow) || (labels.some(isSignatureText) && !holdsData(r))) {
-      skipped.push({ row: sheetRow, reason: "blank", text: filled.join(" ") });
+      skipped.push({ row: sheetRow, reason: "blank", text: filledText() });
       continue;
     }
-    const areaText = areaColumn !== undefined ? (texts[areaColumn] ?? "") : "";
+    const areaText = areaColumn !== undefined ? cellText(row[areaColumn]) : "";
     if (!hasValues && (areaText === "" || COMMUNE_PREFIX.test(foldText(areaText)))) {
       // A commune heading: its name alone on the row (maybe after "I"), said to be a commune by its
       // "Xã"/"Phường" prefix, its column, or a section number.
+      const texts = row.map(cellText);
       const named = texts
         .map((t, c) => ({ t, c }))
         .filter(({ t, c }) => t !== "" && c !== orderColumn && !isOrderMarker(t));
@@ -541,7 +567,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
         (v) => v.kind === "number" || v.kind === "boolean"
       );
       if (!readable && areaColumn !== undefined) {
-        skipped.push({ row: sheetRow, reason: "blank", text: filled.join(" ") });
+        skipped.push({ row: sheetRow, reason: "blank", text: filledText() });
         continue;
       }
       area.name = `Dòng ${sheetRow}`;
