@@ -1,4 +1,4 @@
-import { AreaAssessment } from "./assessment";
+import { AreaAssessment, CriterionResult } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
 import { Grid } from "./cell";
@@ -100,31 +100,39 @@ function titleRows(
 /** "TC02 Thủy lợi: TC02.1 = 65%, cần ≥ 80% (thiếu 15%)" parts for one area, in ruleset order. */
 export function gapText(a: AreaAssessment, ruleset: Ruleset, language: Language = "vi"): string {
   const parts: string[] = [];
-  for (const c of a.criteria) {
-    if (c.met) continue;
-    const criterion = ruleset.criteria.find((x) => x.id === c.criterionId);
-    const pieces: string[] = [];
-    for (const r of c.indicators) {
-      if (r.status !== "unmet") continue;
-      const v =
-        r.reading.kind === "number" || r.reading.kind === "boolean"
-          ? formatValue(r.reading.value, r.unit, language)
-          : "";
-      const gap =
-        r.shortfall !== undefined
-          ? language === "vi"
-            ? `, thiếu ${formatValue(r.shortfall, r.unit, language)}`
-            : `, short by ${formatValue(r.shortfall, r.unit, language)}`
-          : "";
-      pieces.push(
-        `${r.indicatorId} = ${v} (${language === "vi" ? "cần" : "needs"} ${formatCondition(r.operator, r.threshold, r.unit, language)}${gap})`
-      );
-    }
-    if (c.basis === "declared") pieces.push(language === "vi" ? "đánh giá: chưa đạt" : "recorded: not met");
-    const name = criterion ? (language === "vi" ? criterion.nameVi : criterion.nameEn) : "";
-    parts.push(`${c.criterionId} ${name}${pieces.length ? ": " + pieces.join("; ") : ""}`);
-  }
+  for (const c of a.criteria) if (!c.met) parts.push(criterionGapText(c, ruleset, language));
   return parts.join(" | ");
+}
+
+/** Gap texts already made, per criterion result (shared between areas with the same readings). */
+const gapTexts = new WeakMap<CriterionResult, { ruleset: Ruleset } & Partial<Record<Language, string>>>();
+
+function criterionGapText(c: CriterionResult, ruleset: Ruleset, language: Language): string {
+  let texts = gapTexts.get(c);
+  if (!texts || texts.ruleset !== ruleset) gapTexts.set(c, (texts = { ruleset }));
+  return (texts[language] ??= makeCriterionGapText(c, ruleset, language));
+}
+
+function makeCriterionGapText(c: CriterionResult, ruleset: Ruleset, language: Language): string {
+  const criterion = ruleset.criteria.find((x) => x.id === c.criterionId);
+  const pieces: string[] = [];
+  for (const r of c.indicators) {
+    if (r.status !== "unmet") continue;
+    const v =
+      r.reading.kind === "number" || r.reading.kind === "boolean" ? formatValue(r.reading.value, r.unit, language) : "";
+    const gap =
+      r.shortfall !== undefined
+        ? language === "vi"
+          ? `, thiếu ${formatValue(r.shortfall, r.unit, language)}`
+          : `, short by ${formatValue(r.shortfall, r.unit, language)}`
+        : "";
+    pieces.push(
+      `${r.indicatorId} = ${v} (${language === "vi" ? "cần" : "needs"} ${formatCondition(r.operator, r.threshold, r.unit, language)}${gap})`
+    );
+  }
+  if (c.basis === "declared") pieces.push(language === "vi" ? "đánh giá: chưa đạt" : "recorded: not met");
+  const name = criterion ? (language === "vi" ? criterion.nameVi : criterion.nameEn) : "";
+  return `${c.criterionId} ${name}${pieces.length ? ": " + pieces.join("; ") : ""}`;
 }
 
 function missingText(a: AreaAssessment): string {

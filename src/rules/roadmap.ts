@@ -247,7 +247,22 @@ function direction(r: IndicatorResult): IndicatorGap["direction"] {
     : "raise";
 }
 
+/**
+ * The last planned criterion made from each criterion result, with what it was made from. Results are
+ * shared between areas with the same readings (see Assessor), so a district plans each one once; like
+ * them, a planned criterion is never changed once made.
+ */
+const planned = new WeakMap<CriterionResult, { name: Message; effort: CriterionEffort; step: PlannedCriterion }>();
+
 function plannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort): PlannedCriterion {
+  const hit = planned.get(c);
+  if (hit && hit.name === name && hit.effort === e) return hit.step;
+  const step = makePlannedCriterion(c, name, e);
+  planned.set(c, { name, effort: e, step });
+  return step;
+}
+
+function makePlannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort): PlannedCriterion {
   const gaps: IndicatorGap[] = [];
   if (c.basis === "indicators") {
     for (const r of c.indicators) {
@@ -298,7 +313,16 @@ export function plannedCriterionText(s: PlannedCriterion): Message {
   return msg(criterionText(s, "vi"), criterionText(s, "en"));
 }
 
+/** Step texts already made, per planned criterion (shared between areas, see plannedCriterion). */
+const stepTexts = new WeakMap<PlannedCriterion, Partial<Record<Language, string>>>();
+
 function criterionText(s: PlannedCriterion, language: Language): string {
+  let texts = stepTexts.get(s);
+  if (!texts) stepTexts.set(s, (texts = {}));
+  return (texts[language] ??= makeCriterionText(s, language));
+}
+
+function makeCriterionText(s: PlannedCriterion, language: Language): string {
   const vi = language === "vi";
   const detail =
     s.basis === "declared"
