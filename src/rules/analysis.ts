@@ -229,10 +229,11 @@ export const HIGHLIGHT_FILL = { unmet: "#F8CBAD", missing: "#FFF2CC" } as const;
 
 /** Consecutive rows grouped into blocks, so section and total rows between them stay unpainted. */
 function rowBlocks(rows: number[]): Array<[number, number]> {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const sorted = rows.slice().sort((a, b) => a - b);
   const blocks: Array<[number, number]> = [];
   for (const r of sorted) {
     const last = blocks[blocks.length - 1];
+    if (last && r <= last[1]) continue; // a row listed twice
     if (last && r === last[1] + 1) last[1] = r;
     else blocks.push([r, r]);
   }
@@ -266,7 +267,7 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
   const highlights: Highlight[] = [];
   for (const col of analysis.layout.columns) {
     const letter = columnLetter(col.column);
-    const range = blocks.map(([a, b]) => `${letter}${a + 1}:${letter}${b + 1}`).join(",");
+    const range = blocks.map((b) => `${letter}${b[0] + 1}:${letter}${b[1] + 1}`).join(",");
     const top = cellAddress(blocks[0][0], col.column);
     if (col.role.kind === "indicator") {
       const id = col.role.indicatorId;

@@ -116,6 +116,8 @@ interface Pending {
   area: AreaInput;
   context: AssessmentContext;
   compiled: Compiled;
+  /** The area's readings and fact values, in ruleset order. */
+  readings: Array<Reading | undefined>;
   values: FactValues;
 }
 
@@ -198,22 +200,25 @@ export class Assessor {
   }
 
   private async assessNow(areas: AreaInput[], context: AssessmentContext): Promise<AreaAssessment[]> {
+    const indicators = this.ruleset.indicators;
+    // Areas mostly share one area type (none): its context and engine are looked up once.
+    const byType = new Map<string | undefined, { ctx: AssessmentContext; compiled: Compiled }>();
     const pending: Pending[] = areas.map((area) => {
-      const ctx: AssessmentContext = { year: context.year, areaType: area.areaType ?? context.areaType };
-      const compiled = this.compiled(ctx);
-      return {
-        area,
-        context: ctx,
-        compiled,
-        values: this.ruleset.indicators.map((i) => factValue(area.indicators[i.id])),
-      };
+      const areaType = area.areaType ?? context.areaType;
+      let found = byType.get(areaType);
+      if (!found) {
+        const ctx: AssessmentContext = { year: context.year, areaType };
+        byType.set(areaType, (found = { ctx, compiled: this.compiled(ctx) }));
+      }
+      const readings = indicators.map((i) => area.indicators[i.id]);
+      return { area, context: found.ctx, compiled: found.compiled, readings, values: readings.map(factValue) };
     });
     for (const compiled of new Set(pending.map((p) => p.compiled)))
       await this.judge(
         compiled,
         pending.filter((p) => p.compiled === compiled).map((p) => p.values)
       );
-    return pending.map((p) => this.explain(p.area, p.context, p.compiled));
+    return pending.map((p) => this.explain(p));
   }
 
   /**
@@ -262,7 +267,7 @@ export class Assessor {
    * are shared (frozen) between areas whose readings are the same objects — readings of a repeated cell
    * value are (see readValue) — so a district of thousands of areas builds each distinct result once.
    */
-  private explain(area: AreaInput, context: AssessmentContext, compiled: Compiled): AreaAssessment {
+  private explain({ area, context, compiled, readings }: Pending): AreaAssessment {
     if (compiled.sharedCount > SHARED_LIMIT) {
       for (const m of compiled.indicatorResults) m.clear();
       for (const m of compiled.criterionResults) m.clear();
@@ -276,8 +281,7 @@ export class Assessor {
     this.ruleset.criteria.forEach((c, ci) => {
       const declared = area.criteria[c.id];
       const count = c.indicators.length;
-      for (let j = 0; j < count; j++)
-        scratch[j] = this.indicatorResult(compiled, n++, area.indicators[c.indicators[j].id]);
+      for (let j = 0; j < count; j++, n++) scratch[j] = this.indicatorResult(compiled, n, readings[n]);
       // The trie's keys: the declared status, then each indicator result.
       const keyAt = (j: number): unknown => (j === 0 ? (declared ?? NO_READING) : scratch[j - 1]);
       let at = compiled.criterionResults[ci];
@@ -369,7 +373,7 @@ function criterionResult(
   } else {
     missing.push(...criterionIndicators.map((i) => i.id));
   }
-  Object.freeze(indicators);
+
   return { result: Object.freeze({ criterionId, met, basis, indicators, declared }), missing };
 }
 
