@@ -48,7 +48,8 @@ const STYLE = {
 function toExcelValue(v: CellValue): string | number | boolean {
   if (v === null || v === undefined) return "";
   if (typeof v !== "string") return v;
-  if (/^[=+\-@']/.test(v) || /^[\d\s.,:/%()]+$/.test(v.trim())) return `'${v}`;
+  // A formula-like or number-like text stays text (\s is what trim() removes, so no trim is needed).
+  if (/^[=+\-@']/.test(v) || (/^[\d\s.,:/%()]+$/.test(v) && v.trim() !== "")) return `'${v}`;
   return v;
 }
 
@@ -226,9 +227,14 @@ function fillSheet(sheet: Excel.Worksheet, spec: SheetOutput): void {
   const width = Math.max(1, ...spec.rows.map((r) => r.length));
   sheet.tabColor = STYLE.tab;
   if (height > 0) {
-    sheet.getRangeByIndexes(0, 0, height, width).values = spec.rows.map((r) =>
-      Array.from({ length: width }, (_, c) => toExcelValue(r[c]))
-    );
+    const grid: Array<Array<string | number | boolean>> = new Array(height);
+    for (let r = 0; r < height; r++) {
+      const source = spec.rows[r];
+      const row: Array<string | number | boolean> = new Array(width);
+      for (let c = 0; c < width; c++) row[c] = toExcelValue(source[c]);
+      grid[r] = row;
+    }
+    sheet.getRangeByIndexes(0, 0, height, width).values = grid;
     sheet.getRangeByIndexes(0, 0, 1, 1).format.font.size = 13;
   }
   const headerRows = Math.min(spec.headerRows ?? 0, height);
