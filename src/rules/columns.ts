@@ -777,7 +777,7 @@ export function isColumnNumberingRow(row: CellValue[] | undefined, headerColumns
   let anyDigit = false;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (cellText(v) === "") continue;
+    if (isBlankCell(v)) continue;
     filled++;
     if (!isColumnNumber(v)) {
       // More than one cell that is not a column number: not a numbering row.
@@ -799,6 +799,12 @@ interface ColumnParts {
   /** For each part, the cell its text comes from ("row:col"), to find a group label's columns. */
   origins: string[];
 }
+
+const BLANK_TEXT = /^[\s\u00a0\u202f\u200b]*$/;
+
+/** cellText(v) === "", without building the text. */
+const isBlankCell = (v: CellValue): boolean =>
+  v === null || v === undefined || typeof v === "boolean" || (typeof v === "string" && BLANK_TEXT.test(v));
 
 const cellText = (v: CellValue): string => {
   if (v === null || v === undefined || typeof v === "boolean") return "";

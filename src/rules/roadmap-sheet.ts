@@ -164,6 +164,7 @@ class ResponsibleIndex {
   }
 
   take(area: AreaPlan, year: number | undefined): string {
+    if (this.rowsByArea.size === 0) return ""; // no names typed (or no sheet yet): nothing to look up
     const k = sheetAreaKey(area, this.withDistrict);
     const same = this.exact.get(`${year ?? "later"}|${k}`);
     if (same !== undefined) {

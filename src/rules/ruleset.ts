@@ -86,17 +86,18 @@ const FOLDED_LIMIT = 20_000;
 
 /** Lower case, no diacritics (đ → d), single spaces, trimmed. */
 export function foldText(text: string): string {
-  // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition.
-  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
   let out = folded.get(text);
   if (out === undefined) {
-    out = text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[đĐ]/g, "d")
-      .toLowerCase()
-      .replace(/[\s\u00a0]+/g, " ")
-      .trim();
+    // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition.
+    out = ASCII.test(text)
+      ? text.toLowerCase().replace(/\s+/g, " ").trim()
+      : text
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")
+          .replace(/[đĐ]/g, "d")
+          .toLowerCase()
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
     if (folded.size >= FOLDED_LIMIT) folded.clear();
     folded.set(text, out);
   }
