@@ -153,8 +153,11 @@ export class ExcelWorkbook implements Workbook {
     return this.run(async (context) => {
       const { sheet, ours } = await this.findOwnFormats(context, sheetName);
       for (const cf of ours) cf.delete();
+      // A column's "unmet" and "missing" formats cover the same range: chunk it once.
+      const chunked = new Map<string, ReturnType<typeof chunkAreas>>();
       for (const h of highlights) {
-        const chunks = chunkAreas(h.range);
+        let chunks = chunked.get(h.range);
+        if (!chunks) chunked.set(h.range, (chunks = chunkAreas(h.range)));
         const origin = chunks[0]?.topLeft;
         for (const chunk of chunks) {
           const cf = sheet.getRanges(chunk.address).conditionalFormats.add("Custom");

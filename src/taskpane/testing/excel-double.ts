@@ -435,10 +435,12 @@ class Worksheet extends ClientObject {
     return new Range(this.batch, this.resolve, () => rect);
   }
   getRanges(address: string): RangeAreas {
-    const rects = splitAddress(address).map(parseRect);
-    if (rects.length > 40)
+    const parts = splitAddress(address);
+    if (parts.length > 40)
       throw new DoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-    return new RangeAreas(this.batch, this.resolve, () => rects);
+    // Parsed when Excel first meets the range (at sync), as a proxy's address is.
+    let rects: Rect[] | undefined;
+    return new RangeAreas(this.batch, this.resolve, () => (rects ??= parts.map(parseRect)));
   }
 }
 
