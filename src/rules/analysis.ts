@@ -278,9 +278,9 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       let cells = 0;
       let percent = 0;
       if (indicator.unit === "percent") {
-        for (const r of rows) {
+        for (let k = 0; k < rows.length; k++) {
           cells++;
-          if (analysis.data.numberFormats?.[r]?.[col.column]?.includes("%")) percent++;
+          if (analysis.data.numberFormats?.[rows[k]]?.[col.column]?.includes("%")) percent++;
         }
       }
       const percentFormatted = percent > cells / 2;

@@ -135,8 +135,8 @@ export class Assessor {
   private readonly byContext = new Map<string, Compiled>();
   private readonly byThresholds = new Map<string, Compiled>();
   private runs = 0;
-  /** A criterion's indicator results while explain looks for its shared result. */
-  private readonly scratch: IndicatorResult[] = [];
+  /** A criterion's trie keys while explain looks for its shared result. */
+  private readonly scratch: unknown[] = [];
 
   constructor(ruleset: Ruleset) {
     this.ruleset = ruleset;
@@ -273,33 +273,35 @@ export class Assessor {
       for (const m of compiled.criterionResults) m.clear();
       compiled.sharedCount = 0;
     }
-    const criteria: CriterionResult[] = [];
+    const all = this.ruleset.criteria;
+    const criteria: CriterionResult[] = new Array(all.length);
     const notMet: string[] = [];
     const missing: string[] = [];
-    const scratch = this.scratch;
+    // The trie's keys for one criterion: the declared status, then each indicator result.
+    const keys = this.scratch;
     let n = 0; // indicators in ruleset order, which is criterion order
-    this.ruleset.criteria.forEach((c, ci) => {
+    for (let ci = 0; ci < all.length; ci++) {
+      const c = all[ci];
       const declared = area.criteria[c.id];
       const count = c.indicators.length;
-      for (let j = 0; j < count; j++, n++) scratch[j] = this.indicatorResult(compiled, n, readings[n]);
-      // The trie's keys: the declared status, then each indicator result.
-      const keyAt = (j: number): unknown => (j === 0 ? (declared ?? NO_READING) : scratch[j - 1]);
+      keys[0] = declared ?? NO_READING;
+      for (let j = 1; j <= count; j++, n++) keys[j] = this.indicatorResult(compiled, n, readings[n]);
       let at = compiled.criterionResults[ci];
       for (let j = 0; j < count; j++) {
-        let next = at.get(keyAt(j)) as Map<unknown, unknown> | undefined;
-        if (!next) at.set(keyAt(j), (next = new Map()));
+        let next = at.get(keys[j]) as Map<unknown, unknown> | undefined;
+        if (!next) at.set(keys[j], (next = new Map()));
         at = next;
       }
-      let shared = at.get(keyAt(count)) as SharedCriterion | undefined;
+      let shared = at.get(keys[count]) as SharedCriterion | undefined;
       if (!shared) {
-        shared = criterionResult(c.id, c.indicators, declared, scratch.slice(0, count));
-        at.set(keyAt(count), shared);
+        shared = criterionResult(c.id, c.indicators, declared, keys.slice(1, count + 1) as IndicatorResult[]);
+        at.set(keys[count], shared);
         compiled.sharedCount++;
       }
-      criteria.push(shared.result);
+      criteria[ci] = shared.result;
       if (!shared.result.met) notMet.push(c.id);
-      for (const id of shared.missing) missing.push(id);
-    });
+      for (let j = 0; j < shared.missing.length; j++) missing.push(shared.missing[j]);
+    }
     return {
       area,
       year: context.year,

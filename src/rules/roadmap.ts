@@ -642,11 +642,12 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
       skipped.delete(a);
     };
     // Pass 1: the yearly minimum in every commune not yet at the commune standard.
-    for (const a of remaining) {
+    for (let k = 0; k < remaining.length; k++) {
+      const a = remaining[k];
       if (!communes.get(a.communeKey)?.meetsStandard) consider(a, perCommune.min);
     }
     // Pass 2: up to the maximum, as far as the limits allow.
-    for (const a of remaining) if (!taken.has(a)) consider(a, perCommune.max);
+    for (let k = 0; k < remaining.length; k++) if (!taken.has(remaining[k])) consider(remaining[k], perCommune.max);
     const chosen = remaining.filter((a) => taken.has(a));
     remaining = remaining.filter((a) => !taken.has(a));
     cumulative += chosen.length;
