@@ -621,18 +621,19 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
     const taken = new Set<AreaPlan>();
     let completions = 0;
     let budget = 0;
-    skipped.clear();
+    // Why an area was passed over matters only in the last year, for the areas left after it.
+    const lastYear = k === yearCount - 1;
     const consider = (a: AreaPlan, limit: number): void => {
       const n = count.get(a.communeKey) ?? 0;
       if (n >= limit) {
-        skipped.set(a, "commune-full");
+        if (lastYear) skipped.set(a, "commune-full");
         return;
       }
       const overCompletions =
         capacity.completionsPerYear !== undefined && completions + a.gap.criteria > capacity.completionsPerYear;
       const overBudget = capacity.budgetPerYear !== undefined && budget + cost(a) > capacity.budgetPerYear;
       if (overCompletions || overBudget) {
-        skipped.set(a, "capacity");
+        if (lastYear) skipped.set(a, "capacity");
         return;
       }
       taken.add(a);
