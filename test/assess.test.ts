@@ -235,6 +235,30 @@ describe("a value seen before", () => {
     if (copied.kind === "number") expect(copied.raw).toBe(`${copied.value}`);
   });
 
+  test("starting afresh at the memory limit judges again every value the batch needs", async () => {
+    // A value judged before, read from a new cell text ("Đạt" after TRUE), in a batch that crosses the limit.
+    const bool = rs.indicators.find((i) => i.unit === "boolean")!;
+    const numeric = rs.indicators.find((i) => i.unit === "percent")!;
+    const area = (k: number, yes: Reading): AreaInput => ({
+      ...passingArea(rs),
+      name: `Khu ${k}`,
+      indicators: { ...passingArea(rs).indicators, [bool.id]: yes, [numeric.id]: { kind: "number", value: k, raw: k } },
+    });
+    const first = Array.from({ length: 4 }, (_, k) => area(k, { kind: "boolean", value: true, raw: true }));
+    const second = [
+      area(50, { kind: "boolean", value: true, raw: "Đạt" }),
+      ...Array.from({ length: 6 }, (_, k) => area(60 + k, { kind: "boolean", value: true, raw: true })),
+    ];
+    const small = new Assessor(rs, { known: 30 });
+    await small.assessAll(first);
+    const got = await small.assessAll(second);
+    const expected = await new Assessor(rs).assessAll(second);
+    expect(got.map(verdicts)).toEqual(expected.map(verdicts));
+    const status = (a: AreaAssessment) =>
+      a.criteria.flatMap((c) => c.indicators).find((i) => i.indicatorId === bool.id)?.status;
+    expect(status(got[0])).toBe("met");
+  });
+
   test("a sheet of Đạt/Chưa đạt only runs the engine once; 1 and TRUE are different inputs", async () => {
     const assessor = new Assessor(rs);
     const declared = (k: number): AreaInput => ({

@@ -138,8 +138,12 @@ export class Assessor {
   /** A criterion's trie keys while explain looks for its shared result. */
   private readonly scratch: unknown[] = [];
 
-  constructor(ruleset: Ruleset) {
+  /** How much the Assessor remembers (see KNOWN_LIMIT, SHARED_LIMIT); smaller only in tests. */
+  private readonly limits: { known: number; shared: number };
+
+  constructor(ruleset: Ruleset, limits: { known?: number; shared?: number } = {}) {
     this.ruleset = ruleset;
+    this.limits = { known: limits.known ?? KNOWN_LIMIT, shared: limits.shared ?? SHARED_LIMIT };
   }
 
   /** Thresholds in force for a year and area type. */
@@ -230,21 +234,27 @@ export class Assessor {
   private async judge(compiled: Compiled, inputs: FactValues[]): Promise<void> {
     const { known, engine } = compiled;
     const indicators = this.ruleset.indicators;
-    const fresh: FactValues[] = indicators.map(() => []);
-    const queued = indicators.map(() => new Set<FactValue>());
-    for (const values of inputs)
-      values.forEach((v, k) => {
-        if (!known[k].has(v) && !queued[k].has(v)) {
-          queued[k].add(v);
-          fresh[k].push(v);
-        }
-      });
-    const runs = Math.max(0, ...fresh.map((f) => f.length));
-    if (compiled.knownCount + fresh.reduce((n, f) => n + f.length, 0) > KNOWN_LIMIT) {
+    // The values of each indicator the engine has not judged yet, once each.
+    const unjudged = (): FactValues[] => {
+      const fresh: FactValues[] = indicators.map(() => []);
+      const queued = indicators.map(() => new Set<FactValue>());
+      for (const values of inputs)
+        values.forEach((v, k) => {
+          if (!known[k].has(v) && !queued[k].has(v)) {
+            queued[k].add(v);
+            fresh[k].push(v);
+          }
+        });
+      return fresh;
+    };
+    let fresh = unjudged();
+    if (compiled.knownCount + fresh.reduce((n, f) => n + f.length, 0) > this.limits.known) {
+      // Start afresh, and judge again whatever this batch needs.
       for (const m of known) m.clear();
       compiled.knownCount = 0;
+      fresh = unjudged();
     }
-    const position = new Map(indicators.map((i, k) => [i.id, k]));
+    const runs = Math.max(0, ...fresh.map((f) => f.length));
     for (let run = 0; run < runs; run++) {
       // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
       // needs (a constant is returned as is), which costs more than the comparisons themselves.
@@ -253,10 +263,13 @@ export class Assessor {
       const { results, failureResults } = await engine.run(facts);
       this.runs++;
       const rule = results[0] ?? failureResults[0];
-      for (const leaf of (rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? []) {
-        const k = position.get(leaf.fact);
-        if (k === undefined || run >= fresh[k].length) continue;
-        known[k].set(fresh[k][run], leaf.result === true);
+      // The rule's conditions are the indicators, in ruleset order (see toEngineRules).
+      const leaves = (rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? [];
+      if (leaves.length !== indicators.length || leaves.some((l, k) => l.fact !== indicators[k].id))
+        throw new Error(`The engine returned conditions that are not the ruleset's ${indicators.length} indicators.`);
+      for (let k = 0; k < indicators.length; k++) {
+        if (run >= fresh[k].length) continue;
+        known[k].set(fresh[k][run], leaves[k].result === true);
         compiled.knownCount++;
       }
     }
@@ -268,7 +281,7 @@ export class Assessor {
    * value are (see readValue) — so a district of thousands of areas builds each distinct result once.
    */
   private explain({ area, context, compiled, readings }: Pending): AreaAssessment {
-    if (compiled.sharedCount > SHARED_LIMIT) {
+    if (compiled.sharedCount > this.limits.shared) {
       for (const m of compiled.indicatorResults) m.clear();
       for (const m of compiled.criterionResults) m.clear();
       compiled.sharedCount = 0;
@@ -322,7 +335,8 @@ export class Assessor {
     if (!result) {
       const i = this.ruleset.indicators[k];
       const threshold = compiled.thresholds[i.id];
-      const met = compiled.known[k].get(factValue(r)) === true;
+      const met = compiled.known[k].get(factValue(r));
+      if (met === undefined) throw new Error(`Indicator ${i.id}: a value the engine has not judged.`);
       const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
       result = Object.freeze({
         indicatorId: i.id,
