@@ -149,3 +149,20 @@ describe("texts read again", () => {
     expect(readValue("Không", "percent").kind).toBe("unreadable");
   });
 });
+
+describe("numbers read again", () => {
+  test("give the same reading object, kept apart by unit, scale and percentage format", () => {
+    const first = readValue(0.855, "percent", { numberFormat: "0.0%" });
+    expect(readValue(0.855, "percent", { numberFormat: "0%" })).toBe(first);
+    expect(first).toMatchObject({ kind: "number", value: 85.5, raw: 0.855 });
+    expect(readValue(0.855, "percent")).toMatchObject({ value: 0.855 });
+    // Any scale, even a nonsensical one, has its own readings: none is taken for the percentage format.
+    expect(readValue(0.5, "percent", { scale: -1 }).kind).toBe("unreadable"); // -50%
+    expect(readValue(0.5, "percent", { numberFormat: "0%" })).toMatchObject({ kind: "number", value: 50 });
+    expect(readValue(36, "vnd_per_person_year", { scale: 1e6 })).toMatchObject({ value: 36e6 });
+    expect(readValue(36, "vnd_per_person_year")).toMatchObject({ value: 36e6, note: expect.anything() });
+    expect(readValue(36, "count")).toMatchObject({ value: 36 });
+    expect(Object.is(readValue(-0, "count").raw, -0)).toBe(true);
+    expect(Object.is(readValue(0, "count").raw, 0)).toBe(true);
+  });
+});

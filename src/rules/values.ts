@@ -193,17 +193,22 @@ const FALSE_CELL: Reading = Object.freeze({ kind: "boolean", value: false, raw: 
  * assessments built on them can be shared too (see Assessor).
  */
 const numberReadings = new Map<Unit, Map<number, Map<number, Reading>>>();
+/** Numbers read from cells formatted as a percentage (fractions; any scale is ignored there). */
+const percentReadings = new Map<Unit, Map<number, Reading>>();
 const NUMBER_READINGS_LIMIT = 50_000;
-/** The bucket of numbers read from a cell formatted as a percentage (scale is ignored there). */
-const PERCENT_FORMATTED = -1;
 
 function readNumberCell(raw: number, unit: Unit, numberFormat: string | undefined, scale: number | undefined): Reading {
-  const percent = unit === "percent" && numberFormat !== undefined && numberFormat.includes("%");
-  const scaleKey = percent ? PERCENT_FORMATTED : (scale ?? 1);
-  let byScale = numberReadings.get(unit);
-  if (!byScale) numberReadings.set(unit, (byScale = new Map()));
-  let bucket = byScale.get(scaleKey);
-  if (!bucket) byScale.set(scaleKey, (bucket = new Map()));
+  const percent = unit === "percent" && !!numberFormat && numberFormat.includes("%");
+  let bucket: Map<number, Reading> | undefined;
+  if (percent) {
+    bucket = percentReadings.get(unit);
+    if (!bucket) percentReadings.set(unit, (bucket = new Map()));
+  } else {
+    let byScale = numberReadings.get(unit);
+    if (!byScale) numberReadings.set(unit, (byScale = new Map()));
+    bucket = byScale.get(scale ?? 1);
+    if (!bucket) byScale.set(scale ?? 1, (bucket = new Map()));
+  }
   let reading = bucket.get(raw);
   if (reading === undefined || !Object.is(reading.raw, raw)) {
     reading = readNumber(raw, unit, percent, scale);
