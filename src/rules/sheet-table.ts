@@ -360,35 +360,28 @@ type Shape = Record<string, Reading>;
 /** What a shape holds until the row's reading replaces it (every key is given one). */
 const UNREAD: Reading = Object.freeze({ kind: "missing", raw: null });
 
-const shapeCache = new WeakMap<
-  ColumnMatch[],
-  { ruleset: Map<string, Indicator>; indicators: Shape; criteria: Shape }
->();
-
 /**
  * The keys an area's readings get from these columns, in column order, as objects to copy. Thousands of
  * areas each add some twenty keys one by one; V8 turns such an object into a hash table (≈1.6 kB), where
  * a copy of one with the keys already in place stays a compact object (≈0.2 kB) and costs less to build
  * and to collect. Every key is then given a reading, as before, so the objects hold the same entries.
  */
-function readingShapes(
-  columns: ColumnMatch[],
-  indicators: Map<string, Indicator>
-): { indicators: Shape; criteria: Shape } {
-  let shapes = shapeCache.get(columns);
-  if (!shapes || shapes.ruleset !== indicators) {
-    const ind: Shape = {};
-    const crit: Shape = {};
-    for (const c of columns) {
-      if (c.role.kind === "indicator") {
-        const indicator = indicators.get(c.role.indicatorId);
-        if (indicator) ind[indicator.id] = UNREAD;
-      } else if (c.role.kind === "criterion") crit[c.role.criterionId] = UNREAD;
-    }
-    shapes = { ruleset: indicators, indicators: ind, criteria: crit };
-    shapeCache.set(columns, shapes);
+export interface ReadingShapes {
+  indicators: Shape;
+  criteria: Shape;
+}
+
+function readingShapes(columns: ColumnMatch[], ruleset: Ruleset): ReadingShapes {
+  const indicators = indicatorsById(ruleset);
+  const ind: Shape = {};
+  const crit: Shape = {};
+  for (const c of columns) {
+    if (c.role.kind === "indicator") {
+      const indicator = indicators.get(c.role.indicatorId);
+      if (indicator) ind[indicator.id] = UNREAD;
+    } else if (c.role.kind === "criterion") crit[c.role.criterionId] = UNREAD;
   }
-  return shapes;
+  return { indicators: ind, criteria: crit };
 }
 
 /** "x", "Có", "ĐBKK", "Xã đặc biệt khó khăn" → "dbkk"; "Không" → none; other text normalised. */
@@ -420,10 +413,11 @@ export function readAreaRow(
   values: CellValue[],
   columns: ColumnMatch[],
   ruleset: Ruleset,
-  numberFormats?: string[]
+  numberFormats?: string[],
+  // readAreas makes these once for all its rows, from the same columns.
+  shapes: ReadingShapes = readingShapes(columns, ruleset)
 ): AreaInput {
   const indicators = indicatorsById(ruleset);
-  const shapes = readingShapes(columns, indicators);
   const area: AreaInput = {
     commune: "",
     name: "",
@@ -499,6 +493,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   const orderColumn = columnOf("order");
   const communeColumn = columnOf("commune");
   const valueColumns = layout.columns.filter((c) => c.role.kind === "indicator" || c.role.kind === "criterion");
+  const shapes = readingShapes(layout.columns, ruleset);
   const headerColumns = filledColumns(sheet.values.slice(layout.headerTop, layout.headerBottom + 1));
 
   let last = sheet.values.length - 1;
@@ -601,7 +596,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
         continue;
       }
     }
-    const area = readAreaRow(row, layout.columns, ruleset, sheet.numberFormats?.[r]);
+    const area = readAreaRow(row, layout.columns, ruleset, sheet.numberFormats?.[r], shapes);
     area.row = sheetRow;
     if (!area.commune) area.commune = commune;
     if (!area.district && layout.district) area.district = layout.district;
