@@ -137,14 +137,31 @@ function stored(v: unknown): Cell {
   return String(v);
 }
 
+/**
+ * A seed as the rectangular grid Excel has: every row as wide as the widest, "" and "General" where the
+ * seed has no cell (short rows, holes, missing rows). Writes keep the grid rectangular (see Range.write).
+ */
 function newSheet(seed: SheetSeed): DoubleSheet {
-  const values = seed.values.map((r) => r.map(stored));
+  const height = Math.max(seed.values.length, seed.numberFormats?.length ?? 0);
+  let width = 0;
+  for (let r = 0; r < height; r++)
+    width = Math.max(width, seed.values[r]?.length ?? 0, seed.numberFormats?.[r]?.length ?? 0);
+  const values: Cell[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: Cell[] = new Array(width);
+    const formats: string[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      row[c] = stored(seed.values[r]?.[c]);
+      formats[c] = seed.numberFormats?.[r]?.[c] ?? "General";
+    }
+    values.push(row);
+    numberFormats.push(formats);
+  }
   return {
     name: seed.name,
     values,
-    numberFormats: seed.numberFormats
-      ? seed.numberFormats.map((r) => [...r])
-      : values.map((r) => r.map(() => "General")),
+    numberFormats,
     merges: (seed.merges ?? []).map((m) => ({
       top: m.top,
       left: m.left,
