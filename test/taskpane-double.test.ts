@@ -404,3 +404,28 @@ describe("the pane's actions on Excel", () => {
     expect(report.plan?.years.every((y) => y.communes.every((c) => !c.meetsCommuneStandard))).toBe(true);
   });
 });
+
+describe("the Excel double's grid", () => {
+  test("a ragged seed is the rectangular grid Excel would have, and writes keep it so", async () => {
+    // A short row, a missing row, a row with holes (as a hand-built or pasted array can have).
+    // eslint-disable-next-line no-sparse-arrays
+    const ragged = [["a", "b", "c"], ["d"], , [, , "x"]] as unknown[][];
+    const double = new ExcelDouble([{ name: "S", values: ragged }]);
+    const wb = new ExcelWorkbook(double.run);
+    const data = await wb.readSheet("S");
+    expect(data.values).toEqual([
+      ["a", "b", "c"],
+      ["d", "", ""],
+      ["", "", ""],
+      ["", "", "x"],
+    ]);
+    await double.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRangeByIndexes(5, 0, 1, 2).values = [[1, 2]];
+      await context.sync();
+    });
+    const grid = double.snapshot().sheets[0].values;
+    expect(grid.map((r) => r.length)).toEqual([3, 3, 3, 3, 3, 3]);
+    expect(grid[4]).toEqual(["", "", ""]);
+    expect(grid[5]).toEqual([1, 2, ""]);
+  });
+});
