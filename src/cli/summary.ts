@@ -1,6 +1,6 @@
 import { SheetAnalysis } from "../rules/analysis";
 import { AreaAssessment } from "../rules/assessment";
-import { shortfallCounts, ShortfallCounts } from "../rules/district-summary";
+import { districtOf, shortfallCounts, ShortfallCounts } from "../rules/district-summary";
 import { formatProblem, Language, Problem } from "../rules/message";
 import { provisionalNote } from "../rules/report";
 import { Ruleset } from "../rules/ruleset";
@@ -41,7 +41,7 @@ function tallies(results: FileResult[]): Tally[] {
   for (const { file, analysis } of results) {
     const source = `${file} › ${analysis.sheet}`;
     for (const a of analysis.assessments) {
-      const label = a.area.district ?? analysis.district ?? analysis.source;
+      const label = districtOf(a, analysis);
       let d = byDistrict.get(label);
       if (!d) {
         d = { sources: [], areas: [] };

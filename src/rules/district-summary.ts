@@ -3,6 +3,14 @@ import { HeaderRecognition } from "./columns";
 import { Ruleset } from "./ruleset";
 
 /**
+ * The district an area is counted under in roll-ups: its own district column, else its sheet's district
+ * (from a title row), else the name of the file or workbook it came from.
+ */
+export function districtOf(a: AreaAssessment, from: { district?: string; source: string }): string {
+  return a.area.district ?? from.district ?? from.source;
+}
+
+/**
  * What a district officer asks first, in the figures the result sheets also carry: where the areas stand,
  * which are close to the standard, which criteria hold most areas back.
  */

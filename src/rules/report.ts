@@ -2,7 +2,7 @@ import { AreaAssessment, CriterionResult } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
 import { Grid } from "./cell";
-import { shortfallCounts, ShortfallCounts, summariseDistrict } from "./district-summary";
+import { districtOf, shortfallCounts, ShortfallCounts, summariseDistrict } from "./district-summary";
 import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
@@ -174,7 +174,7 @@ export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: L
       n++;
       rows.push([
         n,
-        ...(multi ? [a.area.district ?? r.district ?? r.source] : []),
+        ...(multi ? [districtOf(a, r)] : []),
         a.area.commune,
         a.area.name,
         a.area.row ?? "",
@@ -360,7 +360,7 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
   const byDistrict = new Map<string, AreaAssessment[]>();
   for (const r of results) {
     for (const a of r.assessments) {
-      const d = a.area.district ?? r.district ?? r.source;
+      const d = districtOf(a, r);
       const list = byDistrict.get(d) ?? [];
       list.push(a);
       byDistrict.set(d, list);
@@ -454,9 +454,7 @@ export function buildReport(
     communesSheet(results, ruleset, language),
     distributionSheet(results, ruleset, language),
   ];
-  const districts = new Set(
-    results.flatMap((r) => r.assessments.map((a) => a.area.district ?? r.district ?? r.source))
-  );
+  const districts = new Set(results.flatMap((r) => r.assessments.map((a) => districtOf(a, r))));
   if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
   const planned = roadmap === false ? undefined : roadmapOf(results, ruleset, roadmap, language, assessmentYear);
   if (planned) sheets.push(...planned.sheets);
