@@ -16,6 +16,7 @@ import {
   effortTableToDocument,
   supportSource,
 } from "../src/rules/roadmap-effort";
+import { roadmapSettingsFromDocument } from "../src/rules/roadmap-settings";
 import { assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";
 
 /** The problems of the InputError `run` throws; fails the test when it throws nothing else. */
@@ -483,5 +484,32 @@ describe("the texts of planned criteria", () => {
     const area = { steps: [poverty, income] } as AreaPlan;
     expect(stepsText(area, "vi")).toBe(`1) ${plannedCriterionText(poverty).vi}; 2) ${plannedCriterionText(income).vi}`);
     expect(stepsText(area, "en")).toBe(`1) ${plannedCriterionText(poverty).en}; 2) ${plannedCriterionText(income).en}`);
+  });
+});
+
+describe("the roadmap file's communes at the standard", () => {
+  test("names are trimmed; an empty name is refused with its place, not matched to blank communes", () => {
+    const settings = roadmapSettingsFromDocument({
+      communes_meeting_standard: ["  Xã Tiên Kiên ", { district: "Thanh Ba", commune: " Xã Hà Thạch" }],
+    });
+    expect(settings.communesMeetingStandard).toEqual([
+      { commune: "Xã Tiên Kiên" },
+      { district: "Thanh Ba", commune: "Xã Hà Thạch" },
+    ]);
+    let error: unknown;
+    try {
+      roadmapSettingsFromDocument(
+        { communes_meeting_standard: ["Xã Tiên Kiên", { commune: "  " }, ""] },
+        "lo-trinh.json"
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const wheres = (error as InputError).problems.map((p: Problem) => p.where);
+    expect(wheres).toEqual([
+      "lo-trinh.json › communes_meeting_standard[1]",
+      "lo-trinh.json › communes_meeting_standard[2]",
+    ]);
   });
 });

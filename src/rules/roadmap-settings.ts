@@ -68,10 +68,9 @@ export function roadmapSettingsFromDocument(doc: unknown, where = "roadmap.json"
     const list = Array.isArray(doc.communes_meeting_standard) ? doc.communes_meeting_standard : [];
     const communes: CommuneRef[] = [];
     list.forEach((c, k) => {
-      if (typeof c === "string" && c.trim()) communes.push({ commune: c.trim() });
-      else if (isObject(c) && typeof c.commune === "string") {
-        communes.push({ commune: c.commune, ...(typeof c.district === "string" ? { district: c.district } : {}) });
-      } else {
+      const ref = communeRef(c);
+      if (ref) communes.push(ref);
+      else {
         problems.push(
           problem(
             "roadmap-field",
@@ -104,4 +103,15 @@ export function roadmapSettingsFromDocument(doc: unknown, where = "roadmap.json"
   }
   if (problems.length) throw new InputError(problems);
   return settings;
+}
+
+/**
+ * A commune at the standard as a settings file or the workbook setting names it: "Xã Tiên Kiên", or
+ * { district, commune }. Names are trimmed; an empty name names no commune (undefined), since it would
+ * match every area whose commune cell is blank.
+ */
+export function communeRef(v: unknown): CommuneRef | undefined {
+  if (typeof v === "string") return v.trim() ? { commune: v.trim() } : undefined;
+  if (!isObject(v) || typeof v.commune !== "string" || !v.commune.trim()) return undefined;
+  return { commune: v.commune.trim(), ...(typeof v.district === "string" ? { district: v.district } : {}) };
 }

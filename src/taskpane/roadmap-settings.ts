@@ -1,6 +1,7 @@
 import { formatNumber } from "../rules/format";
 import { InputError, Language, Problem, problem } from "../rules/message";
 import { PlanSettings, planYears } from "../rules/report";
+import { communeRef } from "../rules/roadmap-settings";
 import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap";
 import {
   CriterionEffort,
@@ -156,7 +157,7 @@ export function settingsFromJson(textValue: string | undefined): RoadmapSettings
   const completions = num(cap?.completionsPerYear);
   if (completions !== undefined) out.capacity = { completionsPerYear: completions };
   if (Array.isArray(o.communesMeetingStandard)) {
-    const communes = o.communesMeetingStandard.flatMap((c) => communeRefOf(c) ?? []);
+    const communes = o.communesMeetingStandard.flatMap((c) => communeRef(c) ?? []);
     if (communes.length > 0) out.communesMeetingStandard = communes;
   }
   const effort = effortFromJson(o.effort);
@@ -195,15 +196,6 @@ export function withChoices(
 
 // ---------------------------------------------------------------------------------------------
 // Communes already at the commune standard
-
-/** A commune as the command line's file names it: "Xã Tiên Kiên", or { district, commune }. */
-function communeRefOf(v: unknown): CommuneRef | undefined {
-  if (typeof v === "string") return v.trim() ? { commune: v.trim() } : undefined;
-  if (!v || typeof v !== "object") return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.commune !== "string" || !o.commune.trim()) return undefined;
-  return { commune: o.commune.trim(), ...(typeof o.district === "string" ? { district: o.district } : {}) };
-}
 
 /** One checkbox of the list "Xã đã đạt chuẩn nông thôn mới". */
 export interface CommuneChoice {
