@@ -11,6 +11,7 @@ import {
   thresholdFor,
   ThresholdValue,
 } from "./ruleset";
+import { BLANK_READING } from "./values";
 
 /** json-rules-engine operator names for the ruleset's comparison operators. */
 const ENGINE_OPERATOR: Record<Operator, string> = {
@@ -297,7 +298,7 @@ export class Assessor {
       const c = all[ci];
       const declared = area.criteria[c.id];
       const count = c.indicators.length;
-      keys[0] = declared ?? NO_READING;
+      keys[0] = declared ?? NO_STATUS;
       for (let j = 1; j <= count; j++, n++) keys[j] = this.indicatorResult(compiled, n, readings[n]);
       let at = compiled.criterionResults[ci];
       for (let j = 0; j < count; j++) {
@@ -329,7 +330,7 @@ export class Assessor {
 
   /** Indicator `k`'s result for a reading: the engine's verdict on its value, shared per reading. */
   private indicatorResult(compiled: Compiled, k: number, reading: Reading | undefined): IndicatorResult {
-    const r: Reading = reading ?? NO_READING;
+    const r: Reading = reading ?? BLANK_READING;
     const byReading = compiled.indicatorResults[k];
     let result = byReading.get(r);
     if (!result) {
@@ -393,8 +394,8 @@ function criterionResult(
   return { result: Object.freeze({ criterionId, met, basis, indicators, declared }), missing };
 }
 
-/** The reading of an indicator the sheet has no column for: one object for all of them (never changed). */
-const NO_READING: Reading = Object.freeze({ kind: "missing", raw: null });
+/** explain's trie key for "no status column": apart from a blank status cell, whose result keeps it. */
+const NO_STATUS = Object.freeze({});
 
 const assessors = new WeakMap<Ruleset, Assessor>();
 

@@ -18,7 +18,7 @@ import {
 } from "./columns";
 import { Problem, problem } from "./message";
 import { foldText, Indicator, normaliseAreaType, Ruleset } from "./ruleset";
-import { readCell, readStatus, readYesNo } from "./values";
+import { BLANK_READING, readCell, readStatus, readYesNo } from "./values";
 import { SheetData } from "./workbook";
 
 /** Where the table sits on the sheet (zero-based rows) and what its columns hold. */
@@ -357,20 +357,17 @@ function indicatorsById(ruleset: Ruleset): Map<string, Indicator> {
 
 type Shape = Record<string, Reading>;
 
-/** What a shape holds until the row's reading replaces it (every key is given one). */
-const UNREAD: Reading = Object.freeze({ kind: "missing", raw: null });
-
-/**
- * The keys an area's readings get from these columns, in column order, as objects to copy. Thousands of
- * areas each add some twenty keys one by one; V8 turns such an object into a hash table (≈1.6 kB), where
- * a copy of one with the keys already in place stays a compact object (≈0.2 kB) and costs less to build
- * and to collect. Every key is then given a reading, as before, so the objects hold the same entries.
- */
 export interface ReadingShapes {
   indicators: Shape;
   criteria: Shape;
 }
 
+/**
+ * The keys an area's readings get from these columns, in column order, as objects to copy. Thousands of
+ * areas each add some twenty keys one by one; V8 turns such an object into a hash table (≈1.6 kB), where
+ * a copy of one with the keys already in place stays a compact object (≈0.2 kB) and costs less to build
+ * and to collect. Every key is then given the row's reading, so the objects hold the same entries.
+ */
 function readingShapes(columns: ColumnMatch[], ruleset: Ruleset): ReadingShapes {
   const indicators = indicatorsById(ruleset);
   const ind: Shape = {};
@@ -378,8 +375,8 @@ function readingShapes(columns: ColumnMatch[], ruleset: Ruleset): ReadingShapes 
   for (const c of columns) {
     if (c.role.kind === "indicator") {
       const indicator = indicators.get(c.role.indicatorId);
-      if (indicator) ind[indicator.id] = UNREAD;
-    } else if (c.role.kind === "criterion") crit[c.role.criterionId] = UNREAD;
+      if (indicator) ind[indicator.id] = BLANK_READING;
+    } else if (c.role.kind === "criterion") crit[c.role.criterionId] = BLANK_READING;
   }
   return { indicators: ind, criteria: crit };
 }

@@ -167,7 +167,7 @@ export function readCell(
   numberFormat: string | undefined,
   scale: number | undefined
 ): Reading {
-  if (raw === null) return BLANK_NULL;
+  if (raw === null) return BLANK_READING;
   if (raw === undefined) return BLANK_UNDEFINED;
   if (typeof raw === "boolean") {
     if (unit === "boolean") return raw ? TRUE_CELL : FALSE_CELL;
@@ -181,8 +181,11 @@ export function readCell(
   return readTextCell(raw, unit, scale);
 }
 
-/** The readings of blank cells: one object each, never changed. */
-const BLANK_NULL: Reading = Object.freeze({ kind: "missing", raw: null });
+/**
+ * The reading of a blank cell, and of an indicator the sheet has no column for: one object for all of
+ * them, never changed (like every reading of a repeated value below).
+ */
+export const BLANK_READING: Reading = Object.freeze({ kind: "missing", raw: null });
 const BLANK_UNDEFINED: Reading = Object.freeze({ kind: "missing", raw: undefined });
 const TRUE_CELL: Reading = Object.freeze({ kind: "boolean", value: true, raw: true });
 const FALSE_CELL: Reading = Object.freeze({ kind: "boolean", value: false, raw: false });
