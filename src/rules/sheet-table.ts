@@ -93,6 +93,13 @@ const PLAIN_NUMBER = /^[-+−]?\d[\d.,\s]*%?$/;
 export const numberIsLabel = (v: number): boolean =>
   !Number.isFinite(v) || (v !== 0 && (Math.abs(v) < 1e-6 || Math.abs(v) >= 1e21));
 
+/** A skipped row's filled cells, for the note saying why it was skipped. */
+const filledText = (row: CellValue[]): string =>
+  row
+    .map(cellText)
+    .filter((t) => t !== "")
+    .join(" ");
+
 const isBlankRow = (row: CellValue[] | undefined): boolean => !row || row.every((v) => cellText(v) === "");
 
 /** Values, yes/no words or plain numbers: a data row, not a header row. */
@@ -553,14 +560,9 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       pastTotal = true;
       continue;
     }
-    const filledText = () =>
-      row
-        .map(cellText)
-        .filter((t) => t !== "")
-        .join(" ");
     const hasValues = valueColumns.some((c) => cellText(row[c.column]) !== "");
     if ((pastTotal && r > lastValueRow) || (labels.some(isSignatureText) && !holdsData(r))) {
-      skipped.push({ row: sheetRow, reason: "blank", text: filledText() });
+      skipped.push({ row: sheetRow, reason: "blank", text: filledText(row) });
       continue;
     }
     const areaText = areaColumn !== undefined ? cellText(row[areaColumn]) : "";
@@ -603,7 +605,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
         (v) => v.kind === "number" || v.kind === "boolean"
       );
       if (!readable && areaColumn !== undefined) {
-        skipped.push({ row: sheetRow, reason: "blank", text: filledText() });
+        skipped.push({ row: sheetRow, reason: "blank", text: filledText(row) });
         continue;
       }
       area.name = `Dòng ${sheetRow}`;
