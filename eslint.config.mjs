@@ -25,4 +25,8 @@ export default [
     files: ["**/*.{js,cjs}"],
     languageOptions: { sourceType: "commonjs", ecmaVersion: 2022, globals: { ...globals.node } },
   },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
+  },
 ];
