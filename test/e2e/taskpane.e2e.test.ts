@@ -1,20 +1,21 @@
 /**
- * End to end: the production build of taskpane.html in real headless Chromium, office.js served from
- * node_modules instead of Microsoft's CDN, and the Excel double (src/taskpane/testing/excel-double.ts)
- * installed before the pane's bundles. The test clicks through mapping and analysis, checks what the pane
- * wrote into the workbook, and saves a screenshot of the pane as a CI artifact: artifacts/taskpane.png.
+ * End to end: the production build of taskpane.html in real headless Chromium (the one
+ * test/support/browser.ts finds), office.js served from node_modules instead of Microsoft's CDN, and the
+ * Excel double (src/taskpane/testing/excel-double.ts) installed before the pane's bundles. The test clicks
+ * through mapping and analysis, checks what the pane wrote into the workbook, and saves a screenshot of the
+ * pane as a CI artifact: artifacts/taskpane.png.
  */
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 import { HIGHLIGHT_MARKER } from "../../src/taskpane/excel-workbook";
 import type { ExcelDouble } from "../../src/taskpane/testing/excel-double";
+import { launchBrowser } from "../support/browser";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "artifacts");
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
@@ -24,9 +25,8 @@ const PANE_WIDTH = 320;
 type Snapshot = ReturnType<ExcelDouble["snapshot"]>;
 
 let buildDir = "";
-let profileDir = "";
 let server: http.Server | undefined;
-let context: BrowserContext | undefined;
+let browser: Browser | undefined;
 let page: Page;
 let origin = "";
 const pageErrors: string[] = [];
@@ -95,32 +95,12 @@ const snapshot = (): Promise<Snapshot> =>
 const statusText = () => page.getByRole("status").textContent();
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end test needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium; .ci/run installs it).`
-    );
-  }
   buildDir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-pane-build-"));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-pane-profile-"));
   await build(buildDir);
+  browser = await launchBrowser();
   server = await serve(buildDir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-    viewport: { width: PANE_WIDTH, height: 1400 },
-    locale: "vi-VN",
-  });
+  const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 1400 }, locale: "vi-VN" });
   // Nothing leaves the machine: the CDN's office.js files come from node_modules, anything else is refused.
   await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
   await context.route(`${CDN}**`, (route) => {
@@ -130,14 +110,14 @@ beforeAll(async () => {
   });
   // The double goes in before any script of the page (office.js leaves `Excel` undefined outside Office).
   await context.addInitScript({ path: path.join(buildDir, "excel-double.js") });
-  page = context.pages()[0] ?? (await context.newPage());
+  page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  for (const dir of [buildDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
 });
 
 test("the built pane finds the table, takes a correction, analyses, writes the results and highlights the gaps", async () => {
