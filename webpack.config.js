@@ -2,6 +2,7 @@
  * The add-in build: one shared runtime page (taskpane.html) loading the functions bundle, then the pane bundle.
  *
  *   npm run build                      production build into dist/ (manifest URLs → $ADDIN_URL)
+ *   ADDIN_URL=https://… npm run release   that build, packed for an IT officer (scripts/release/)
  *   npm run dev-server                 https://localhost:3000 with office-addin-dev-certs when installed
  *   DEV_SERVER_HTTP=1 npm run dev-server   plain http://localhost:3000 (tests, CI: no certificates needed)
  *
@@ -25,6 +26,18 @@ function productionUrl() {
   return url.endsWith("/") ? url : url + "/";
 }
 
+/**
+ * The manifest's <Version>: package.json's "version" (x.y.z) with a fourth part, so that a version bump is one
+ * edit. Office wants 1 to 4 parts of at most 5 digits; a pre-release tag (1.0.0-beta) has no place there.
+ */
+function manifestVersion() {
+  const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8"));
+  if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(version)) {
+    throw new Error(`package.json "version" is "${version}": the manifest needs x.y.z, digits only (at most 5 each)`);
+  }
+  return `${version}.0`;
+}
+
 /** The office-addin-dev-certs certificate, if it has been installed; never installs one. */
 function devCertificate() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -34,12 +47,14 @@ function devCertificate() {
 }
 
 /**
- * Copy the manifest (URLs → $ADDIN_URL in production) and the icons into the build. A few lines here instead
- * of copy-webpack-plugin, whose schema-utils/ajv-keywords cannot load under the lockfile's flat ajv 6.
+ * Copy the manifest (<Version> from package.json; URLs → $ADDIN_URL in production) and the icons into the build.
+ * A few lines here instead of copy-webpack-plugin, whose schema-utils/ajv-keywords cannot load under the
+ * lockfile's flat ajv 6.
  */
 class AddinFilesPlugin {
-  constructor(dev) {
+  constructor(dev, version) {
     this.dev = dev;
+    this.version = version;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
@@ -48,7 +63,14 @@ class AddinFilesPlugin {
         () => {
           const manifestPath = path.resolve(__dirname, "manifest.xml");
           compilation.fileDependencies.add(manifestPath);
-          const manifest = fs.readFileSync(manifestPath, "utf8");
+          const source = fs.readFileSync(manifestPath, "utf8");
+          const versions = source.match(/<Version>[^<]*<\/Version>/g) || [];
+          if (versions.length !== 1) {
+            compilation.errors.push(
+              new webpack.WebpackError(`${manifestPath}: expected one <Version>, found ${versions.length}`)
+            );
+          }
+          const manifest = source.replace(/<Version>[^<]*<\/Version>/, `<Version>${this.version}</Version>`);
           const text = this.dev ? manifest : manifest.split(DEV_URL).join(productionUrl());
           compilation.emitAsset("manifest.xml", new webpack.sources.RawSource(text));
           const assets = path.resolve(__dirname, "assets");
@@ -155,7 +177,7 @@ module.exports = (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
       }),
-      new AddinFilesPlugin(dev),
+      new AddinFilesPlugin(dev, manifestVersion()),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },
