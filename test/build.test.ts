@@ -2,20 +2,36 @@
  * @jest-environment jsdom
  */
 /**
- * The production build is a complete add-in: built once (webpack, production, ADDIN_URL set) into a
- * temporary folder, then its functions.json, English override, manifest and page are checked. Offline:
- * the manifest is checked as XML here, not by the online validator.
+ * The release is a complete add-in: `npm run release` runs once for an example address (the production build,
+ * packed into one archive) into a temporary folder; the archive is unzipped here and its files checked: the
+ * archive's layout, read-me and version, then the served files — functions.json, the English override, the
+ * manifest, the page. Offline: the manifest is checked as XML here, not by the online validator.
  */
 import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import { unzipSync } from "fflate";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 
 const ROOT = path.resolve(__dirname, "..");
-const ADDIN_URL = "https://ntm.example.vn/addin/";
+/** Typed without the trailing slash, as an officer might; every URL in the release must start with ADDIN_URL. */
+const TYPED_URL = "https://ntm.phutho.gov.vn/addin";
+const ADDIN_URL = `${TYPED_URL}/`;
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+const ARCHIVE_NAME = `ntm-kdc-${VERSION}.zip`;
+/** Where the archive puts the files the server serves. */
+const SERVED = "may-chu/";
+/** Files read by people or browsers: none may name the developer's machine. */
+const TEXT_FILE = /\.(html|js|json|xml|txt|md|css)$/;
+
+let releaseDir: string;
+/** The served files, unzipped. */
 let out: string;
-let build: { status: number | null; output: string };
+let release: { status: number | null; stdout: string; output: string };
+/** Every file of the archive, path → bytes. */
+let archive: Record<string, Uint8Array> = {};
 
 interface Parameter {
   name: string;
@@ -39,24 +55,41 @@ interface Metadata {
 
 const read = (file: string): string => fs.readFileSync(path.join(out, file), "utf8");
 const metadata = (file: string): Metadata => JSON.parse(read(file)) as Metadata;
+const text = (entry: string): string => Buffer.from(archive[entry]).toString("utf8");
 
 beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-build-"));
+  releaseDir = fs.mkdtempSync(path.join(os.tmpdir(), "ntm-release-test-"));
   const result = spawnSync(
     process.execPath,
-    [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
-    { cwd: ROOT, env: { ...process.env, ADDIN_URL }, encoding: "utf8" }
+    [
+      path.join(ROOT, "node_modules/ts-node/dist/bin.js"),
+      "--transpile-only",
+      "scripts/release/main.ts",
+      "--out",
+      path.join(releaseDir, "release"),
+    ],
+    { cwd: ROOT, env: { ...process.env, ADDIN_URL: TYPED_URL }, encoding: "utf8" }
   );
-  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  release = { status: result.status, stdout: result.stdout, output: `${result.stdout}\n${result.stderr}` };
+  const zipPath = path.join(releaseDir, "release", ARCHIVE_NAME);
+  if (fs.existsSync(zipPath)) archive = unzipSync(fs.readFileSync(zipPath));
+  out = path.join(releaseDir, "unzipped");
+  for (const [name, bytes] of Object.entries(archive)) {
+    if (!name.startsWith(SERVED) || name.endsWith("/")) continue;
+    const file = path.join(out, name.slice(SERVED.length));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, bytes);
+  }
 }, 300_000);
 
 afterAll(() => {
-  if (out) fs.rmSync(out, { recursive: true, force: true });
+  if (releaseDir) fs.rmSync(releaseDir, { recursive: true, force: true });
 });
 
-test("webpack builds the add-in without errors", () => {
-  expect(build.output).not.toMatch(/ERROR in/);
-  expect(build.status).toBe(0);
+test("npm run release builds the add-in and writes one archive", () => {
+  expect(release.output).not.toMatch(/ERROR in|Lỗi:/);
+  expect(release.status).toBe(0);
+  expect(fs.readdirSync(path.join(releaseDir, "release"))).toEqual([ARCHIVE_NAME]);
   for (const f of [
     "taskpane.html",
     "taskpane.js",
@@ -71,6 +104,46 @@ test("webpack builds the add-in without errors", () => {
   ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
+});
+
+describe("the release archive", () => {
+  test("holds the read-me, the manifest, the served files and the guide, and nothing else", () => {
+    const top = [...new Set(Object.keys(archive).map((name) => name.replace(/\/.*$/, "/")))].sort();
+    expect(top).toEqual(["DOC-TRUOC-README.txt", "huong-dan-trien-khai.md", "manifest.xml", SERVED].sort());
+    expect(text("huong-dan-trien-khai.md")).toBe(fs.readFileSync(path.join(ROOT, "docs/deploy.md"), "utf8"));
+    // The manifest to upload is the one the server carries.
+    expect(text("manifest.xml")).toBe(read("manifest.xml"));
+  });
+
+  test("no text file names the developer's machine", () => {
+    const texts = Object.keys(archive).filter((name) => TEXT_FILE.test(name));
+    expect(texts.length).toBeGreaterThan(8);
+    for (const name of texts) expect([name, text(name).includes("localhost")]).toEqual([name, false]);
+  });
+
+  test("the version comes from package.json alone", () => {
+    expect(text("manifest.xml")).toContain(`<Version>${VERSION}.0</Version>`);
+    // The source manifest does not repeat it: a bump is one edit, of package.json.
+    expect(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).not.toContain(`<Version>${VERSION}`);
+  });
+
+  test("the read-me shows right in any Notepad, Vietnamese first, and names this release", () => {
+    expect(Array.from(archive["DOC-TRUOC-README.txt"].slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    const readMe = text("DOC-TRUOC-README.txt");
+    expect(readMe.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(readMe).toContain(`Phiên bản ${VERSION}`);
+    expect(readMe).toContain(`${ADDIN_URL}taskpane.html`);
+    expect(readMe.indexOf("CÁC BƯỚC")).toBeGreaterThan(0);
+    expect(readMe.indexOf("CÁC BƯỚC")).toBeLessThan(readMe.indexOf("STEPS"));
+    for (const entry of ["manifest.xml", SERVED, "huong-dan-trien-khai.md"]) expect(readMe).toContain(entry);
+  });
+
+  test("the command prints the archive's SHA-256", () => {
+    const sha = createHash("sha256")
+      .update(fs.readFileSync(path.join(releaseDir, "release", ARCHIVE_NAME)))
+      .digest("hex");
+    expect(release.stdout).toContain(`SHA-256: ${sha}`);
+  });
 });
 
 describe("functions.json, generated from the JSDoc of src/functions/functions.ts", () => {
@@ -276,17 +349,20 @@ describe("manifest.xml", () => {
     for (const id of used) expect(defined).toContain(id);
   });
 
-  test("every URL is under ADDIN_URL and names a file of the build", () => {
-    const urls = Array.from(doc.getElementsByTagName("*")).flatMap((e) =>
-      ["DefaultValue", "Value"]
-        .map((a) => e.getAttribute(a))
-        .filter((v): v is string => v !== null && /^https?:/.test(v))
-    );
+  test("every URL is under ADDIN_URL and names a served file", () => {
+    // Attribute values (SourceLocation, IconUrl, bt:Url, bt:Image, overrides…) and element text (AppDomain…) alike;
+    // namespace names are not addresses.
+    const elements = Array.from(doc.getElementsByTagName("*"));
+    const values = [
+      ...elements.flatMap((e) => Array.from(e.attributes).map((a) => a.value)),
+      ...elements.flatMap((e) => Array.from(e.childNodes).map((n) => (n.nodeType === 3 ? (n.textContent ?? "") : ""))),
+    ].map((v) => v.trim());
+    const urls = values.filter((v) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !Object.values(NS).includes(v));
     expect(urls.length).toBeGreaterThan(8);
     for (const url of urls) {
       expect(url.startsWith(ADDIN_URL)).toBe(true);
       const file = url.slice(ADDIN_URL.length).split(/[?#]/)[0];
-      expect(fs.existsSync(path.join(out, file))).toBe(true);
+      expect([file, fs.existsSync(path.join(out, file))]).toEqual([file, true]);
     }
     expect(read("manifest.xml")).not.toContain("localhost");
     expect(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).toContain("https://localhost:3000/");
