@@ -13,6 +13,10 @@ export type Reading =
 export interface AreaInput {
   /** 1-based sheet row, for messages and for selecting the row. */
   row?: number;
+  /** 1-based sheet column of an area read from a sideways table (one area per column), instead of a row. */
+  column?: number;
+  /** The sheet the area was read from, when a workbook has several tables. */
+  sheet?: string;
   district?: string;
   commune: string;
   name: string;

@@ -33,6 +33,8 @@ export interface ColumnMatch {
   confidence: number;
   /** Multiplier the header's unit implies for plain numbers ("triệu đồng" → 1e6); money indicators only. */
   scale?: number;
+  /** Why the role was chosen by the column's values rather than its header alone, for the user to check. */
+  note?: Message;
 }
 
 export interface HeaderRecognition {

@@ -1,5 +1,5 @@
 import { AreaInput, Reading } from "./assessment";
-import { CellValue, cellAddress, columnIndex, columnLetter, Grid, isExcelError, MergedRange } from "./cell";
+import { CellValue, columnIndex, columnLetter, Grid, isExcelError, MergedRange } from "./cell";
 import {
   ColumnMatch,
   ColumnRole,
@@ -17,23 +17,38 @@ import {
   roleLabel,
 } from "./columns";
 import { Problem, problem } from "./message";
+import { Orientation, sheetAddress, sheetRange } from "./orientation";
+import { withAreaColumnByContent } from "./area-column";
+import { CommuneSource, titleCase, titlePlaces } from "./places";
 import { foldText, Indicator, normaliseAreaType, Ruleset } from "./ruleset";
 import { BLANK_READING, readCell, readStatus, readYesNo } from "./values";
 import { SheetData } from "./workbook";
 
-/** Where the table sits on the sheet (zero-based rows) and what its columns hold. */
+/**
+ * Where the table sits and what its columns hold. Rows and columns are those of the table's view of the
+ * sheet (zero-based): the sheet itself for the usual table, the sheet transposed for a sideways one
+ * (orientation "columns"), whose "rows" are then sheet columns and whose "columns" sheet rows.
+ */
 export interface TableLayout extends HeaderRecognition {
   headerTop: number;
   headerBottom: number;
   /** First row after the header band and its column-numbering row. */
   dataStart: number;
+  /** Last row of the table when another table follows on the same sheet; else the sheet's last row. */
+  dataEnd?: number;
+  /** "columns": one area per sheet column (a sideways form). Absent: "rows". */
+  orientation?: Orientation;
   /** From a title row "Huyện: Thanh Ba", for sheets without a district column. */
   district?: string;
-  /** From a title row "Xã: Tiên Kiên", for one commune's sheet without a commune column. */
+  /** From the sheet name or a title ("… XÃ THANH THỦY"), for one commune's table without a commune column. */
   commune?: string;
+  communeSource?: CommuneSource;
 }
 
-/** A row below the header that is not an area. `row` is the 1-based sheet row. */
+/**
+ * A line below the header that is not an area. `row` is the 1-based sheet row, or for a sideways table
+ * the 1-based sheet column.
+ */
 export interface SkippedRow {
   row: number;
   reason: "section" | "total" | "blank" | "numbering" | "hidden";
@@ -44,23 +59,35 @@ export interface AreaRows {
   areas: AreaInput[];
   skipped: SkippedRow[];
   problems: Problem[];
+  /** Per area, what its line is called: its name, or for an area without one the line's first label. */
+  labels: string[];
+  /** Areas whose line has values but no name (called "Dòng 12", "Cột E" for now). */
+  unnamed: number;
 }
 
-/** The column mapping as stored in the workbook settings, so a user's corrections survive. */
+/**
+ * The column mapping of one table as stored in the workbook settings, so a user's corrections survive.
+ * A sideways table (orientation "columns") names each entry by its sheet row (`row`, 1-based) instead of
+ * a column letter, and its header and data positions count sheet columns. Mappings saved before
+ * orientation existed have neither and are read as usual tables.
+ */
 export interface SavedMapping {
   version: 1;
   sheet: string;
+  orientation?: Orientation;
   headerTop: number;
   headerBottom: number;
   dataStart: number;
+  dataEnd?: number;
   columns: Array<{
-    column: string /* letter */;
+    column?: string /* letter */;
+    row?: number;
     role: ColumnRole;
     header?: string;
     confidence?: number;
     scale?: number;
   }>;
-  unmapped?: Array<{ column: string; header: string }>;
+  unmapped?: Array<{ column?: string; row?: number; header: string }>;
   district?: string;
   commune?: string;
 }
@@ -103,7 +130,7 @@ const filledText = (row: CellValue[]): string =>
 const isBlankRow = (row: CellValue[] | undefined): boolean => !row || row.every((v) => cellText(v) === "");
 
 /** Values, yes/no words or plain numbers: a data row, not a header row. */
-function looksLikeData(row: CellValue[]): boolean {
+export function looksLikeData(row: CellValue[]): boolean {
   const numbers = row.filter((v) => typeof v === "number");
   // Bare criterion numbers under "Tiêu chí" (1, 2, …, 13) are still header.
   if (numbers.length >= 3 && row.every((v) => cellText(v) === "" || typeof v === "number")) {
@@ -130,51 +157,6 @@ function bandMerges(merges: MergedRange[] | undefined, top: number, bottom: numb
 
 const recognitionScore = (r: HeaderRecognition): number => r.columns.reduce((s, c) => s + c.confidence, 0);
 
-const TITLE_PLACE = /^(ubnd\s+)?(huyện|thị xã|thành phố|xã|phường|thị trấn)\s*([:.]?)\s+(.{2,40})$/iu;
-
-/** "THANH BA" → "Thanh Ba": titles are often in capitals, names in the data are not. */
-function titleCase(name: string): string {
-  if (name !== name.toLocaleUpperCase("vi")) return name;
-  return name
-    .toLocaleLowerCase("vi")
-    .split(" ")
-    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
-    .join(" ");
-}
-
-/**
- * "Huyện: Thanh Ba", "Xã: Tiên Kiên" in the title rows ("UBND huyện …", the issuer line, only when
- * nothing better is there). Communes keep their kind, as section rows do: "Xã Tiên Kiên".
- */
-function titlePlaces(values: Grid, headerTop: number): { district?: string; commune?: string } {
-  const found: Array<{ district: boolean; name: string; rank: number }> = [];
-  for (let r = 0; r < headerTop; r++) {
-    for (const v of values[r] ?? []) {
-      const m = TITLE_PLACE.exec(cellText(v).normalize("NFC"));
-      if (!m) continue;
-      const kind = foldText(m[2]);
-      const district = /^(huyen|thi xa|thanh pho)$/.test(kind);
-      const name = titleCase(m[4].trim());
-      const rank = m[1] ? 2 : m[3] ? 0 : 1;
-      found.push({
-        district,
-        rank,
-        name: district
-          ? name
-          : `${m[2].charAt(0).toLocaleUpperCase("vi")}${m[2].slice(1).toLocaleLowerCase("vi")} ${name}`,
-      });
-    }
-  }
-  const best = (district: boolean) =>
-    found.filter((f) => f.district === district).sort((a, b) => a.rank - b.rank)[0]?.name;
-  const out: { district?: string; commune?: string } = {};
-  const district = best(true);
-  const commune = best(false);
-  if (district !== undefined) out.district = district;
-  if (commune !== undefined) out.commune = commune;
-  return out;
-}
-
 function noTableProblem(where: string, texts: string[]): Problem {
   const shown =
     texts
@@ -190,10 +172,15 @@ function noTableProblem(where: string, texts: string[]): Problem {
 }
 
 /** The texts of the scanned row with the most text: what the user's header probably is. */
-function likelyHeaderTexts(values: Grid, rows: number): { row: number; where: string; texts: string[] } {
+function likelyHeaderTexts(
+  values: Grid,
+  from: number,
+  to: number,
+  orientation: Orientation
+): { row: number; where: string; texts: string[] } {
   let best = -1;
   let bestCount = 0;
-  for (let r = 0; r < rows; r++) {
+  for (let r = from; r < to; r++) {
     const n = (values[r] ?? []).filter((v) => typeof v === "string" && cellText(v) !== "").length;
     if (n > bestCount) {
       best = r;
@@ -204,44 +191,70 @@ function likelyHeaderTexts(values: Grid, rows: number): { row: number; where: st
   const row = values[best] ?? [];
   return {
     row: best,
-    where: `${cellAddress(best, 0)}:${cellAddress(best, Math.max(0, row.length - 1))}`,
+    where: sheetRange(orientation, best, 0, best, Math.max(0, row.length - 1)),
     texts: row.map(cellText).filter((t) => t !== ""),
   };
 }
+
+/** How much a row reads like a table header: the summed confidence of its cells as column labels. */
+export function headerRowScore(row: CellValue[] | undefined, ruleset: Ruleset): number {
+  let score = 0;
+  for (const v of row ?? []) {
+    if (typeof v !== "string") continue;
+    const t = cellText(v);
+    if (t === "" || t.length > 200 || readYesNo(t) !== undefined) continue;
+    const c = labelConfidence(t, ruleset);
+    if (c >= MIN_CONFIDENCE) score += c;
+  }
+  return score;
+}
+
+/** Which part of a sheet (or of its transposed view) to look in for a table. */
+export interface DetectOptions {
+  /** First row to look at (the rows above belong to another table). */
+  from?: number;
+  /** Row after the last one of the table (another table starts there). */
+  to?: number;
+  /** How the rows were given: the sheet's own ("rows") or its transposed view ("columns"). */
+  orientation?: Orientation;
+}
+
+const emptySheetProblem = (): Problem =>
+  problem(
+    "empty-sheet",
+    "A1",
+    "Trang tính trống: không có bảng nào để đọc.",
+    "The sheet is empty: there is no table to read."
+  );
 
 /**
  * Find the header band (1–3 rows under the title rows) and the first data row, and recognise the
  * columns. A Problem (naming the header texts found) when nothing matches the ruleset.
  */
-export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset: Ruleset): TableLayout | Problem {
+export function detectTable(
+  sheet: Pick<SheetData, "values" | "merges">,
+  ruleset: Ruleset,
+  options: DetectOptions = {}
+): TableLayout | Problem {
   const values = sheet.values;
-  if (values.every((row) => isBlankRow(row))) {
-    return problem(
-      "empty-sheet",
-      "A1",
-      "Trang tính trống: không có bảng nào để đọc.",
-      "The sheet is empty: there is no table to read."
-    );
-  }
-  const limit = Math.min(values.length, SCAN_ROWS);
+  const from = options.from ?? 0;
+  const end = Math.min(values.length, options.to ?? values.length);
+  const orientation = options.orientation ?? "rows";
+  let anyFilled = false;
+  for (let r = from; r < end && !anyFilled; r++) anyFilled = !isBlankRow(values[r]);
+  if (!anyFilled) return emptySheetProblem();
+  const limit = Math.min(end, from + SCAN_ROWS);
   let anchor = -1;
   let anchorScore = 0;
-  for (let r = 0; r < limit; r++) {
-    let score = 0;
-    for (const v of values[r] ?? []) {
-      if (typeof v !== "string") continue;
-      const t = cellText(v);
-      if (t === "" || t.length > 200 || readYesNo(t) !== undefined) continue;
-      const c = labelConfidence(t, ruleset);
-      if (c >= MIN_CONFIDENCE) score += c;
-    }
+  for (let r = from; r < limit; r++) {
+    const score = headerRowScore(values[r], ruleset);
     if (score > anchorScore) {
       anchor = r;
       anchorScore = score;
     }
   }
   if (anchor < 0) {
-    const { where, texts } = likelyHeaderTexts(values, limit);
+    const { where, texts } = likelyHeaderTexts(values, from, limit, orientation);
     return noTableProblem(where, texts);
   }
 
@@ -263,15 +276,15 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   let bestScore = recognitionScore(recognise(top, bottom));
   while (bottom - top + 1 < MAX_HEADER_ROWS) {
     const bandColumns = filledColumns(values.slice(top, bottom + 1));
-    const options: Array<{ top: number; bottom: number; score: number; units: boolean }> = [];
-    if (top > 0 && rowKind(top - 1, bandColumns) === "text") {
-      options.push({ top: top - 1, bottom, score: recognitionScore(recognise(top - 1, bottom)), units: false });
+    const candidates: Array<{ top: number; bottom: number; score: number; units: boolean }> = [];
+    if (top > from && rowKind(top - 1, bandColumns) === "text") {
+      candidates.push({ top: top - 1, bottom, score: recognitionScore(recognise(top - 1, bottom)), units: false });
     }
-    if (bottom + 1 < values.length && rowKind(bottom + 1, bandColumns) === "text") {
+    if (bottom + 1 < end && rowKind(bottom + 1, bandColumns) === "text") {
       const score = recognitionScore(recognise(top, bottom + 1));
-      options.push({ top, bottom: bottom + 1, score, units: unitRow(bottom + 1) });
+      candidates.push({ top, bottom: bottom + 1, score, units: unitRow(bottom + 1) });
     }
-    const better = options
+    const better = candidates
       .filter((o) => o.score > bestScore + 0.25 || (o.units && o.score >= bestScore))
       .sort((a, b) => b.score - a.score)[0];
     if (!better) break;
@@ -280,13 +293,10 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
   }
 
   let dataStart = bottom + 1;
-  if (
-    dataStart < values.length &&
-    isColumnNumberingRow(values[dataStart], filledColumns(values.slice(top, bottom + 1)))
-  )
+  if (dataStart < end && isColumnNumberingRow(values[dataStart], filledColumns(values.slice(top, bottom + 1))))
     dataStart++;
   const sampleRows = values
-    .slice(dataStart)
+    .slice(dataStart, end)
     .filter((row) => !isBlankRow(row))
     .slice(0, SAMPLE_ROWS);
   const recognition = recognizeHeaders(values.slice(top, bottom + 1), ruleset, {
@@ -294,10 +304,19 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
     sampleRows,
   });
   if (!recognition.columns.some((c) => c.role.kind === "indicator" || c.role.kind === "criterion")) {
-    const { where, texts } = likelyHeaderTexts(values, limit);
+    const { where, texts } = likelyHeaderTexts(values, from, limit, orientation);
     return noTableProblem(where, texts);
   }
-  return { ...recognition, headerTop: top, headerBottom: bottom, dataStart, ...titlePlaces(values, top) };
+  const layout: TableLayout = {
+    ...withAreaColumnByContent(recognition, sampleRows),
+    headerTop: top,
+    headerBottom: bottom,
+    dataStart,
+    ...titlePlaces(values, from, top),
+  };
+  if (options.to !== undefined && end < values.length) layout.dataEnd = end - 1;
+  if (orientation === "columns") layout.orientation = orientation;
+  return layout;
 }
 
 /**
@@ -305,21 +324,26 @@ export function detectTable(sheet: Pick<SheetData, "values" | "merges">, ruleset
  * the most text near the top is taken as the header; what it recognises (area, commune, …) is kept and
  * every other header cell is offered unmapped, for the user to give it a role (withOverride).
  */
-export function manualLayout(sheet: Pick<SheetData, "values" | "merges">, ruleset: Ruleset): TableLayout | Problem {
+export function manualLayout(
+  sheet: Pick<SheetData, "values" | "merges">,
+  ruleset: Ruleset,
+  orientation: Orientation = "rows"
+): TableLayout | Problem {
   const values = sheet.values;
-  const { row } = likelyHeaderTexts(values, Math.min(values.length, SCAN_ROWS));
-  if (row < 0) {
-    return problem(
-      "empty-sheet",
-      "A1",
-      "Trang tính trống: không có bảng nào để đọc.",
-      "The sheet is empty: there is no table to read."
-    );
-  }
+  const { row } = likelyHeaderTexts(values, 0, Math.min(values.length, SCAN_ROWS), orientation);
+  if (row < 0) return emptySheetProblem();
   const recognition = recognizeHeaders([values[row]], ruleset, { merges: bandMerges(sheet.merges, row, row) });
   let dataStart = row + 1;
   if (dataStart < values.length && isColumnNumberingRow(values[dataStart], filledColumns([values[row]]))) dataStart++;
-  return { ...recognition, headerTop: row, headerBottom: row, dataStart, ...titlePlaces(values, row) };
+  const layout: TableLayout = {
+    ...recognition,
+    headerTop: row,
+    headerBottom: row,
+    dataStart,
+    ...titlePlaces(values, 0, row),
+  };
+  if (orientation === "columns") layout.orientation = orientation;
+  return layout;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,9 +505,18 @@ function isSignatureText(text: string): boolean {
   return SIGNATURE.test(foldText(text));
 }
 
+/** What a line of the table is called in messages: "Dòng 12" / "Row 12", or "Cột E" / "Column E" sideways. */
+function lineName(orientation: Orientation, line: number): { vi: string; en: string } {
+  return orientation === "rows"
+    ? { vi: `Dòng ${line + 1}`, en: `Row ${line + 1}` }
+    : { vi: `Cột ${columnLetter(line)}`, en: `Column ${columnLetter(line)}` };
+}
+
 /**
- * Every area row under the header. Commune section rows ("Xã Tiên Kiên", "I | Xã Hà Thạch") name the
- * commune of the rows below (a commune column, where filled, wins); total and blank rows are skipped.
+ * Every area row under the header (of the table's view: sheet columns for a sideways table). Commune
+ * section rows ("Xã Tiên Kiên", "I | Xã Hà Thạch") name the commune of the rows below (a commune column,
+ * where filled, wins); total and blank rows are skipped. Areas, problems and skipped lines are located
+ * on the real sheet.
  *
  * Hidden and filtered-out rows are read as areas like any other, and not recorded as skipped: the
  * analysis covers the whole district, and a filter set for viewing must not change the figures.
@@ -492,6 +525,10 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   const areas: AreaInput[] = [];
   const skipped: SkippedRow[] = [];
   const problems: Problem[] = [];
+  const labelsOut: string[] = [];
+  let unnamed = 0;
+  const orientation = layout.orientation ?? "rows";
+  const at = (r: number, c: number) => sheetAddress(orientation, r, c);
   const columnOf = (kind: ColumnRole["kind"]) => layout.columns.find((c) => c.role.kind === kind)?.column;
   const areaColumn = columnOf("area");
   const orderColumn = columnOf("order");
@@ -500,17 +537,24 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   const shapes = readingShapes(layout.columns, ruleset);
   const headerColumns = filledColumns(sheet.values.slice(layout.headerTop, layout.headerBottom + 1));
 
-  let last = sheet.values.length - 1;
+  let last = Math.min(sheet.values.length - 1, layout.dataEnd ?? Number.MAX_SAFE_INTEGER);
   while (last >= layout.dataStart && isBlankRow(sheet.values[last])) last--;
 
   if (areaColumn === undefined && last >= layout.dataStart) {
     problems.push(
-      problem(
-        "no-area-column",
-        `${cellAddress(layout.headerTop, 0)}:${cellAddress(layout.headerBottom, Math.max(0, ...headerColumns))}`,
-        "Không nhận ra cột tên khu dân cư; các khu được gọi theo số dòng. Hãy chọn cột “Khu dân cư”.",
-        "No residential-area name column recognised; areas are named by row. Choose the “Khu dân cư” column."
-      )
+      orientation === "rows"
+        ? problem(
+            "no-area-column",
+            sheetRange(orientation, layout.headerTop, 0, layout.headerBottom, Math.max(0, ...headerColumns)),
+            "Không nhận ra cột tên khu dân cư; các khu được gọi theo số dòng. Hãy chọn cột “Khu dân cư”.",
+            "No residential-area name column recognised; areas are named by row. Choose the “Khu dân cư” column."
+          )
+        : problem(
+            "no-area-column",
+            sheetRange(orientation, layout.headerTop, 0, layout.headerBottom, Math.max(0, ...headerColumns)),
+            "Không nhận ra dòng tên khu dân cư của bảng ngang; các khu được gọi theo cột. Hãy chọn dòng “Khu dân cư”.",
+            "No residential-area name row recognised in the sideways table; areas are named by column. Choose the “Khu dân cư” row."
+          )
     );
   }
 
@@ -529,6 +573,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   let commune = layout.commune ?? "";
   for (let r = layout.dataStart; r <= last; r++) {
     const row = sheet.values[r] ?? [];
+    // The 1-based sheet row, or sheet column for a sideways table.
     const sheetRow = r + 1;
     // The row's first three labels (filled texts that are not plain numbers), without copying the row:
     // this runs on every row of a district.
@@ -596,7 +641,8 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       }
     }
     const area = readAreaRow(row, layout.columns, ruleset, sheet.numberFormats?.[r], shapes);
-    area.row = sheetRow;
+    if (orientation === "rows") area.row = sheetRow;
+    else area.column = sheetRow;
     if (!area.commune) area.commune = commune;
     if (!area.district && layout.district) area.district = layout.district;
     if (!area.name) {
@@ -608,18 +654,21 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
         skipped.push({ row: sheetRow, reason: "blank", text: filledText(row) });
         continue;
       }
-      area.name = `Dòng ${sheetRow}`;
+      const called = lineName(orientation, r);
+      area.name = called.vi;
+      unnamed++;
       if (areaColumn !== undefined) {
         problems.push(
           problem(
             "area-name-missing",
-            cellAddress(r, areaColumn),
-            `Dòng ${sheetRow} có số liệu nhưng không có tên khu dân cư; tạm gọi là “Dòng ${sheetRow}”.`,
-            `Row ${sheetRow} has values but no residential-area name; called “Dòng ${sheetRow}” for now.`
+            at(r, areaColumn),
+            `${called.vi} có số liệu nhưng không có tên khu dân cư; tạm gọi là “${called.vi}”.`,
+            `${called.en} has values but no residential-area name; called “${called.vi}” for now.`
           )
         );
       }
-    }
+      labelsOut.push(labels[0] ?? "");
+    } else labelsOut.push(area.name);
     for (let k = 0; k < valueColumns.length; k++) {
       const c = valueColumns[k];
       const reading: Reading | undefined =
@@ -633,7 +682,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
       problems.push(
         problem(
           "unreadable-value",
-          cellAddress(r, c.column),
+          at(r, c.column),
           `${area.name}, ${label.vi}: ${reading.reason.vi}`,
           `${area.name}, ${label.en}: ${reading.reason.en}`
         )
@@ -641,7 +690,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
     }
     areas.push(area);
   }
-  return { areas, skipped, problems };
+  return { areas, skipped, problems, labels: labelsOut, unnamed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -696,6 +745,9 @@ export function withOverride(
 }
 
 export function toSavedMapping(sheet: string, layout: TableLayout): SavedMapping {
+  const sideways = layout.orientation === "columns";
+  // A sideways table's "column" is a sheet row: saved as its 1-based number.
+  const place = (column: number) => (sideways ? { row: column + 1 } : { column: columnLetter(column) });
   const saved: SavedMapping = {
     version: 1,
     sheet,
@@ -703,14 +755,16 @@ export function toSavedMapping(sheet: string, layout: TableLayout): SavedMapping
     headerBottom: layout.headerBottom,
     dataStart: layout.dataStart,
     columns: layout.columns.map((c) => ({
-      column: columnLetter(c.column),
+      ...place(c.column),
       role: c.role,
       header: c.header,
       confidence: c.confidence,
       ...(c.scale !== undefined ? { scale: c.scale } : {}),
     })),
-    unmapped: layout.unmapped.map((u) => ({ column: columnLetter(u.column), header: u.header })),
+    unmapped: layout.unmapped.map((u) => ({ ...place(u.column), header: u.header })),
   };
+  if (sideways) saved.orientation = "columns";
+  if (layout.dataEnd !== undefined) saved.dataEnd = layout.dataEnd;
   if (layout.district !== undefined) saved.district = layout.district;
   if (layout.commune !== undefined) saved.commune = layout.commune;
   return saved;
@@ -720,6 +774,13 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const isRow = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
 const isLetter = (v: unknown): v is string => typeof v === "string" && /^[A-Z]{1,3}$/.test(v);
+const isLine = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1;
+
+/** An entry's zero-based column of the table's view: a letter, or for a sideways table a 1-based sheet row. */
+function savedPlace(entry: Json, sideways: boolean): number | undefined {
+  if (sideways) return isLine(entry.row) ? entry.row - 1 : undefined;
+  return isLetter(entry.column) ? columnIndex(entry.column) : undefined;
+}
 
 const FIXED_KINDS = new Set<string>(FIXED_ROLE_KINDS);
 
@@ -760,7 +821,14 @@ export function fromSavedMapping(saved: unknown, ruleset: Ruleset): TableLayout 
     );
   if (!isObject(saved) || saved.version !== 1)
     return bad("", "không đúng định dạng (phiên bản 1)", "it is not in the expected format (version 1)");
-  const { headerTop, headerBottom, dataStart } = saved;
+  if (saved.orientation !== undefined && saved.orientation !== "rows" && saved.orientation !== "columns")
+    return bad(
+      "",
+      `chiều bảng "${String(saved.orientation)}" không hợp lệ`,
+      `orientation "${String(saved.orientation)}" is not valid`
+    );
+  const sideways = saved.orientation === "columns";
+  const { headerTop, headerBottom, dataStart, dataEnd } = saved;
   if (
     !isRow(headerTop) ||
     !isRow(headerBottom) ||
@@ -779,32 +847,34 @@ export function fromSavedMapping(saved: unknown, ruleset: Ruleset): TableLayout 
   const columns: ColumnMatch[] = [];
   const seen = new Set<string>();
   (saved.columns as unknown[]).forEach((entry, k) => {
-    if (!isObject(entry) || !isLetter(entry.column)) {
+    const column = isObject(entry) ? savedPlace(entry, sideways) : undefined;
+    if (!isObject(entry) || column === undefined) {
       faults.push({
         where: `#${k + 1}`,
-        vi: `mục ${k + 1} không có chữ cột hợp lệ`,
-        en: `entry ${k + 1} has no valid column letter`,
+        vi: `mục ${k + 1} không có ${sideways ? "số dòng" : "chữ cột"} hợp lệ`,
+        en: `entry ${k + 1} has no valid ${sideways ? "row number" : "column letter"}`,
       });
       return;
     }
-    const where = `cột ${entry.column}`;
+    const where = sideways ? `dòng ${column + 1}` : `cột ${columnLetter(column)}`;
+    const whereEn = sideways ? `row ${column + 1}` : `column ${columnLetter(column)}`;
     const role = savedRole(entry.role, ruleset);
     if (Array.isArray(role)) {
-      faults.push({ where, vi: `${where}: ${role[0]}`, en: `column ${entry.column}: ${role[1]}` });
+      faults.push({ where, vi: `${where}: ${role[0]}`, en: `${whereEn}: ${role[1]}` });
       return;
     }
     const key = roleKey(role);
     if (seen.has(key)) {
       faults.push({
         where,
-        vi: `${where}: vai trò bị trùng với cột khác`,
-        en: `column ${entry.column}: role given to two columns`,
+        vi: `${where}: vai trò bị trùng với ${sideways ? "dòng" : "cột"} khác`,
+        en: `${whereEn}: role given to two ${sideways ? "rows" : "columns"}`,
       });
       return;
     }
     seen.add(key);
     const match: ColumnMatch = {
-      column: columnIndex(entry.column),
+      column,
       header: typeof entry.header === "string" ? entry.header : "",
       role,
       confidence:
@@ -817,9 +887,11 @@ export function fromSavedMapping(saved: unknown, ruleset: Ruleset): TableLayout 
     return bad(faults[0].where, faults.map((f) => f.vi).join("; "), faults.map((f) => f.en).join("; "));
   }
   const unmapped = (Array.isArray(saved.unmapped) ? (saved.unmapped as unknown[]) : [])
-    .filter((u): u is Json => isObject(u) && isLetter(u.column) && typeof u.header === "string")
-    .map((u) => ({ column: columnIndex(u.column as string), header: u.header as string }));
+    .filter((u): u is Json => isObject(u) && savedPlace(u, sideways) !== undefined && typeof u.header === "string")
+    .map((u) => ({ column: savedPlace(u, sideways) as number, header: u.header as string }));
   const layout: TableLayout = { columns: [], unmapped: [], layout: "none", headerTop, headerBottom, dataStart };
+  if (sideways) layout.orientation = "columns";
+  if (isRow(dataEnd) && dataEnd >= dataStart) layout.dataEnd = dataEnd;
   if (typeof saved.district === "string") layout.district = saved.district;
   if (typeof saved.commune === "string") layout.commune = saved.commune;
   return withRecognition(layout, columns, unmapped);
