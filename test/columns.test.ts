@@ -339,9 +339,114 @@ describe("value or status", () => {
     expect(byColumn(amongValues)).toEqual({ 0: "area", 1: "TC07.1", 2: "TC01.1", 3: "TC01.2" });
   });
 
-  test("a unit in the header settles it whatever the data", () => {
-    const r = recognizeHeaders([["Hộ nghèo (%)"]], ruleset, { sampleRows: [["Đạt"], ["Đạt"]] });
+  test("a unit in the header settles it while the data do not contradict it", () => {
+    const r = recognizeHeaders([["Hộ nghèo (%)"]], ruleset, { sampleRows: [[3.5], ["Đạt"], [4]] });
     expect(byColumn(r)).toEqual({ 0: "TC07.1" });
+    expect(r.columns[0].note).toBeUndefined();
+  });
+
+  test("Đạt/Chưa đạt under a header with a unit: the values decide, with a note and a confidence to check", () => {
+    const r = recognizeHeaders([["Hộ nghèo (%)"]], ruleset, { sampleRows: [["Đạt"], ["Chưa đạt"]] });
+    expect(byColumn(r)).toEqual({ 0: "TC07" });
+    expect(r.columns[0].confidence).toBeLessThan(0.8);
+    expect(r.columns[0].note?.vi).toMatch(/Đạt\/Chưa đạt/);
+  });
+});
+
+describe("columns by content, not by name alone", () => {
+  const header = [
+    "TT",
+    "Khu dân cư",
+    "Tổng số hộ",
+    "Số hộ nghèo",
+    "Tiêu chí 1: Giao thông - Tỷ lệ đường trục thôn được cứng hóa (%)",
+    "Tiêu chí 7: Hộ nghèo - Tỷ lệ hộ nghèo (%)",
+  ];
+  const samples: CellValue[][] = [
+    [1, "Khu 1", 212, 9, 85, 4.2],
+    [2, "Khu 2", 180, 12, 100, 6.7],
+    [3, "Khu 3", 305, 4, 72.5, 1.3],
+  ];
+
+  test("a header naming a criterion and its indicator holds the indicator; raw counts beside it are not the rate", () => {
+    const r = recognizeHeaders([header], ruleset, { sampleRows: samples });
+    expect(byColumn(r)).toEqual({ 0: "order", 1: "area", 2: "households", 4: "TC01.1", 5: "TC07.1" });
+    expect(r.unmapped.map((u) => u.header)).toEqual(["Số hộ nghèo"]);
+  });
+
+  test("numbers under a criterion of several indicators: the indicator its header names, by the values, with a note", () => {
+    const r = recognizeHeaders([["Khu dân cư", "Giao thông: tỷ lệ đường trục thôn được cứng hóa"]], ruleset, {
+      sampleRows: [
+        ["Khu 1", 85],
+        ["Khu 2", "90,5"],
+      ],
+    });
+    expect(byColumn(r)[1]).toBe("TC01.1");
+    expect(r.columns[1].confidence).toBeLessThan(0.8);
+    expect(r.columns[1].note?.en).toMatch(/holds numbers/);
+    // The same header over Đạt/Chưa đạt stays the criterion's status.
+    const status = recognizeHeaders([["Khu dân cư", "Giao thông"]], ruleset, {
+      sampleRows: [
+        ["Khu 1", "Đạt"],
+        ["Khu 2", "Chưa đạt"],
+      ],
+    });
+    expect(byColumn(status)[1]).toBe("TC01");
+    expect(status.columns[1].note).toBeUndefined();
+  });
+
+  test("numbers under a criterion's bare name of several indicators: left for the user to choose, saying why", () => {
+    const r = recognizeHeaders([["Khu dân cư", "Môi trường"]], ruleset, {
+      sampleRows: [
+        ["Khu 1", 85],
+        ["Khu 2", 92],
+      ],
+    });
+    expect(byColumn(r)[1]).toBeUndefined();
+    expect(r.unmapped.find((u) => u.column === 1)?.note?.vi).toMatch(/chọn/);
+  });
+
+  test("Đạt/Chưa đạt under an indicator's number: the criterion's status; a yes/no indicator keeps its words", () => {
+    const r = recognizeHeaders([["Tỷ lệ hộ gia đình văn hóa (%)", "Nhà văn hóa đạt chuẩn"]], ruleset, {
+      sampleRows: [
+        ["Đạt", "Có"],
+        ["Chưa đạt", "Không"],
+      ],
+    });
+    expect(byColumn(r)).toEqual({ 0: "TC11", 1: "TC04.1" });
+    expect(r.columns[0].note).toBeDefined();
+    expect(r.columns[1].note).toBeUndefined();
+  });
+
+  test("counts under a rate: numbers mostly above 100 are not a percentage; at or below 100 they are", () => {
+    const counts = recognizeHeaders([["Khu dân cư", "Hộ dùng nước hợp vệ sinh"]], ruleset, {
+      sampleRows: [
+        ["Khu 1", 230],
+        ["Khu 2", 145],
+        ["Khu 3", 98],
+      ],
+    });
+    expect(byColumn(counts)[1]).toBeUndefined();
+    expect(counts.unmapped[0].note?.en).toMatch(/above 100/);
+    const rates = recognizeHeaders([["Khu dân cư", "Hộ dùng nước hợp vệ sinh"]], ruleset, {
+      sampleRows: [
+        ["Khu 1", 100],
+        ["Khu 2", 145],
+        ["Khu 3", 98],
+      ],
+    });
+    expect(byColumn(rates)[1]).toBe("TC12.1");
+  });
+
+  test("a count header beside the rate computed from it: the rate holds the indicator, the count is not used", () => {
+    const r = recognizeHeaders([["Hộ dùng nước hợp vệ sinh (hộ)", "Tỷ lệ hộ dùng nước hợp vệ sinh (%)"]], ruleset, {
+      sampleRows: [
+        [40, 95],
+        [61, 88],
+      ],
+    });
+    expect(byColumn(r)).toEqual({ 1: "TC12.1" });
+    expect(r.unmapped[0].note?.vi).toMatch(/số đếm/);
   });
 });
 

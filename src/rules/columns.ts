@@ -40,7 +40,7 @@ export interface ColumnMatch {
 export interface HeaderRecognition {
   columns: ColumnMatch[];
   /** Columns with header text that matched nothing (or lost to a better column for the same role). */
-  unmapped: Array<{ column: number; header: string }>;
+  unmapped: Array<{ column: number; header: string; note?: Message }>;
   layout: "indicators" | "status" | "mixed" | "none";
 }
 
@@ -871,6 +871,36 @@ function columnParts(headerRows: CellValue[][], merges: MergedRange[] | undefine
   return out;
 }
 
+/** " - ", " – ", " — " between a criterion and one of its indicators in one header cell. */
+const PAIR_SEPARATOR = /\s+[-–—]\s+/g;
+
+/**
+ * "Tiêu chí 1: Giao thông - Tỷ lệ đường trục … (%)": one cell naming a criterion, then one of its
+ * indicators, read as the two header rows it stands for (criterion above indicator).
+ */
+function splitNamedPairs(index: RulesetIndex, col: ColumnParts): ColumnParts {
+  const parts: HeaderPart[] = [];
+  const origins: string[] = [];
+  col.parts.forEach((part, k) => {
+    for (const m of part.text.matchAll(PAIR_SEPARATOR)) {
+      const left = parseHeader(part.text.slice(0, m.index).trim());
+      const right = parseHeader(part.text.slice((m.index ?? 0) + m[0].length).trim());
+      if (right.tokens.length === 0) continue;
+      const top = matchPart(index, left)[0];
+      if (!top || top.confidence < MIN_CONFIDENCE || top.target.role.kind !== "criterion") continue;
+      // "TC 10 - Y tế" is the criterion's own name: split only where the right names one of its indicators.
+      const named = matchPart(index, right)[0];
+      if (!named || named.target.role.kind !== "indicator" || named.target.criterion !== top.target.criterion) continue;
+      parts.push(left, right);
+      origins.push(col.origins[k], col.origins[k]);
+      return;
+    }
+    parts.push(part);
+    origins.push(col.origins[k]);
+  });
+  return parts.length === col.parts.length ? col : { column: col.column, parts, origins };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolving a column from its parts, top (general) to bottom (specific)
 
@@ -884,6 +914,8 @@ interface Resolution {
   unit?: UnitHint;
   scale?: number;
   qualifier?: "status" | "value";
+  /** Why the values, not the header alone, decided the role (or left the column unmapped). */
+  note?: Message;
 }
 
 function resolveColumn(index: RulesetIndex, col: ColumnParts): Resolution {
@@ -1005,6 +1037,98 @@ function decideSingleIndicator(
   if (choice) r.target = choice;
 }
 
+/** Confidence of a role chosen by the values against the header: below the pane's "check this" mark. */
+const BY_VALUES_CONFIDENCE = 0.75;
+/** Share of a percentage column's numbers above 100 that says it holds counts, not rates. */
+const COUNTS_SHARE = 0.5;
+
+/** Most of the sample's numbers above 100: counts or amounts, not a percentage. */
+function mostlyAbove100(values: CellValue[]): boolean {
+  let numbers = 0;
+  let above = 0;
+  for (const v of values) {
+    const n = typeof v === "number" ? v : typeof v === "string" ? parseLocaleNumber(v.trim(), false) : undefined;
+    if (n === undefined || !Number.isFinite(n)) continue;
+    numbers++;
+    if (n > 100) above++;
+  }
+  return numbers > 0 && above > COUNTS_SHARE * numbers;
+}
+
+/** The indicator of `criterion` the header's words name best, if any names it at all. */
+function indicatorNamed(index: RulesetIndex, r: Resolution, criterion: Criterion): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const part of r.parts) {
+    const cands = matchPart(index, part);
+    // A part that is the criterion's own name ("Môi trường") names none of its indicators.
+    if (cands[0]?.target.role.kind === "criterion" && cands[0].confidence >= 0.95) continue;
+    for (const c of cands) {
+      if (c.target.indicator?.criterionId !== criterion.id) continue;
+      if (!best || c.confidence > best.confidence) best = c;
+    }
+  }
+  return best && best.confidence >= MIN_CONFIDENCE ? best : undefined;
+}
+
+/**
+ * Columns by what they hold, not by their header alone. A header can name a criterion and one of its
+ * indicators ("Tiêu chí 1: Giao thông - Tỷ lệ đường trục … (%)"), or a role its values contradict:
+ * numbers under a criterion's Đạt/Chưa đạt status, Đạt/Chưa đạt under an indicator's number, counts
+ * under a rate, "Số hộ nghèo" beside the rate "Tỷ lệ hộ nghèo" computed from it. The values decide, the
+ * confidence drops below the pane's check mark, and a note says why.
+ */
+function decideByValues(index: RulesetIndex, r: Resolution, samples: CellValue[] | undefined): void {
+  const t = r.target;
+  if (!t || (t.role.kind !== "indicator" && t.role.kind !== "criterion")) return;
+  const criterion = t.criterion as Criterion;
+  const indicator = t.indicator;
+  if (indicator && indicator.unit === "percent" && r.unit === "count") {
+    // "Số hộ dùng nước hợp vệ sinh (hộ)": the count the rate is computed from.
+    r.target = undefined;
+    r.note = msg(
+      `Tiêu đề ghi một số đếm, không phải tỷ lệ ${indicator.id}: cột không được dùng.`,
+      `The header names a count, not the rate ${indicator.id}: the column is not used.`
+    );
+    return;
+  }
+  if (!samples) return;
+  const kind = sampleKind(samples);
+  if (t.role.kind === "criterion" && kind === "number" && criterion.indicators.length > 1) {
+    const named = indicatorNamed(index, r, criterion);
+    if (named) {
+      r.target = named.target;
+      r.confidence = Math.min(BY_VALUES_CONFIDENCE, Math.max(r.confidence, named.confidence));
+      r.note = msg(
+        `Cột ghi số, không ghi Đạt/Chưa đạt: đọc là chỉ tiêu ${named.target.indicator?.id} của ${criterion.id}, theo tiêu đề.`,
+        `The column holds numbers, not met/not met: read as ${criterion.id}'s indicator ${named.target.indicator?.id}, as its header says.`
+      );
+    } else {
+      r.target = undefined;
+      r.note = msg(
+        `Cột ghi số dưới tên tiêu chí ${criterion.id} có ${criterion.indicators.length} chỉ tiêu: chưa rõ là chỉ tiêu nào, hãy chọn.`,
+        `The column holds numbers under criterion ${criterion.id}, which has ${criterion.indicators.length} indicators: choose which one.`
+      );
+    }
+    return;
+  }
+  if (indicator && indicator.unit !== "boolean" && kind === "status") {
+    r.target = index.criterionTarget.get(criterion.id);
+    r.confidence = Math.min(BY_VALUES_CONFIDENCE, r.confidence);
+    r.note = msg(
+      `Cột ghi Đạt/Chưa đạt, không ghi số: đọc là kết quả đánh giá tiêu chí ${criterion.id}.`,
+      `The column holds met/not met, not numbers: read as the assessment of criterion ${criterion.id}.`
+    );
+    return;
+  }
+  if (indicator && indicator.unit === "percent" && kind === "number" && mostlyAbove100(samples)) {
+    r.target = undefined;
+    r.note = msg(
+      `Cột ghi số lớn hơn 100 dưới tỷ lệ ${indicator.id}: có lẽ là số đếm, cột không được dùng.`,
+      `The column holds numbers above 100 under the rate ${indicator.id}: probably counts; the column is not used.`
+    );
+  }
+}
+
 /** A stable key per role ("indicator:TC01.1", "commune"), e.g. to compare or deduplicate. */
 export function roleKey(role: ColumnRole): string {
   if (role.kind === "indicator") return `indicator:${role.indicatorId}`;
@@ -1037,7 +1161,7 @@ export function recognizeHeaders(
     above.length > 0 && isColumnNumberingRow(headerRows[headerRows.length - 1], filledColumns(above))
       ? above
       : headerRows;
-  const resolutions = columnParts(rows, options.merges).map((col) => resolveColumn(index, col));
+  const resolutions = columnParts(rows, options.merges).map((col) => resolveColumn(index, splitNamedPairs(index, col)));
 
   // A criterion label over exactly as many sub-columns as it has indicators, whose texts were not
   // recognised: take the indicators in order.
@@ -1076,6 +1200,7 @@ export function recognizeHeaders(
   for (const r of resolutions) {
     const samples = options.sampleRows?.map((row) => row[r.column]);
     decideSingleIndicator(index, r, samples, neighbours);
+    decideByValues(index, r, samples);
   }
 
   // One column per role: the most certain keeps it (leftmost on a tie).
@@ -1091,7 +1216,9 @@ export function recognizeHeaders(
   const unmapped: HeaderRecognition["unmapped"] = [];
   for (const r of resolutions) {
     if (!chosen.has(r) || !r.target) {
-      unmapped.push({ column: r.column, header: r.header });
+      unmapped.push(
+        r.note ? { column: r.column, header: r.header, note: r.note } : { column: r.column, header: r.header }
+      );
       continue;
     }
     const match: ColumnMatch = {
@@ -1100,6 +1227,7 @@ export function recognizeHeaders(
       role: r.target.role,
       confidence: round2(Math.min(1, r.confidence)),
     };
+    if (r.note) match.note = r.note;
     const unit = r.target.indicator?.unit;
     if ((unit === "vnd_per_person_year" || unit === "number") && r.scale !== undefined) match.scale = r.scale;
     columns.push(match);
