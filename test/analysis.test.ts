@@ -28,7 +28,7 @@ describe("the analysis pipeline over the workbook interface", () => {
     const sheet = indicatorRollup({ merges: true });
     const wb = new MemoryWorkbook([sheet]);
     const run = await analyseAndWrite(wb, { ruleset: rs, year: 2020 });
-    expect(run.analysis.assessments.length).toBeGreaterThan(3);
+    expect(run.analysis.tables[0].assessments.length).toBeGreaterThan(3);
     expect(run.outcome.written).toEqual([
       SHEET_NAMES.areas,
       SHEET_NAMES.criteria,
@@ -37,6 +37,7 @@ describe("the analysis pipeline over the workbook interface", () => {
       SHEET_NAMES.roadmap,
       SHEET_NAMES.roadmapSummary,
       SHEET_NAMES.ruleset,
+      SHEET_NAMES.sources,
     ]);
     expect(wb.calls).toEqual({ read: 1, write: 1, highlight: 1 });
     // The user's sheet is untouched, the results are on the add-in's sheets.
@@ -47,10 +48,10 @@ describe("the analysis pipeline over the workbook interface", () => {
     const header = areas.rows[areas.tableHeaderRow!];
     expect(header).toContain("Tiêu chí chưa đạt");
     const dataRows = areas.rows.slice(areas.tableHeaderRow! + 1);
-    expect(dataRows).toHaveLength(run.analysis.assessments.length);
+    expect(dataRows).toHaveLength(run.analysis.tables[0].assessments.length);
     // Every area row agrees with its assessment.
     dataRows.forEach((r, k) => {
-      const a = run.analysis.assessments[k];
+      const a = run.analysis.tables[0].assessments[k];
       expect(r[2]).toBe(a.area.name);
       expect(r[4]).toBe(a.metCount);
       expect(r[7]).toBe(a.notMet.join(", "));
@@ -60,9 +61,9 @@ describe("the analysis pipeline over the workbook interface", () => {
     const counted = dist.rows
       .slice(dist.chart!.firstRow, dist.chart!.lastRow + 1)
       .reduce((s, r) => s + Number(r[1]), 0);
-    expect(counted).toBe(run.analysis.assessments.length);
+    expect(counted).toBe(run.analysis.tables[0].assessments.length);
     // The mapping is remembered for the next opening and for the custom functions.
-    expect(JSON.parse(wb.settings.get(SETTING_KEYS.mapping)!).sheet).toBe(sheet.name);
+    expect(JSON.parse(wb.settings.get(SETTING_KEYS.mapping)!)[0].sheet).toBe(sheet.name);
     expect(run.highlights).toBeGreaterThan(0);
   });
 
@@ -109,19 +110,19 @@ describe("the analysis pipeline over the workbook interface", () => {
   test("a status sheet (Đạt/Chưa đạt per criterion) goes through the same pipeline", async () => {
     const wb = new MemoryWorkbook([statusRollup()]);
     const run = await analyseAndWrite(wb, { ruleset: rs });
-    expect(run.analysis.layout.layout).toBe("status");
-    expect(run.analysis.assessments.some((a) => a.criteria.some((c) => c.basis === "declared"))).toBe(true);
-    const hs = gapHighlights(run.analysis, rs);
+    expect(run.analysis.tables[0].layout.layout).toBe("status");
+    expect(run.analysis.tables[0].assessments.some((a) => a.criteria.some((c) => c.basis === "declared"))).toBe(true);
+    const hs = gapHighlights(run.analysis.tables[0], rs);
     expect(hs.every((h) => h.formula.startsWith("="))).toBe(true);
   });
 
   test("highlights cover area rows only and compare in the sheet's own terms", async () => {
     const wb = new MemoryWorkbook([indicatorRollup({ merges: true })]);
     const run = await analyseAndWrite(wb, { ruleset: rs });
-    const hs = wb.highlights.get(run.analysis.sheet)!;
+    const hs = wb.highlights.get(run.analysis.tables[0].sheet)!;
     const unmet = hs.filter((h) => h.fill === HIGHLIGHT_FILL.unmet);
-    expect(unmet.length).toBe(run.analysis.layout.columns.filter((c) => c.role.kind === "indicator").length);
-    const areaRows = new Set(run.analysis.assessments.map((a) => a.area.row));
+    expect(unmet.length).toBe(run.analysis.tables[0].layout.columns.filter((c) => c.role.kind === "indicator").length);
+    const areaRows = new Set(run.analysis.tables[0].assessments.map((a) => a.area.row));
     for (const h of hs) {
       for (const part of h.range.split(",")) {
         const [, a, b] = /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(part)!;
@@ -133,18 +134,18 @@ describe("the analysis pipeline over the workbook interface", () => {
   test("a percentage column formatted 0% holds fractions: its highlight compares with the threshold / 100", async () => {
     const sheet = indicatorRollup({ merges: true });
     const plain = await analyseAndWrite(new MemoryWorkbook([sheet]), { ruleset: rs });
-    const roads = plain.analysis.layout.columns.find(
+    const roads = plain.analysis.tables[0].layout.columns.find(
       (c) => c.role.kind === "indicator" && c.role.indicatorId === "TC01.1"
     )!;
     const formulaOf = (hs: Highlight[]) => hs.find((h) => h.label === "TC01.1")!.formula;
-    expect(formulaOf(gapHighlights(plain.analysis, rs))).toMatch(/<70\)$/);
+    expect(formulaOf(gapHighlights(plain.analysis.tables[0], rs))).toMatch(/<70\)$/);
     // The same sheet with most of that column's area cells in a percent format.
-    const rows = plain.analysis.assessments.map((a) => a.area.row! - 1);
+    const rows = plain.analysis.tables[0].assessments.map((a) => a.area.row! - 1);
     const numberFormats = sheet.values.map((r, k) =>
       r.map((_, c) => (c === roads.column && rows.slice(1).includes(k) ? "0%" : "General"))
     );
     const formatted = await analyseAndWrite(new MemoryWorkbook([{ ...sheet, numberFormats }]), { ruleset: rs });
-    expect(formulaOf(gapHighlights(formatted.analysis, rs))).toMatch(/<0\.7\)$/);
+    expect(formulaOf(gapHighlights(formatted.analysis.tables[0], rs))).toMatch(/<0\.7\)$/);
   });
 
   test("empty sheets and sheets without a table give clear messages", async () => {
@@ -166,7 +167,7 @@ describe("the analysis pipeline over the workbook interface", () => {
     );
     expect(p2[0].message.vi.length).toBeGreaterThan(0);
     const p3 = await problemsOf(
-      analyseAndWrite(new MemoryWorkbook([indicatorRollup({ merges: true })]), { ruleset: rs, sheet: "Không có" })
+      analyseAndWrite(new MemoryWorkbook([indicatorRollup({ merges: true })]), { ruleset: rs, sheets: ["Không có"] })
     );
     expect(p3[0]).toMatchObject({ code: "no-sheet" });
   });
@@ -183,7 +184,7 @@ describe("the analysis pipeline over the workbook interface", () => {
     expect(corrected.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(0);
     expect(wb.settings.get(SETTING_KEYS.ruleset)).toContain('"TC07.1"');
     const second = await analyseAndWrite(wb, { ruleset: corrected });
-    const met = (r: typeof first) => r.analysis.assessments.reduce((s, a) => s + a.metCount, 0);
+    const met = (r: typeof first) => r.analysis.tables[0].assessments.reduce((s, a) => s + a.metCount, 0);
     expect(met(second)).not.toBe(met(first));
     // A faulty edit is refused with the cell named.
     const bad = rows.map((r, k) => (k === header + 1 ? r.map((v, c) => (c === 6 ? 140 : v)) : r));

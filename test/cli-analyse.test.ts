@@ -26,13 +26,20 @@ interface JsonArea {
   notMet: string[];
   missing: string[];
 }
-interface JsonFile {
-  file: string;
+interface JsonTable {
   sheet: string;
+  range: string;
+  orientation: "rows" | "columns";
   district: string | null;
   layout: string;
   areas: JsonArea[];
   problems: Array<{ code: string; where: string; message: { vi: string; en: string } }>;
+  notes: Array<{ code: string; where: string; message: { vi: string; en: string } }>;
+}
+interface JsonFile {
+  file: string;
+  tables: JsonTable[];
+  skippedSheets: Array<{ sheet: string; reason: string; message: { vi: string; en: string } }>;
 }
 interface JsonDoc {
   ruleset: { id: string; title: string; provisional: boolean; note: string };
@@ -103,14 +110,14 @@ describe("ntm analyse on one district workbook", () => {
     expect(json.year).toBe(2019);
     expect(json.report).toBeUndefined();
     expect(json.files).toHaveLength(1);
-    expect(json.files[0]).toMatchObject({
-      file: input,
+    expect(json.files[0].file).toBe(input);
+    expect(json.files[0].tables[0]).toMatchObject({
       sheet: "Tổng hợp KDC",
       district: "Thanh Ba",
       layout: "indicators",
     });
-    expectTruth(json.files[0].areas, sheet);
-    expect(json.files[0].problems.every((p) => p.code === "unreadable-value")).toBe(true);
+    expectTruth(json.files[0].tables[0].areas, sheet);
+    expect(json.files[0].tables[0].problems.every((p) => p.code === "unreadable-value")).toBe(true);
 
     const { workbook, sheets } = await readBack(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(
@@ -140,7 +147,7 @@ describe("ntm analyse on one district workbook", () => {
     const { header, body } = table(areasRows, "TT");
     expect(body).toHaveLength(60);
     const col = (h: string) => header.indexOf(h);
-    const byRow = new Map(json.files[0].areas.map((a) => [a.row, a]));
+    const byRow = new Map(json.files[0].tables[0].areas.map((a) => [a.row, a]));
     for (const r of body) {
       const a = byRow.get(Number(r[col("Dòng trên trang gốc")]))!;
       expect(r[col("Khu dân cư")]).toBe(a.name);
@@ -172,13 +179,20 @@ describe("ntm analyse on one district workbook", () => {
       seed: 12,
     });
     const json = analyseJson([input]);
-    expect(json.files[0].layout).toBe("status");
-    // No "Huyện: …" title: the district is named after the file.
-    expect(json.files[0].district).toBeNull();
-    expectTruth(json.files[0].areas, sheet);
+    expect(json.files[0].tables[0].layout).toBe("status");
+    // No "Huyện: …" title: no district (never the file's name).
+    expect(json.files[0].tables[0].district).toBeNull();
+    expectTruth(json.files[0].tables[0].areas, sheet);
     const run = runNtm(bin, ["analyse", input, "--out", file("tam-nong-bao-cao.xlsx")]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^tam-nong-danh-gia\s+40\s/m);
+    // No district named anywhere: the summary goes by commune, the file is only the source.
+    expect(run.stdout).toMatch(/^Xã\s+Số khu/m);
+    expect(run.stdout).not.toMatch(/^tam-nong-danh-gia\s/m);
+    for (const commune of new Set(sheet.areas.map((a) => a.commune))) {
+      const n = sheet.areas.filter((a) => a.commune === commune).length;
+      expect(run.stdout).toMatch(new RegExp(`^${commune}\\s+${n}\\s`, "m"));
+    }
+    expect(run.stdout).toMatch(/^Toàn tỉnh\s+40\s/m);
   });
 
   test("three header rows, no merged cells, income in triệu đồng, subtotal rows after each commune", async () => {
@@ -194,8 +208,8 @@ describe("ntm analyse on one district workbook", () => {
       seed: 13,
     });
     const json = analyseJson([input]);
-    expect(json.files[0].district).toBe("Lâm Thao");
-    expectTruth(json.files[0].areas, sheet);
+    expect(json.files[0].tables[0].district).toBe("Lâm Thao");
+    expectTruth(json.files[0].tables[0].areas, sheet);
   });
 
   test("--lang en: an English report and summary; sheet names stay as the pane writes them", async () => {
@@ -213,7 +227,7 @@ describe("ntm analyse on one district workbook", () => {
     expect(table(rows, "No.").header).toContain("Criteria not met");
   });
 
-  test("the first sheet with a table is read unless --sheet names one; the default report goes beside the input", async () => {
+  test("every sheet with a table is read, a notes sheet passed over with the reason; --sheet narrows; the default report goes beside the input", async () => {
     const input = file("ba-trang.xlsx");
     const notes = {
       name: "Ghi chú",
@@ -229,13 +243,25 @@ describe("ntm analyse on one district workbook", () => {
     });
     await writeWorkbook(input, [notes, first, second]);
     const json = analyseJson([input]);
-    expect(json.files[0].sheet).toBe("Thanh Ba");
-    expectTruth(json.files[0].areas, first);
+    expect(json.files[0].tables.map((t) => t.sheet)).toEqual(["Thanh Ba", "Tam Nông"]);
+    expectTruth(json.files[0].tables[0].areas, first);
+    expectTruth(json.files[0].tables[1].areas, second);
+    expect(json.files[0].skippedSheets).toEqual([
+      {
+        sheet: "Ghi chú",
+        reason: "instructions",
+        message: expect.objectContaining({ vi: expect.stringMatching(/ghi chú/) }),
+      },
+    ]);
     const chosen = analyseJson([input, "--sheet", "Tam Nông"]);
-    expect(chosen.files[0].sheet).toBe("Tam Nông");
-    expectTruth(chosen.files[0].areas, second);
+    expect(chosen.files[0].tables.map((t) => t.sheet)).toEqual(["Tam Nông"]);
+    expectTruth(chosen.files[0].tables[0].areas, second);
+    const both = analyseJson([input, "--sheet", "Tam Nông", "--sheet", "Thanh Ba"]);
+    expect(both.files[0].tables.map((t) => t.sheet)).toEqual(["Tam Nông", "Thanh Ba"]);
     const run = runNtm(bin, ["analyse", input]);
     expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Bảng đã đọc:/);
+    expect(run.stdout).toMatch(/› Ghi chú: bỏ qua \(trang bìa, hướng dẫn hoặc ghi chú\)/);
     expect(fs.existsSync(file("ba-trang-bao-cao.xlsx"))).toBe(true);
   });
 
@@ -251,16 +277,16 @@ describe("ntm analyse on one district workbook", () => {
     fs.writeFileSync(rulesetFile, JSON.stringify(doc, null, 2));
     const relaxed = analyseJson([input, "--ruleset", rulesetFile]);
     const embedded = analyseJson([input]);
-    const missTC07 = (d: JsonDoc) => d.files[0].areas.filter((a) => a.notMet.includes("TC07")).length;
+    const missTC07 = (d: JsonDoc) => d.files[0].tables[0].areas.filter((a) => a.notMet.includes("TC07")).length;
     expect(missTC07(embedded)).toBe(sheet.areas.filter((a) => a.notMet.includes("TC07")).length);
     expect(missTC07(embedded)).toBeGreaterThan(0);
-    const blankTC07 = relaxed.files[0].areas.filter((a) => a.missing.includes("TC07.1")).length;
+    const blankTC07 = relaxed.files[0].tables[0].areas.filter((a) => a.missing.includes("TC07.1")).length;
     expect(missTC07(relaxed)).toBeLessThanOrEqual(blankTC07);
 
     // The report's own criteria sheet, read back as the ruleset, gives the same results as the embedded one.
     const report = file("thanh-thuy-bao-cao.xlsx");
     expect(runNtm(bin, ["analyse", input, "--out", report]).status).toBe(0);
     const fromSheet = analyseJson([input, "--ruleset", report]);
-    expect(fromSheet.files[0].areas).toEqual(embedded.files[0].areas);
+    expect(fromSheet.files[0].tables[0].areas).toEqual(embedded.files[0].tables[0].areas);
   });
 });

@@ -6,7 +6,10 @@ import { SampleSheet } from "../src/cli/sample";
 import { builtCli, district, readBack, runNtm, sha1, tempDir, writeDistrict } from "./support/workbooks";
 
 interface JsonDoc {
-  files: Array<{ file: string; district: string | null; areas: Array<{ row: number; notMet: string[] }> }>;
+  files: Array<{
+    file: string;
+    tables: Array<{ district: string | null; areas: Array<{ row: number; commune: string; notMet: string[] }> }>;
+  }>;
 }
 
 let bin: string;
@@ -19,13 +22,14 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const tally = (sheet: SampleSheet) => {
-  const short = (n: number) => sheet.areas.filter((a) => a.notMet.length === n).length;
-  return [sheet.areas.length, short(0), short(1), short(2), sheet.areas.length - short(0) - short(1) - short(2)];
+const tallyOf = (areas: SampleSheet["areas"]) => {
+  const short = (n: number) => areas.filter((a) => a.notMet.length === n).length;
+  return [areas.length, short(0), short(1), short(2), areas.length - short(0) - short(1) - short(2)];
 };
+const tally = (sheet: SampleSheet) => tallyOf(sheet.areas);
 
 describe("ntm analyse on several district workbooks", () => {
-  test("one file per district: the province roll-up, per-district counts, --json per file", async () => {
+  test("one file per district: the province roll-up by district, and by commune where a file names no district", async () => {
     const files = {
       thanhBa: path.join(dir, "thanh-ba.xlsx"),
       tamNong: path.join(dir, "tam-nong.xlsx"),
@@ -39,7 +43,7 @@ describe("ntm analyse on several district workbooks", () => {
         areas: 30,
         seed: 22,
       }),
-      // No title rows: the district takes the file's name.
+      // No title rows: no district is named, so its areas go under their communes (never the file's name).
       yenLap: await writeDistrict(files.yenLap, {
         district: district("Yên Lập"),
         areas: 25,
@@ -64,40 +68,46 @@ describe("ntm analyse on several district workbooks", () => {
         .map(Number);
     expect(counts("Thanh Ba")).toEqual(tally(sheets.thanhBa));
     expect(counts("Tam Nông")).toEqual(tally(sheets.tamNong));
-    expect(counts("yen-lap-khong-tieu-de")).toEqual(tally(sheets.yenLap));
+    expect(lines.some((l) => l.startsWith("yen-lap"))).toBe(false);
+    const yenLapCommunes = [...new Set(sheets.yenLap.areas.map((a) => a.commune))];
+    const communeTally = (c: string) => tallyOf(sheets.yenLap.areas.filter((a) => a.commune === c));
+    for (const c of yenLapCommunes) expect(counts(c)).toEqual(communeTally(c));
+    expect(run.stdout).toMatch(/^Huyện \/ xã\s+Số khu/m);
     const all = Object.values(sheets).map(tally);
     expect(counts("Toàn tỉnh")).toEqual(all[0].map((_, k) => all.reduce((s, t) => s + t[k], 0)));
 
     const { sheets: report } = await readBack(out);
     const province = report.get(SHEET_NAMES.province)!;
     expect(String(province[2][0])).toMatch(/TẠM TÍNH/);
-    const at = province.findIndex((r) => r[0] === "Huyện");
-    const rows = new Map<string, CellValue[]>(province.slice(at + 1, at + 5).map((r) => [String(r[0]), r]));
+    expect(String(province[0][0])).toMatch(/THEO HUYỆN .* VÀ THEO XÃ/);
+    const at = province.findIndex((r) => r[0] === "Huyện / xã");
+    const units = 2 + yenLapCommunes.length;
+    const rows = new Map<string, CellValue[]>(province.slice(at + 1, at + 2 + units).map((r) => [String(r[0]), r]));
     expect(rows.get("Thanh Ba")?.slice(1, 6)).toEqual(tally(sheets.thanhBa));
     expect(rows.get("Tam Nông")?.slice(1, 6)).toEqual(tally(sheets.tamNong));
-    expect(rows.get("yen-lap-khong-tieu-de")?.slice(1, 6)).toEqual(tally(sheets.yenLap));
+    for (const c of yenLapCommunes) expect(rows.get(c)?.slice(1, 6)).toEqual(communeTally(c));
     expect(rows.get("Toàn tỉnh")?.[1]).toBe(100);
-    // The areas sheet names each area's district.
+    // The areas sheet names each area's district where a workbook names one, and none elsewhere.
     const areas = report.get(SHEET_NAMES.areas)!;
     const header = areas.findIndex((r) => r[0] === "TT");
     expect(areas[header][1]).toBe("Huyện");
-    expect(new Set(areas.slice(header + 1).map((r) => r[1]))).toEqual(
-      new Set(["Thanh Ba", "Tam Nông", "yen-lap-khong-tieu-de"])
-    );
+    expect(new Set(areas.slice(header + 1).map((r) => r[1] ?? ""))).toEqual(new Set(["Thanh Ba", "Tam Nông", ""]));
 
     const json = JSON.parse(runNtm(bin, ["analyse", ...Object.values(files), "--json"]).stdout) as JsonDoc;
-    expect(json.files.map((f) => f.district)).toEqual(["Thanh Ba", "Tam Nông", null]);
+    expect(json.files.map((f) => f.tables[0].district)).toEqual(["Thanh Ba", "Tam Nông", null]);
     json.files.forEach((f, k) => {
       const sheet = Object.values(sheets)[k];
-      expect(f.areas.map((a) => [a.row, a.notMet])).toEqual(sheet.areas.map((a) => [a.row, a.notMet]));
+      expect(f.tables[0].areas.map((a) => [a.row, a.notMet])).toEqual(sheet.areas.map((a) => [a.row, a.notMet]));
     });
-    // Areas not meeting each criterion, per district (in file order) and for the province.
+    // Areas not meeting each criterion, per district or commune (in file order) and for the province.
     const byCriterion = province.findIndex((r) => /^SỐ KHU CHƯA ĐẠT/.test(String(r[0])));
     expect(byCriterion).toBeGreaterThan(at);
     const criterionRows = province.slice(byCriterion + 2).filter((r) => /^TC\d+$/.test(String(r[0])));
     expect(criterionRows).toHaveLength(13);
+    const [thanhBa, tamNong, yenLap] = json.files.map((f) => f.tables[0].areas);
+    const groups = [thanhBa, tamNong, ...yenLapCommunes.map((c) => yenLap.filter((a) => a.commune === c))];
     for (const row of criterionRows) {
-      const expected = json.files.map((f) => f.areas.filter((a) => a.notMet.includes(String(row[0]))).length);
+      const expected = groups.map((g) => g.filter((a) => a.notMet.includes(String(row[0]))).length);
       expect(row.slice(2)).toEqual([...expected, expected.reduce((x, y) => x + y, 0)]);
     }
     expect(Object.values(files).map(sha1)).toEqual(before);

@@ -37,8 +37,8 @@ describe("ntm ruleset: correct a threshold in one place, without a code change",
     const metOf = (args: string[]) => {
       const run = runNtm(bin, ["analyse", sample, "--json", ...args]);
       expect(run.status).toBe(0);
-      const json = JSON.parse(run.stdout) as { files: Array<{ areas: Array<{ met: number }> }> };
-      return json.files[0].areas.reduce((s, a) => s + a.met, 0);
+      const json = JSON.parse(run.stdout) as { files: Array<{ tables: Array<{ areas: Array<{ met: number }> }> }> };
+      return json.files[0].tables[0].areas.reduce((s, a) => s + a.met, 0);
     };
     const before = metOf([]);
     // Every percent threshold to 0 and every count threshold relaxed: areas can only meet more.

@@ -128,10 +128,10 @@ describe("ntm sample", () => {
     ]);
     expect(run.status).toBe(0);
     const json = JSON.parse(runNtm(bin, ["analyse", file, "--json"]).stdout) as {
-      files: Array<{ district: string; layout: string; areas: unknown[] }>;
+      files: Array<{ tables: Array<{ district: string; layout: string; areas: unknown[] }> }>;
     };
-    expect(json.files[0]).toMatchObject({ district: "Tam Nông", layout: "status" });
-    expect(json.files[0].areas).toHaveLength(80);
+    expect(json.files[0].tables[0]).toMatchObject({ district: "Tam Nông", layout: "status" });
+    expect(json.files[0].tables[0].areas).toHaveLength(80);
   });
 
   test("help, version and an unknown district", () => {

@@ -118,9 +118,24 @@ describe("the exceljs workbook behind the command line", () => {
       ],
     });
     const x = new XlsxWorkbook(wb);
-    await x.setHighlights("Tổng hợp", [
-      { range: "F10:F20,F22:F30", formula: "=AND(ISNUMBER(F10),F10<70)", fill: HIGHLIGHT_FILL.unmet, label: "TC01.1" },
-      { range: "F10:F20,F22:F30", formula: "=LEN(TRIM(F10))=0", fill: HIGHLIGHT_FILL.missing, label: "TC01.1:missing" },
+    await x.setHighlights([
+      {
+        sheet: "Tổng hợp",
+        highlights: [
+          {
+            range: "F10:F20,F22:F30",
+            formula: "=AND(ISNUMBER(F10),F10<70)",
+            fill: HIGHLIGHT_FILL.unmet,
+            label: "TC01.1",
+          },
+          {
+            range: "F10:F20,F22:F30",
+            formula: "=LEN(TRIM(F10))=0",
+            fill: HIGHLIGHT_FILL.missing,
+            label: "TC01.1:missing",
+          },
+        ],
+      },
     ]);
     const saved = (await roundTrip(wb)).getWorksheet("Tổng hợp")!;
     const formats = (
@@ -129,10 +144,13 @@ describe("the exceljs workbook behind the command line", () => {
     expect(formats.map((f) => f.ref)).toEqual(["A1:A5", "F10:F20 F22:F30", "F10:F20 F22:F30"]);
     expect(formats[1].rules[0].formulae).toEqual(["AND(ISNUMBER(F10),F10<70)"]);
     // Setting again replaces the add-in's formats; clearing leaves the user's one.
-    await x.setHighlights("Tổng hợp", [
-      { range: "F10:F20", formula: "=F10<70", fill: HIGHLIGHT_FILL.unmet, label: "TC01.1" },
+    await x.setHighlights([
+      {
+        sheet: "Tổng hợp",
+        highlights: [{ range: "F10:F20", formula: "=F10<70", fill: HIGHLIGHT_FILL.unmet, label: "TC01.1" }],
+      },
     ]);
-    expect(await x.clearHighlights("Tổng hợp")).toBe(1);
-    expect(await x.clearHighlights("Tổng hợp")).toBe(0);
+    expect(await x.clearHighlights(["Tổng hợp"])).toBe(1);
+    expect(await x.clearHighlights(["Tổng hợp"])).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { ColumnRole } from "../src/rules/columns";
 import { InputError, Problem } from "../src/rules/message";
 import { withOverride } from "../src/rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
-import { createPaneActions, PaneActions } from "../src/taskpane/actions";
+import { createPaneActions, Detection, PaneActions } from "../src/taskpane/actions";
 import { ROADMAP_SETTINGS_KEY, RoadmapSettings, withEffortClass } from "../src/taskpane/roadmap-settings";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
@@ -36,12 +36,15 @@ async function problemsOf(p: Promise<unknown>): Promise<Problem[]> {
   throw new Error(`expected an InputError, got ${String(e)}`);
 }
 
+/** The tables a detection found, as the analysis takes them. */
+const choices = (d: Detection) => d.tables.filter((t) => t.included).map((t) => ({ sheet: t.sheet, layout: t.layout }));
+
 async function analyse(actions: PaneActions, highlight = true, roadmap?: RoadmapSettings) {
   const info = await actions.loadRuleset();
-  const found = await actions.detect(info.ruleset);
+  const detection = await actions.detect(info.ruleset);
+  const found = detection.tables[0];
   const report = await actions.analyse({
-    sheet: found.sheet,
-    layout: found.layout,
+    tables: choices(detection),
     ruleset: info.ruleset,
     language: "vi",
     highlight,
@@ -60,8 +63,7 @@ describe("the pane's actions on Excel", () => {
       const info = await actions.loadRuleset();
       const found = await actions.detect(info.ruleset);
       const request = {
-        sheet: found.sheet,
-        layout: found.layout,
+        tables: choices(found),
         ruleset: info.ruleset,
         language: "vi" as const,
         highlight: true,
@@ -119,8 +121,8 @@ describe("the pane's actions on Excel", () => {
     expect(distribution?.charts).toHaveLength(1);
     expect(distribution?.values.some((r) => r[0] === "0/13")).toBe(true);
     // The mapping is remembered in the workbook and given to the custom functions.
-    expect(JSON.parse(String(after.settings[SETTING_KEYS.mapping])).sheet).toBe(user.name);
-    expect((addinState().mapping as { sheet: string }).sheet).toBe(user.name);
+    expect(JSON.parse(String(after.settings[SETTING_KEYS.mapping]))[0].sheet).toBe(user.name);
+    expect((addinState().mapping as Array<{ sheet: string }>)[0].sheet).toBe(user.name);
   });
 
   test("a user's sheet that carries a result sheet's name is left alone and the pane says where the results went", async () => {
@@ -151,7 +153,7 @@ describe("the pane's actions on Excel", () => {
     // A row inserted above the table moves the add-in's rules: they stay recognisable.
     for (const f of sheet.conditionalFormats)
       if (f.formula.includes(HIGHLIGHT_MARKER)) f.ranges = f.ranges.replace(/\d+/g, (n) => String(Number(n) + 1));
-    expect(await actions.clearHighlights(found.sheet)).toBe(added);
+    expect(await actions.clearHighlights([found.sheet])).toBe(added);
     expect(double.snapshot().sheets[0].conditionalFormats).toEqual([{ ...USER_FORMAT, id: "{user-1}" }]);
   });
 
@@ -168,11 +170,12 @@ describe("the pane's actions on Excel", () => {
         ],
       },
     ]);
-    const manual = await other.actions.detect(rs);
+    const detection = await other.actions.detect(rs);
+    const manual = detection.tables[0];
     expect(manual.source).toBe("manual");
     expect(manual.sheet).toBe("Danh sách");
-    expect(manual.problems?.[0].code).toBe("no-table");
-    expect(manual.problems?.[0].message.vi).toMatch(/Họ tên/);
+    expect(detection.problems?.[0].code).toBe("no-table");
+    expect(detection.problems?.[0].message.vi).toMatch(/Họ tên/);
     expect([manual.layout.headerTop, manual.layout.dataStart]).toEqual([0, 1]);
     // Every header cell is there to be given a role, and once mapped the analysis reads the areas.
     const cells = [...manual.layout.columns, ...manual.layout.unmapped].map((c) => c.column).sort();
@@ -184,8 +187,7 @@ describe("the pane's actions on Excel", () => {
       rs
     );
     const report = await other.actions.analyse({
-      sheet: manual.sheet,
-      layout: mapped,
+      tables: [{ sheet: manual.sheet, layout: mapped }],
       ruleset: rs,
       language: "vi",
       highlight: false,
@@ -210,16 +212,16 @@ describe("the pane's actions on Excel", () => {
   test("a corrected column is saved in the workbook and used at the next opening", async () => {
     const { double, actions } = workbookWith([districtSeed(12)]);
     const info = await actions.loadRuleset();
-    const found = await actions.detect(info.ruleset);
+    const [found] = (await actions.detect(info.ruleset)).tables;
     expect(found.source).toBe("detected");
     const note: ColumnRole = { kind: "note" };
     const corrected = withOverride(found.layout, 28, note, info.ruleset);
-    await actions.saveMapping(found.sheet, corrected);
+    await actions.saveMapping([{ sheet: found.sheet, layout: corrected }]);
     const reopened = createPaneActions(new ExcelWorkbook(double.run));
-    const again = await reopened.detect(info.ruleset);
+    const [again] = (await reopened.detect(info.ruleset)).tables;
     expect(again.source).toBe("saved");
     expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
-    expect((addinState().mapping as { columns: unknown[] }).columns).toHaveLength(corrected.columns.length);
+    expect((addinState().mapping as Array<{ columns: unknown[] }>)[0].columns).toHaveLength(corrected.columns.length);
   });
 
   test("criteria: written to a sheet, corrected there, reloaded for the pane and the custom functions; a faulty edit is refused with its cell", async () => {
@@ -251,9 +253,12 @@ describe("the pane's actions on Excel", () => {
     const { report } = await analyse(actions);
     double.state.active = "Khác";
     const area = report.summary.close[0] ?? report.assessments[0];
-    await actions.selectArea(report.sheet, area.area.row as number);
-    expect(double.state.active).toBe(report.sheet);
-    expect(double.state.selection).toEqual({ sheet: report.sheet, address: `A${area.area.row}:XFD${area.area.row}` });
+    await actions.selectArea(area.area);
+    expect(double.state.active).toBe(report.sheets[0]);
+    expect(double.state.selection).toEqual({
+      sheet: report.sheets[0],
+      address: `A${area.area.row}:XFD${area.area.row}`,
+    });
   });
 
   test("roadmap settings are kept in the workbook and shape the roadmap sheet; the yearly review writes the progress sheet", async () => {
@@ -276,8 +281,7 @@ describe("the pane's actions on Excel", () => {
       const roadmap = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
       expect(roadmap).toEqual(settings);
       return actions.analyse({
-        sheet: found.sheet,
-        layout: found.layout,
+        tables: choices(found),
         ruleset: info.ruleset,
         language: "vi",
         highlight: false,
@@ -302,8 +306,7 @@ describe("the pane's actions on Excel", () => {
     expect(due).toBeGreaterThan(0);
 
     const review = await actions.review({
-      sheet: found.sheet,
-      layout: found.layout,
+      tables: choices(found),
       ruleset: info.ruleset,
       year: 2026,
       language: "vi",
@@ -322,8 +325,7 @@ describe("the pane's actions on Excel", () => {
     const info = await actions.loadRuleset();
     const found = await actions.detect(info.ruleset);
     const request = {
-      sheet: found.sheet,
-      layout: found.layout,
+      tables: choices(found),
       ruleset: info.ruleset,
       year: 2026,
       language: "vi" as const,

@@ -425,7 +425,7 @@ describe("ExcelWorkbook on office-addin-mock", () => {
         { name: "Tổng hợp", values: [[1]], conditionalFormats: [user, mine, colour] },
       ]);
       const hs = highlights(areas);
-      await workbook.setHighlights("Tổng hợp", hs);
+      expect(await workbook.setHighlights([{ sheet: "Tổng hợp", highlights: hs }])).toEqual([]);
       expect(log.deleted).toEqual(["{mine}"]);
       const chunks = chunkAreas(hs[0].range);
       expect(log.added).toHaveLength(chunks.length * 2);
@@ -441,17 +441,39 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(shapes).toEqual([3, 3]);
   });
 
-  test("a protected sheet is refused with a located problem, before anything changes", async () => {
+  test("several sheets take their highlights in the same three syncs as one", async () => {
+    const sheets = ["Minh Lương", "Hùng Xuyên", "Chí Đám"];
+    const mine = (id: string) => ({ id, type: "Custom", formula: markedFormula("=LEN(TRIM(F10))=0") });
+    const { workbook, log } = mockExcel(
+      sheets.map((name, k) => ({ name, values: [[1]], conditionalFormats: [mine(`{${k}}`)] }))
+    );
+    const problems = await workbook.setHighlights(sheets.map((sheet) => ({ sheet, highlights: highlights(30) })));
+    expect(problems).toEqual([]);
+    expect(log.deleted).toEqual(["{0}", "{1}", "{2}"]);
+    expect(new Set(log.added.map((a) => a.sheet))).toEqual(new Set(sheets));
+    expect(log.syncs).toBe(3);
+  });
+
+  test("a protected sheet is left alone with a located problem; the other sheets are highlighted", async () => {
     const mine = { id: "{mine}", type: "Custom", formula: markedFormula("=LEN(TRIM(F10))=0") };
     const { workbook, log } = mockExcel([
       { name: "Tổng hợp", values: [[1]], protected: true, conditionalFormats: [mine] },
+      { name: "Xã khác", values: [[1]] },
     ]);
-    const error = await workbook.setHighlights("Tổng hợp", highlights(10)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems[0]).toMatchObject({ code: "sheet-protected", where: "Tổng hợp" });
-    expect((error as InputError).problems[0].message.vi).toMatch(/bảo vệ/);
+    const problems = await workbook.setHighlights([
+      { sheet: "Tổng hợp", highlights: highlights(10) },
+      { sheet: "Xã khác", highlights: highlights(10) },
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "sheet-protected", where: "Tổng hợp" });
+    expect(problems[0].message.vi).toMatch(/bảo vệ/);
     expect(log.deleted).toEqual([]);
-    expect(log.added).toEqual([]);
+    expect(log.added.every((a) => a.sheet === "Xã khác")).toBe(true);
+    expect(log.added.length).toBeGreaterThan(0);
+    // Clearing a protected sheet is refused before anything changes.
+    const error = await workbook.clearHighlights(["Tổng hợp"]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect(log.deleted).toEqual([]);
   });
 
   test("clearing removes the add-in's formats only and says how many", async () => {
@@ -461,13 +483,13 @@ describe("ExcelWorkbook on office-addin-mock", () => {
       { id: "{c}", type: "Custom", formula: markedFormula("=AND(ISNUMBER(G10),G10<0.8)").toLowerCase() },
     ];
     const { workbook, log } = mockExcel([{ name: "Tổng hợp", values: [[1]], conditionalFormats: formats }]);
-    expect(await workbook.clearHighlights("Tổng hợp")).toBe(2);
+    expect(await workbook.clearHighlights(["Tổng hợp"])).toBe(2);
     expect(log.deleted).toEqual(["{a}", "{c}"]);
   });
 
   test("selecting an area's row activates its sheet and selects the row in one sync", async () => {
     const { workbook, log } = mockExcel([{ name: "Tổng hợp", values: [[1]] }]);
-    await workbook.selectRow("Tổng hợp", 42);
+    await workbook.selectLine("Tổng hợp", "42:42");
     expect(log.activated).toEqual(["Tổng hợp"]);
     expect(log.selected).toEqual(["Tổng hợp!42:42"]);
     expect(log.syncs).toBe(1);

@@ -3,8 +3,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { addinState, resetAddinState } from "../src/functions/addin-state";
-import { InputError, Language } from "../src/rules/message";
-import { Highlight, MemoryWorkbook, SETTING_KEYS, SHEET_NAMES, SheetData } from "../src/rules/workbook";
+import { Language } from "../src/rules/message";
+import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES, SheetData, SheetHighlights } from "../src/rules/workbook";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
 import { hostProblem } from "../src/taskpane/strings";
@@ -13,15 +13,15 @@ import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 /** The pane over the core's in-memory workbook: the actions are the real ones, only Excel is absent. */
 class PaneWorkbook extends MemoryWorkbook {
   selected: Array<[string, number]> = [];
-  async selectRow(sheet: string, row: number) {
-    this.selected.push([sheet, row]);
+  async selectLine(sheet: string, address: string) {
+    // "12:12": the row an area is on.
+    this.selected.push([sheet, Number(address.split(":")[0])]);
   }
 }
 
 class ProtectedWorkbook extends PaneWorkbook {
-  override async setHighlights(sheet: string, highlights: Highlight[]) {
-    void highlights;
-    throw new InputError([hostProblem("sheetProtected", sheet)]);
+  override async setHighlights(sheets: SheetHighlights[]) {
+    return sheets.map((s) => hostProblem("sheetProtected", s.sheet));
   }
 }
 
@@ -79,9 +79,9 @@ describe("the task pane", () => {
     expect((screen.getByRole("combobox", { name: /^Cột AD / }) as HTMLSelectElement).value).toBe("");
     await user.click(screen.getByRole("button", { name: "Lưu cách ghép cột" }));
     await waitFor(() => expect(status().textContent).toMatch(/Đã lưu cách ghép cột vào sổ/));
-    const saved = JSON.parse(workbook.settings.get(SETTING_KEYS.mapping) as string);
+    const [saved] = JSON.parse(workbook.settings.get(SETTING_KEYS.mapping) as string);
     expect(saved.columns.find((c: { column: string }) => c.column === "AC").role).toEqual({ kind: "note" });
-    expect(addinState().mapping).toEqual(saved);
+    expect(addinState().mapping).toEqual([saved]);
     expect(screen.getByText("Dùng cách ghép cột đã lưu trong sổ")).toBeTruthy();
   });
 

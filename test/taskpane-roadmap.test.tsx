@@ -12,8 +12,9 @@ import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 /** The roadmap tab over the real actions on the core's in-memory workbook, with the calls recorded. */
 class PaneWorkbook extends MemoryWorkbook {
   selected: Array<[string, number]> = [];
-  async selectRow(sheet: string, row: number) {
-    this.selected.push([sheet, row]);
+  async selectLine(sheet: string, address: string) {
+    // "12:12": the row an area is on.
+    this.selected.push([sheet, Number(address.split(":")[0])]);
   }
 }
 

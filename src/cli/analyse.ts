@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { analyseSheet, writeOwnSheets } from "../rules/analysis";
+import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings, reportSheets } from "../rules/report";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
@@ -16,7 +16,7 @@ import { XlsxWorkbook } from "./xlsx-workbook";
 
 export const ANALYSE_OPTIONS: OptionSpec = {
   out: { kind: "value", short: "o" },
-  sheet: { kind: "value" },
+  sheet: { kind: "value", repeat: true },
   ruleset: { kind: "value" },
   roadmap: { kind: "value" },
   year: { kind: "value" },
@@ -75,19 +75,20 @@ function checkOutput(out: string, inputs: string[], force: boolean): void {
 const inFile = (file: string, problems: Problem[]): Problem[] =>
   problems.map((p) => ({ ...p, where: p.where ? `${file} › ${p.where}` : file }));
 
-/** Find and assess the district table of one file already read. */
+/** Find and assess every table of one file already read (or of the sheets named with --sheet). */
 async function analyseSnapshot(
   file: string,
   snapshot: WorkbookSnapshot,
   ruleset: Ruleset,
-  options: { sheet?: string; year?: number }
+  options: { sheets?: string[]; year?: number }
 ): Promise<FileResult> {
   try {
-    const analysis = await analyseSheet(snapshotWorkbook(snapshot), {
+    const analysis = await analyseWorkbook(snapshotWorkbook(snapshot), {
       ruleset,
       year: options.year,
-      sheet: options.sheet,
-      source: path.basename(file, path.extname(file)),
+      sheets: options.sheets,
+      // Where the areas came from, shown as the source file: never taken for a district.
+      source: path.basename(file),
     });
     return { file, analysis };
   } catch (e) {
@@ -133,12 +134,14 @@ async function writeReport(
   roadmap: PlanSettings,
   year?: number
 ): Promise<string[]> {
+  const reading = results.map((r) => readingSummary(r.analysis, path.basename(r.file)));
   const sheets = reportSheets(
-    results.map((r) => r.analysis),
+    results.flatMap((r) => r.analysis.tables),
     ruleset,
     language,
     roadmap,
-    year
+    year,
+    { reading: { tables: reading.flatMap((x) => x.tables), skipped: reading.flatMap((x) => x.skipped) } }
   );
   let written: string[] = [];
   try {
@@ -191,7 +194,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     try {
       const snapshot = await snapshotFile(file);
-      results.push(await analyseSnapshot(file, snapshot, ruleset, { sheet: args.values.get("sheet"), year }));
+      results.push(await analyseSnapshot(file, snapshot, ruleset, { sheets: args.lists.get("sheet"), year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);
@@ -223,11 +226,12 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
 export const ANALYSE_HELP: Record<Language, string> = {
   vi: `Cách dùng: ntm analyse TỆP.xlsx... [tùy chọn]
 
-Đánh giá mọi khu dân cư trong bảng tổng hợp của mỗi tệp và ghi báo cáo (cùng các trang như bảng tác vụ
-trong Excel). Nhiều tệp (mỗi huyện một tệp): thêm trang tổng hợp toàn tỉnh.
+Đánh giá mọi khu dân cư trong mọi bảng của mỗi tệp (mọi trang, mỗi khu một dòng hoặc bảng ngang mỗi khu
+một cột) và ghi báo cáo (cùng các trang như bảng tác vụ trong Excel). Nhiều tệp: thêm trang tổng hợp
+toàn tỉnh. Bảng đọc không đáng tin (ví dụ các dòng mang tên tiêu chí) bị từ chối, mã thoát 4.
 
   -o, --out BÁO-CÁO.xlsx  nơi ghi báo cáo (mặc định: TỆP-bao-cao.xlsx cạnh tệp, hoặc bao-cao-ntm-tong-hop.xlsx)
-      --sheet TÊN         trang cần đọc (mặc định: trang đang mở, rồi trang đầu tiên có bảng)
+      --sheet TÊN         chỉ đọc trang này (cho nhiều lần để chọn nhiều trang; mặc định: mọi trang có bảng)
       --ruleset TỆP       bộ tiêu chí: tệp .json, hoặc .xlsx có trang "NTM - Bộ tiêu chí" đã sửa ngưỡng
       --roadmap TỆP       thiết lập lộ trình (.json): năm, mục tiêu, số khu/xã/năm, thưởng, năng lực, xã đã đạt chuẩn, mức độ tiêu chí
       --year NĂM          năm đánh giá (chọn ngưỡng theo năm nếu bộ tiêu chí có)
@@ -236,11 +240,13 @@ trong Excel). Nhiều tệp (mỗi huyện một tệp): thêm trang tổng hợ
       --lang vi|en        ngôn ngữ của báo cáo và bảng tóm tắt (mặc định vi)`,
   en: `Usage: ntm analyse FILE.xlsx... [options]
 
-Assess every residential area in each file's district table and write a report (the same sheets the
-Excel task pane writes). Several files (one per district): a province roll-up sheet too.
+Assess every residential area in every table of each file (every sheet; one area per row, or sideways
+with one area per column) and write a report (the same sheets the Excel task pane writes). Several
+files: a province roll-up sheet too. A table whose reading cannot be trusted (e.g. rows named after
+criteria) is refused with exit code 4.
 
   -o, --out REPORT.xlsx   where to write the report (default: FILE-bao-cao.xlsx beside it, or bao-cao-ntm-tong-hop.xlsx)
-      --sheet NAME        the sheet to read (default: the active sheet, then the first with a table)
+      --sheet NAME        read only this sheet (repeat it for several; default: every sheet with a table)
       --ruleset FILE      criteria: a .json file, or an .xlsx with a corrected "NTM - Bộ tiêu chí" sheet
       --roadmap FILE      roadmap settings (.json): years, target, areas per commune a year, reward, capacity, communes at standard, effort classes
       --year N            assessment year (picks year-dependent thresholds where the ruleset has them)

@@ -1,12 +1,15 @@
 import { problem } from "../rules/message";
 import { CliError, EXIT } from "./exit-codes";
 
-/** The options a command takes: a value ("--out FILE") or a flag ("--force"). */
-export type OptionSpec = Record<string, { kind: "value" | "flag"; short?: string }>;
+/** The options a command takes: a value ("--out FILE") or a flag ("--force"); `repeat`: may be given several times. */
+export type OptionSpec = Record<string, { kind: "value" | "flag"; short?: string; repeat?: boolean }>;
 
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each option. */
   values: Map<string, string>;
+  /** Every value of a repeatable option, in order. */
+  lists: Map<string, string[]>;
   flags: Set<string>;
 }
 
@@ -15,7 +18,7 @@ export const usageError = (where: string, vi: string, en: string): CliError =>
 
 /** "--out x", "--out=x", "-o x", "--force"; "--" ends the options. Unknown options are refused. */
 export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
+  const out: ParsedArgs = { positionals: [], values: new Map(), lists: new Map(), flags: new Set() };
   const byShort = new Map(Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k];
@@ -51,6 +54,7 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
       throw usageError(raw, `${raw} cần một giá trị.`, `${raw} needs a value.`);
     }
     out.values.set(name, value);
+    out.lists.set(name, [...(out.lists.get(name) ?? []), value]);
   }
   return out;
 }

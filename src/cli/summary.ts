@@ -1,20 +1,22 @@
-import { SheetAnalysis } from "../rules/analysis";
+import { WorkbookAnalysis } from "../rules/analysis";
 import { AreaAssessment } from "../rules/assessment";
-import { districtOf, shortfallCounts, ShortfallCounts } from "../rules/district-summary";
+import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/district-summary";
 import { formatProblem, Language, Problem } from "../rules/message";
 import { provisionalNote } from "../rules/report";
 import { Ruleset } from "../rules/ruleset";
 
-/** One analysed file: what the user named, and what was found in it. */
+/** One analysed file: what the user named, and every table found in it. */
 export interface FileResult {
   file: string;
-  analysis: SheetAnalysis;
+  analysis: WorkbookAnalysis;
 }
 
 const T = {
   ruleset: { vi: "Bộ tiêu chí", en: "Criteria" },
   year: { vi: "năm đánh giá", en: "assessment year" },
   district: { vi: "Huyện", en: "District" },
+  commune: { vi: "Xã", en: "Commune" },
+  unit: { vi: "Huyện / xã", en: "District / commune" },
   areas: { vi: "Số khu", en: "Areas" },
   meetsAll: { vi: "Đạt chuẩn", en: "Meet all" },
   short1: { vi: "Thiếu 1", en: "1 short" },
@@ -31,27 +33,35 @@ const padStart = (s: string, n: number) => " ".repeat(Math.max(0, n - width(s)))
 
 interface Tally {
   label: string;
+  kind: "district" | "commune";
   sources: string[];
   counts: ShortfallCounts;
 }
 
-/** Rows of the summary: one per district (a file, or a district column within one). */
-function tallies(results: FileResult[]): Tally[] {
-  const byDistrict = new Map<string, { sources: string[]; areas: AreaAssessment[] }>();
+/**
+ * Rows of the summary: one per district where a workbook names one, else one per commune (since 2025
+ * communes report to the province directly): the province → (district →) commune → area grouping.
+ */
+function tallies(results: FileResult[], language: Language): Tally[] {
+  const units = new Map<string, { label: string; kind: Tally["kind"]; sources: string[]; areas: AreaAssessment[] }>();
   for (const { file, analysis } of results) {
-    const source = `${file} › ${analysis.sheet}`;
-    for (const a of analysis.assessments) {
-      const label = districtOf(a, analysis);
-      let d = byDistrict.get(label);
-      if (!d) {
-        d = { sources: [], areas: [] };
-        byDistrict.set(label, d);
+    for (const table of analysis.tables) {
+      const source = `${file} › ${table.sheet}`;
+      for (const a of table.assessments) {
+        const unit = unitOf(a, table, language);
+        let d = units.get(unit.key);
+        if (!d) units.set(unit.key, (d = { label: unit.label, kind: unit.kind, sources: [], areas: [] }));
+        if (!d.sources.includes(source)) d.sources.push(source);
+        d.areas.push(a);
       }
-      if (!d.sources.includes(source)) d.sources.push(source);
-      d.areas.push(a);
     }
   }
-  return [...byDistrict].map(([label, d]) => ({ label, sources: d.sources, counts: shortfallCounts(d.areas) }));
+  return [...units.values()].map((d) => ({
+    label: d.label,
+    kind: d.kind,
+    sources: d.sources,
+    counts: shortfallCounts(d.areas),
+  }));
 }
 
 /** The table printed after an analysis: per district, areas meeting all, one, two, three or more short. */
@@ -64,13 +74,14 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
   const note = provisionalNote(ruleset, language);
   if (note) lines.push(note);
   lines.push("");
-  const rows = tallies(results);
+  const rows = tallies(results, language);
+  const kinds = new Set(rows.map((r) => r.kind));
   if (rows.length > 1) {
-    const all = results.flatMap((r) => r.analysis.assessments);
-    rows.push({ label: T.total[language], sources: [], counts: shortfallCounts(all) });
+    const all = results.flatMap((r) => r.analysis.tables.flatMap((t) => t.assessments));
+    rows.push({ label: T.total[language], kind: "district", sources: [], counts: shortfallCounts(all) });
   }
   const header = [
-    T.district[language],
+    (kinds.size > 1 ? T.unit : kinds.has("commune") ? T.commune : T.district)[language],
     T.areas[language],
     T.meetsAll[language],
     T.short1[language],
@@ -102,7 +113,30 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
     if (rows.length > 1 && k === cells.length - 1) lines.push(rule(widths));
     lines.push(render(c));
   });
+  lines.push("", ...tablesReadText(results, language));
   return lines.join("\n");
+}
+
+/**
+ * What was read in each file and what was passed over: every table (where, which way round, its areas,
+ * the commune it was given), every sheet skipped with the reason, and the notes on how a table was read.
+ */
+export function tablesReadText(results: FileResult[], language: Language): string[] {
+  const vi = language === "vi";
+  const lines = [vi ? "Bảng đã đọc:" : "Tables read:"];
+  for (const { file, analysis } of results) {
+    for (const t of analysis.tables) {
+      const parts = [`${t.assessments.length} ${vi ? "khu" : "areas"}`];
+      if (t.layout.orientation === "columns")
+        parts.push(vi ? "bảng ngang, mỗi khu một cột" : "sideways, one area per column");
+      lines.push(`  ${file} › ${t.sheet} (${t.range}): ${parts.join(", ")}`);
+      for (const n of t.notes) if (n.code !== "sideways") lines.push(`    - ${n.message[language]}`);
+    }
+    for (const s of analysis.skippedSheets) {
+      lines.push(`  ${file} › ${s.sheet}: ${vi ? "bỏ qua" : "passed over"} (${s.message[language]})`);
+    }
+  }
+  return lines;
 }
 
 /**
@@ -110,14 +144,15 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
  * few files the first cells to check. The report lists every one.
  */
 export function warningText(results: FileResult[], language: Language): string {
-  const shown = results.length <= 3 ? 5 : 0;
+  const tables = results.flatMap((r) => r.analysis.tables.map((t) => ({ file: r.file, table: t })));
+  const shown = tables.length <= 3 ? 5 : 0;
   const lines: string[] = [];
-  for (const { file, analysis } of results) {
-    const problems: Problem[] = analysis.problems;
+  for (const { file, table } of tables) {
+    const problems: Problem[] = table.problems;
     if (problems.length === 0) continue;
     const n = problems.length;
     lines.push(
-      `Cảnh báo / Warning: ${file} › ${analysis.sheet}: ${n} ${language === "vi" ? "ô cần xem lại" : "cells to check"}`
+      `Cảnh báo / Warning: ${file} › ${table.sheet}: ${n} ${language === "vi" ? "ô cần xem lại" : "cells to check"}`
     );
     for (const p of problems.slice(0, shown)) lines.push(`  ${formatProblem(p, language)}`);
     if (n > shown && shown > 0) {
@@ -129,7 +164,10 @@ export function warningText(results: FileResult[], language: Language): string {
   return lines.join("\n");
 }
 
-/** The --json document: the ruleset in use, and per file every area with what it misses. */
+/**
+ * The --json document: the ruleset in use, and per file every table (where, which way round, its areas
+ * with what each misses, the notes on how it was read) and every sheet passed over with the reason.
+ */
 export function jsonReport(
   results: FileResult[],
   ruleset: Ruleset,
@@ -147,23 +185,28 @@ export function jsonReport(
     ...(extra.report !== undefined ? { report: extra.report } : {}),
     files: results.map(({ file, analysis }) => ({
       file,
-      sheet: analysis.sheet,
-      district: analysis.district ?? null,
-      layout: analysis.layout.layout,
-      areas: analysis.assessments.map((a) => ({
-        row: a.area.row ?? null,
-        ...(a.area.district !== undefined && a.area.district !== analysis.district
-          ? { district: a.area.district }
-          : {}),
-        commune: a.area.commune,
-        name: a.area.name,
-        met: a.metCount,
-        total: a.total,
-        meetsAll: a.meetsAll,
-        notMet: a.notMet,
-        missing: a.missing,
+      tables: analysis.tables.map((t) => ({
+        sheet: t.sheet,
+        range: t.range,
+        orientation: t.layout.orientation ?? "rows",
+        district: t.district ?? null,
+        layout: t.layout.layout,
+        areas: t.assessments.map((a) => ({
+          ...(a.area.row !== undefined ? { row: a.area.row } : {}),
+          ...(a.area.column !== undefined ? { column: a.area.column } : {}),
+          ...(a.area.district !== undefined && a.area.district !== t.district ? { district: a.area.district } : {}),
+          commune: a.area.commune,
+          name: a.area.name,
+          met: a.metCount,
+          total: a.total,
+          meetsAll: a.meetsAll,
+          notMet: a.notMet,
+          missing: a.missing,
+        })),
+        problems: t.problems,
+        notes: t.notes,
       })),
-      problems: analysis.problems,
+      skippedSheets: analysis.skippedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason, message: s.message })),
     })),
   };
 }

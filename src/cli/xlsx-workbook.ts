@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { CellValue, columnLetter, MergedRange } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
-import { ChartSpec, Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
+import { Problem } from "../rules/message";
+import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
@@ -94,27 +95,32 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 
-  async setHighlights(sheet: string, highlights: Highlight[]): Promise<void> {
-    const ws = this.sheet(sheet);
-    removeOwnFormats(ws);
-    highlights.forEach((h, k) => {
-      ws.addConditionalFormatting({
-        // Excel's sqref separates the blocks of one format with spaces.
-        ref: h.range.split(",").join(" "),
-        rules: [
-          {
-            type: "expression",
-            priority: k + 1,
-            formulae: [h.formula.replace(/^=/, "")],
-            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(h.fill) } } },
-          },
-        ],
+  async setHighlights(sheets: SheetHighlights[]): Promise<Problem[]> {
+    for (const { sheet, highlights } of sheets) {
+      const ws = this.sheet(sheet);
+      removeOwnFormats(ws);
+      highlights.forEach((h: Highlight, k) => {
+        ws.addConditionalFormatting({
+          // Excel's sqref separates the blocks of one format with spaces.
+          ref: h.range.split(",").join(" "),
+          rules: [
+            {
+              type: "expression",
+              priority: k + 1,
+              formulae: [h.formula.replace(/^=/, "")],
+              style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(h.fill) } } },
+            },
+          ],
+        });
       });
-    });
+    }
+    return [];
   }
 
-  async clearHighlights(sheet: string): Promise<number> {
-    return removeOwnFormats(this.sheet(sheet));
+  async clearHighlights(sheets: string[]): Promise<number> {
+    let removed = 0;
+    for (const sheet of sheets) removed += removeOwnFormats(this.sheet(sheet));
+    return removed;
   }
 
   async loadSetting(key: string): Promise<string | undefined> {

@@ -207,8 +207,10 @@ interface Layout {
   width?: number;
   /** Header text per column (for messages). */
   headerText?: string[];
-  /** Saved mapping: the row must reach this many columns from A. */
+  /** Saved mapping: the row must reach this many columns from A (a sideways table's column, rows from 1). */
   reach?: number;
+  /** The saved mapping is of a sideways table: values are an area's column, read from row 1. */
+  sideways?: boolean;
 }
 
 const quote = (s: string, max = 40): string => `"${s.length > max ? s.slice(0, max - 1) + "…" : s}"`;
@@ -266,7 +268,24 @@ function layoutFromMapping(ruleset: Ruleset, mapping: unknown, key: string): Lay
   }
   const columns = layout.columns;
   const reach = columns.reduce((m, c) => Math.max(m, c.column + 1), 0);
-  return { key, seed: mixText(0, key), columns, reach };
+  const out: Layout = { key, seed: mixText(0, key), columns, reach };
+  if (layout.orientation === "columns") out.sideways = true;
+  return out;
+}
+
+/**
+ * The saved mapping for a range of values: the pane saves one per table (a list; older versions saved
+ * one). A vertical range (one area's column) takes a sideways table's mapping, a row the usual one;
+ * failing that, the first.
+ */
+function mappingFor(mapping: unknown, vertical: boolean): unknown {
+  if (!Array.isArray(mapping)) return mapping;
+  const wanted = vertical ? "columns" : "rows";
+  const orientation = (m: unknown) =>
+    typeof m === "object" && m !== null && (m as { orientation?: unknown }).orientation === "columns"
+      ? "columns"
+      : "rows";
+  return mapping.find((m) => orientation(m) === wanted) ?? mapping[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,13 +362,14 @@ export class RulesetFormulas {
     let layout: Layout | InputError;
     if (headers !== null && headers !== undefined) {
       layout = this.headerLayout(headers, vertical);
-    } else if (mapping !== undefined && mapping !== null) {
-      const holder = typeof mapping === "object" ? mapping : { mapping };
+    } else if (mapping !== undefined && mapping !== null && mappingFor(mapping, vertical) !== undefined) {
+      const chosen = mappingFor(mapping, vertical);
+      const holder = typeof chosen === "object" && chosen !== null ? chosen : { mapping: chosen };
       const cached = this.mappingLayouts.get(holder);
       if (cached) layout = cached;
       else {
         try {
-          layout = layoutFromMapping(this.ruleset, mapping, "m" + JSON.stringify(mapping));
+          layout = layoutFromMapping(this.ruleset, chosen, "m" + JSON.stringify(chosen));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           layout = e;
@@ -395,6 +415,13 @@ export class RulesetFormulas {
         "row-long",
         `Hàng giá trị có ${n} ô, nhiều hơn ${layout.width} cột tiêu đề: các ô từ ô thứ ${layout.width + 1} không có tiêu đề. Hãy chọn vùng giá trị rộng bằng vùng tiêu đề.`,
         `The values row has ${n} cells, more than the ${layout.width} header columns: cells from #${layout.width + 1} have no header. Select a values range as wide as the headers.`
+      );
+    }
+    if (layout.reach !== undefined && n < layout.reach && layout.sideways) {
+      throw fault(
+        "row-short-mapping",
+        `Cách ghép của bảng ngang đã lưu dùng đến dòng ${layout.reach}, nhưng vùng giá trị chỉ có ${n} ô. Hãy truyền cả cột của khu từ dòng 1 (ví dụ D1:D${layout.reach}), hoặc truyền thêm vùng tiêu đề.`,
+        `The saved sideways mapping uses rows up to ${layout.reach}, but the values range has only ${n} cells. Pass the area's whole column from row 1 (e.g. D1:D${layout.reach}), or pass the headers range.`
       );
     }
     if (layout.reach !== undefined && n < layout.reach) {

@@ -1,14 +1,35 @@
 import { assessorFor } from "./assess";
-import { cellAddress, columnLetter } from "./cell";
-import { InputError, Language, Problem, problem } from "./message";
+import { columnLetter } from "./cell";
+import { InputError, Language, msg, Problem, problem } from "./message";
+import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
+import { ReadingSummary } from "./sources-sheet";
 import { RoadmapPlan } from "./roadmap";
 import { Indicator, Ruleset, thresholdFor } from "./ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "./ruleset-document";
 import { rulesetFromTable } from "./ruleset-table";
-import { detectTable, fromSavedMapping, readAreas, SkippedRow, TableLayout, toSavedMapping } from "./sheet-table";
-import { chooseSheetNames, Highlight, SETTING_KEYS, SHEET_NAMES, SheetData, SheetOutput, Workbook } from "./workbook";
+import { Implausibility, implausibilities, ReadingFacts } from "./sanity";
+import { readAreas, SkippedRow, TableLayout, toSavedMapping } from "./sheet-table";
+import {
+  findTables,
+  FoundTable,
+  FoundTables,
+  SkippedSheet,
+  skippedText,
+  tableRange,
+  tablesOfSheet,
+} from "./table-finder";
+import {
+  chooseSheetNames,
+  Highlight,
+  SETTING_KEYS,
+  SHEET_NAMES,
+  SheetData,
+  SheetHighlights,
+  SheetOutput,
+  Workbook,
+} from "./workbook";
 
 /**
  * The analysis pipeline, written once above the Workbook interface: the task pane runs it on Office.js,
@@ -19,28 +40,38 @@ import { chooseSheetNames, Highlight, SETTING_KEYS, SHEET_NAMES, SheetData, Shee
 export interface SheetAnalysis extends SheetResult {
   layout: TableLayout;
   skipped: SkippedRow[];
-  /** The sheet as read, for highlights. */
+  /** The sheet as read (hidden rows, for the pane). */
   data: SheetData;
+  /** The sheet as the table is read: itself, or transposed for a sideways table (formats, for highlights). */
+  view: SheetData;
+  /** Where the table sits on its sheet ("A6:AD160"). */
+  range: string;
+  /** How it was read: sideways, read again the other way, its commune from the sheet name or title, columns chosen by values. */
+  notes: Problem[];
+}
+
+/** Every table of a workbook assessed, and the sheets passed over with the reason. */
+export interface WorkbookAnalysis {
+  tables: SheetAnalysis[];
+  skippedSheets: SkippedSheet[];
+}
+
+/** A table as the pane shows and corrects it: its sheet and layout. */
+export interface TableChoice {
+  sheet: string;
+  layout: TableLayout;
 }
 
 export interface AnalyseOptions {
   ruleset: Ruleset;
   year?: number;
-  /** The sheet to analyse; else the sheet of the saved mapping, else the active sheet, else the first with a table. */
-  sheet?: string;
-  /** A mapping the user corrected (the pane); else the saved one for this sheet, else detected. */
-  layout?: TableLayout;
-  /** Shown in roll-ups: a file name or the workbook's name. */
+  /** Only these sheets (the command line's --sheet); else every sheet of the workbook. */
+  sheets?: string[];
+  /** The tables the user confirmed or corrected (the pane); else the saved mappings, else detected. */
+  tables?: TableChoice[];
+  /** Where the areas came from (a file name, the workbook's name): shown as such, never taken for a district. */
   source?: string;
 }
-
-const notFound = (where: string, found: string[]): Problem =>
-  problem(
-    "no-table",
-    where,
-    `Không tìm thấy bảng khu dân cư (cần cột tên khu và các cột tiêu chí/chỉ tiêu).${found.length ? ` Các trang có: ${found.join(", ")}.` : ""}`,
-    `No residential-area table found (an area-name column and criterion/indicator columns are needed).${found.length ? ` Sheets: ${found.join(", ")}.` : ""}`
-  );
 
 /** The ruleset the workbook carries (corrected by an officer), else the embedded one. */
 export async function workbookRuleset(workbook: Workbook): Promise<Ruleset> {
@@ -48,58 +79,243 @@ export async function workbookRuleset(workbook: Workbook): Promise<Ruleset> {
   return saved ? parseRulesetJson(saved, SETTING_KEYS.ruleset) : embeddedRuleset();
 }
 
-/** Find the district table: which sheet, which header rows, which columns. */
-export async function findTable(
-  workbook: Workbook,
-  ruleset: Ruleset,
-  sheetName?: string
-): Promise<{ data: SheetData; layout: TableLayout }> {
+/** The tables the user gave, each sheet read once. */
+async function givenTables(workbook: Workbook, choices: TableChoice[]): Promise<FoundTables> {
   const names = await workbook.sheetNames();
-  const own = new Set<string>(Object.values(SHEET_NAMES));
-  if (sheetName !== undefined && !names.includes(sheetName)) {
+  const missing = [...new Set(choices.map((c) => c.sheet))].filter((n) => !names.includes(n));
+  if (missing.length > 0) {
+    throw new InputError(
+      missing.map((n) =>
+        problem(
+          "no-sheet",
+          n,
+          `Không có trang "${n}" (đã đổi tên hay xóa?). Hãy tìm lại bảng.`,
+          `No sheet "${n}" (renamed or deleted?). Find the tables again.`
+        )
+      )
+    );
+  }
+  const read = new Map<string, SheetData>();
+  const tables: FoundTable[] = [];
+  for (const choice of choices) {
+    let data = read.get(choice.sheet);
+    if (!data) read.set(choice.sheet, (data = await workbook.readSheet(choice.sheet)));
+    tables.push({
+      data,
+      view: sheetView(data, choice.layout.orientation ?? "rows"),
+      layout: choice.layout,
+      source: "given",
+    });
+  }
+  return { tables, skipped: [] };
+}
+
+interface TableReading {
+  analysis: SheetAnalysis;
+  facts: ReadingFacts;
+}
+
+const lineWord = (o: Orientation) => (o === "rows" ? { vi: "Cột", en: "Column" } : { vi: "Dòng", en: "Row" });
+
+/** The notes that say how a table was read, for the report, the command line and the pane. */
+function readingNotes(found: FoundTable, range: string): Problem[] {
+  const { layout } = found;
+  const o = layout.orientation ?? "rows";
+  const where = `${found.data.name}!${range}`;
+  const notes: Problem[] = [];
+  if (o === "columns") {
+    notes.push(
+      problem(
+        "sideways",
+        where,
+        "Bảng ngang: tiêu chí, chỉ tiêu theo dòng, mỗi khu dân cư một cột.",
+        "A sideways table: criteria and indicators down the rows, one column per area."
+      )
+    );
+  }
+  if (layout.commune !== undefined && !layout.columns.some((c) => c.role.kind === "commune")) {
+    notes.push(
+      layout.communeSource === "sheet"
+        ? problem(
+            "commune-from-sheet",
+            where,
+            `Khu không có cột xã: xã lấy từ tên trang, "${layout.commune}".`,
+            `No commune column: the commune is taken from the sheet name, "${layout.commune}".`
+          )
+        : problem(
+            "commune-from-title",
+            where,
+            `Khu không có cột xã: xã lấy từ tiêu đề, "${layout.commune}".`,
+            `No commune column: the commune is taken from the title, "${layout.commune}".`
+          )
+    );
+  }
+  const word = lineWord(o);
+  const place = (column: number) => (o === "rows" ? columnLetter(column) : String(column + 1));
+  for (const c of layout.columns) {
+    if (!c.note) continue;
+    const head = `${word.vi} ${place(c.column)}${c.header ? ` (${c.header})` : ""}`;
+    const headEn = `${word.en} ${place(c.column)}${c.header ? ` (${c.header})` : ""}`;
+    const percent = Math.round(c.confidence * 100);
+    notes.push(
+      problem(
+        "column-by-values",
+        `${found.data.name}!${sheetAddress(o, layout.headerTop, c.column)}`,
+        `${head}: ${c.note.vi} Độ tin cậy ${percent}%.`,
+        `${headEn}: ${c.note.en} Confidence ${percent}%.`
+      )
+    );
+  }
+  for (const u of layout.unmapped) {
+    if (!u.note) continue;
+    notes.push(
+      problem(
+        "column-by-values",
+        `${found.data.name}!${sheetAddress(o, layout.headerTop, u.column)}`,
+        `${word.vi} ${place(u.column)} (${u.header}): ${u.note.vi}`,
+        `${word.en} ${place(u.column)} (${u.header}): ${u.note.en}`
+      )
+    );
+  }
+  return notes;
+}
+
+/** Read a table's areas and assess them all on the ruleset's one engine; undefined when it has none. */
+async function readTable(
+  found: FoundTable,
+  ruleset: Ruleset,
+  options: { year?: number; source?: string }
+): Promise<TableReading | undefined> {
+  const read = readAreas(found.view, found.layout, ruleset);
+  if (read.areas.length === 0) return undefined;
+  const sheet = found.data.name;
+  for (const a of read.areas) a.sheet = sheet;
+  const assessments = await assessorFor(ruleset).assessAll(read.areas, { year: options.year });
+  const range = tableRange(found);
+  const analysis: SheetAnalysis = {
+    source: options.source ?? sheet,
+    sheet,
+    district: found.layout.district,
+    assessments,
+    problems: read.problems,
+    layout: found.layout,
+    skipped: read.skipped,
+    data: found.data,
+    view: found.view,
+    range,
+    notes: readingNotes(found, range),
+  };
+  return {
+    analysis,
+    facts: { assessments, labels: read.labels, unnamed: read.unnamed, cells: read.cells, readable: read.readable },
+  };
+}
+
+/** One sheet's tables read and checked: their readings, and what the checks found (none: believable). */
+async function readSheetTables(
+  tables: FoundTable[],
+  ruleset: Ruleset,
+  options: { year?: number; source?: string }
+): Promise<{ readings: Array<TableReading | undefined>; findings: Implausibility[] }> {
+  const readings: Array<TableReading | undefined> = [];
+  const findings: Implausibility[] = [];
+  for (const t of tables) {
+    const reading = await readTable(t, ruleset, options);
+    readings.push(reading);
+    if (reading) findings.push(...implausibilities(reading.facts, ruleset));
+  }
+  return { readings, findings };
+}
+
+const findingsText = (findings: Implausibility[], language: Language): string =>
+  findings.map((f) => f.message[language]).join("; ");
+
+function implausibleProblem(sheet: string, range: string, findings: Implausibility[], bothWays: boolean): Problem {
+  return problem(
+    "implausible-table",
+    `${sheet}!${range}`,
+    `Trang "${sheet}" không được đánh giá vì cách đọc bảng không đáng tin: ${findingsText(findings, "vi")}${bothWays ? " Đã thử đọc cả theo chiều ngang (mỗi khu một cột) và chiều dọc." : ""} Không ghi kết quả nào. Hãy kiểm tra dòng tiêu đề và cột tên khu, sửa cách ghép cột, hoặc bỏ trang này khỏi phân tích.`,
+    `Sheet "${sheet}" was not assessed because its reading cannot be trusted: ${findingsText(findings, "en")}${bothWays ? " It was tried both ways round (one area per column, and per row)." : ""} Nothing was written. Check the header rows and the area-name column, correct the column mapping, or leave this sheet out of the analysis.`
+  );
+}
+
+/**
+ * Find and assess every table of the workbook. Each sheet's reading is checked before it is believed
+ * (see sanity.ts); a detected table that fails the checks is read again the other way round (turned
+ * sideways, or back), and a sheet that fails both ways is refused with what was seen: an InputError,
+ * so that nothing is written from a reading that cannot be trusted.
+ */
+export async function analyseWorkbook(workbook: Workbook, options: AnalyseOptions): Promise<WorkbookAnalysis> {
+  const { ruleset } = options;
+  const found = options.tables
+    ? await givenTables(workbook, options.tables)
+    : await findTables(workbook, ruleset, { sheets: options.sheets });
+  const bySheet = new Map<string, FoundTable[]>();
+  for (const t of found.tables) {
+    const list = bySheet.get(t.data.name);
+    if (list) list.push(t);
+    else bySheet.set(t.data.name, [t]);
+  }
+  const tables: SheetAnalysis[] = [];
+  const skippedSheets = [...found.skipped];
+  const refused: Problem[] = [];
+  for (const [sheet, group] of bySheet) {
+    let { readings, findings } = await readSheetTables(group, ruleset, options);
+    if (findings.length > 0 && group.every((t) => t.source === "detected")) {
+      const first = readings.find((r) => r !== undefined)?.analysis.range ?? tableRange(group[0]);
+      const other = otherOrientation(group[0].layout.orientation ?? "rows");
+      const again = tablesOfSheet(group[0].data, ruleset, other);
+      const reread = "code" in again ? undefined : await readSheetTables(again, ruleset, options);
+      if (reread && reread.findings.length === 0 && reread.readings.some((r) => r !== undefined)) {
+        for (const r of reread.readings) {
+          r?.analysis.notes.unshift(
+            problem(
+              "read-again",
+              `${sheet}!${r.analysis.range}`,
+              `Đọc bảng theo chiều ${other === "columns" ? "dọc" : "ngang"} không hợp lý (${findingsText(findings, "vi")}), nên đã đọc lại theo chiều ${other === "columns" ? "ngang: mỗi khu một cột" : "dọc: mỗi khu một dòng"}.`,
+              `Reading the table ${other === "columns" ? "the usual way" : "sideways"} was implausible (${findingsText(findings, "en")}), so it was read again ${other === "columns" ? "sideways: one area per column" : "the usual way: one area per row"}.`
+            )
+          );
+        }
+        ({ readings, findings } = reread);
+      } else {
+        refused.push(implausibleProblem(sheet, first, findings, true));
+        continue;
+      }
+    }
+    if (findings.length > 0) {
+      const first = readings.find((r) => r !== undefined)?.analysis.range ?? tableRange(group[0]);
+      refused.push(implausibleProblem(sheet, first, findings, false));
+      continue;
+    }
+    const read = readings.filter((r): r is TableReading => r !== undefined);
+    if (read.length === 0) {
+      const text = msg("có tiêu đề bảng nhưng không có dòng khu dân cư nào", "has table headers but no area rows");
+      if (options.sheets || options.tables) {
+        refused.push(problem("no-areas", sheet, `Trang "${sheet}" ${text.vi}.`, `Sheet "${sheet}" ${text.en}.`));
+      } else skippedSheets.push({ sheet, reason: "no-areas", message: text });
+      continue;
+    }
+    tables.push(...read.map((r) => r.analysis));
+  }
+  if (refused.length > 0) throw new InputError(refused);
+  if (tables.length === 0) {
     throw new InputError([
       problem(
-        "no-sheet",
-        sheetName,
-        `Không có trang "${sheetName}". Các trang: ${names.join(", ")}.`,
-        `No sheet "${sheetName}". Sheets: ${names.join(", ")}.`
+        "no-areas",
+        "",
+        `Sổ có bảng nhưng không có dòng khu dân cư nào. ${skippedText(skippedSheets, "vi")}`,
+        `The workbook has tables but no area rows. ${skippedText(skippedSheets, "en")}`
       ),
     ]);
   }
-  const savedText = sheetName === undefined ? await workbook.loadSetting(SETTING_KEYS.mapping) : undefined;
-  const saved = savedText ? safeJson(savedText) : undefined;
-  const savedSheet =
-    saved && typeof saved === "object" && "sheet" in saved ? String((saved as { sheet: unknown }).sheet) : undefined;
-  const active = await workbook.activeSheetName();
-  const candidates =
-    sheetName !== undefined
-      ? [sheetName]
-      : [savedSheet, active, ...names].filter(
-          (n, k, all): n is string => !!n && names.includes(n) && !own.has(n) && all.indexOf(n) === k
-        );
-  const problems: Problem[] = [];
-  for (const name of candidates) {
-    const data = await workbook.readSheet(name);
-    if (
-      data.values.length === 0 ||
-      data.values.every((r) => r.every((v) => v === null || v === undefined || v === ""))
-    ) {
-      problems.push(problem("empty-sheet", name, `Trang "${name}" trống.`, `Sheet "${name}" is empty.`));
-      continue;
-    }
-    if (name === savedSheet && saved) {
-      const layout = fromSavedMapping(saved, ruleset);
-      if (!("code" in layout)) return { data, layout };
-    }
-    const layout = detectTable(data, ruleset);
-    if ("code" in layout) {
-      problems.push({ ...layout, where: layout.where ? `${name}!${layout.where}` : name });
-      continue;
-    }
-    return { data, layout };
-  }
-  if (problems.length === 0) problems.push(notFound(sheetName ?? "", names));
-  throw new InputError(problems);
+  return { tables, skippedSheets };
+}
+
+export interface WriteOutcome {
+  written: string[];
+  /** A user's sheet already had the wanted name: the add-in used another and says so. */
+  renamed: Array<{ wanted: string; used: string }>;
 }
 
 function safeJson(text: string): unknown {
@@ -108,57 +324,6 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Read the areas of a table and assess them all on the ruleset's one engine. */
-export async function assessTable(
-  data: SheetData,
-  layout: TableLayout,
-  ruleset: Ruleset,
-  options: { year?: number; source?: string } = {}
-): Promise<SheetAnalysis> {
-  const { areas, skipped, problems } = readAreas(data, layout, ruleset);
-  if (areas.length === 0) {
-    throw new InputError([
-      problem(
-        "no-areas",
-        data.name,
-        `Trang "${data.name}" có tiêu đề nhưng không có dòng khu dân cư nào.`,
-        `Sheet "${data.name}" has headers but no area rows.`
-      ),
-      ...problems,
-    ]);
-  }
-  const assessments = await assessorFor(ruleset).assessAll(areas, { year: options.year });
-  return {
-    source: options.source ?? data.name,
-    sheet: data.name,
-    district: layout.district,
-    assessments,
-    problems,
-    layout,
-    skipped,
-    data,
-  };
-}
-
-export async function analyseSheet(workbook: Workbook, options: AnalyseOptions): Promise<SheetAnalysis> {
-  const { data, layout } = options.layout
-    ? { data: await workbook.readSheet(options.sheet ?? (await activeOrFail(workbook))), layout: options.layout }
-    : await findTable(workbook, options.ruleset, options.sheet);
-  return assessTable(data, layout, options.ruleset, options);
-}
-
-async function activeOrFail(workbook: Workbook): Promise<string> {
-  const active = await workbook.activeSheetName();
-  if (!active) throw new InputError([notFound("", await workbook.sheetNames())]);
-  return active;
-}
-
-export interface WriteOutcome {
-  written: string[];
-  /** A user's sheet already had the wanted name: the add-in used another and says so. */
-  renamed: Array<{ wanted: string; used: string }>;
 }
 
 /**
@@ -194,9 +359,15 @@ export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]):
   return { written: out.map((s) => s.name), renamed };
 }
 
-/** Keep the user's mapping (and corrections) inside the workbook for the next opening and the functions. */
-export async function saveMapping(workbook: Workbook, sheet: string, layout: TableLayout): Promise<void> {
-  await workbook.saveSetting(SETTING_KEYS.mapping, JSON.stringify(toSavedMapping(sheet, layout)));
+/**
+ * Keep the mapping of every table (the user's corrections with it) inside the workbook, for the next
+ * opening and the custom functions: one setting, a list of one saved mapping per table.
+ */
+export async function saveMappings(workbook: Workbook, tables: TableChoice[]): Promise<void> {
+  await workbook.saveSetting(
+    SETTING_KEYS.mapping,
+    JSON.stringify(tables.map((t) => toSavedMapping(t.sheet, t.layout)))
+  );
 }
 
 /** Read the criteria sheet back (an officer corrected a threshold) and keep it in the workbook. */
@@ -257,18 +428,23 @@ function failFormula(a: string, indicator: Indicator, threshold: number | boolea
 
 /**
  * One "unmet" and one "missing" conditional format per mapped indicator (or status) column, over the
- * area rows only. Numbers are compared in the sheet's own terms: a "0%" column holds fractions, a
- * "(triệu đồng)" column holds millions.
+ * area rows only (for a sideways table: along its rows, over the area columns). Numbers are compared in
+ * the sheet's own terms: a "0%" column holds fractions, a "(triệu đồng)" column holds millions.
  */
 export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: number): Highlight[] {
-  const rows = analysis.assessments.map((a) => (a.area.row ?? 0) - 1).filter((r) => r >= 0);
-  const blocks = rowBlocks(rows);
+  const o = analysis.layout.orientation ?? "rows";
+  // The areas' lines in the table's view: sheet rows, or sheet columns sideways.
+  const lines = analysis.assessments
+    .map((a) => ((o === "rows" ? a.area.row : a.area.column) ?? 0) - 1)
+    .filter((r) => r >= 0);
+  const blocks = rowBlocks(lines);
   if (blocks.length === 0) return [];
   const highlights: Highlight[] = [];
   for (const col of analysis.layout.columns) {
-    const letter = columnLetter(col.column);
-    const range = blocks.map((b) => `${letter}${b[0] + 1}:${letter}${b[1] + 1}`).join(",");
-    const top = cellAddress(blocks[0][0], col.column);
+    const range = blocks
+      .map((b) => `${sheetAddress(o, b[0], col.column)}:${sheetAddress(o, b[1], col.column)}`)
+      .join(",");
+    const top = sheetAddress(o, blocks[0][0], col.column);
     if (col.role.kind === "indicator") {
       const id = col.role.indicatorId;
       const indicator = ruleset.indicators.find((i) => i.id === id);
@@ -278,9 +454,9 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       let cells = 0;
       let percent = 0;
       if (indicator.unit === "percent") {
-        for (let k = 0; k < rows.length; k++) {
+        for (let k = 0; k < lines.length; k++) {
           cells++;
-          if (analysis.data.numberFormats?.[rows[k]]?.[col.column]?.includes("%")) percent++;
+          if (analysis.view.numberFormats?.[lines[k]]?.[col.column]?.includes("%")) percent++;
         }
       }
       const percentFormatted = percent > cells / 2;
@@ -306,53 +482,91 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
   return highlights;
 }
 
+/** Every table's highlights, grouped by the sheet they go on (tables sharing a sheet share one list). */
+export function workbookHighlights(tables: SheetAnalysis[], ruleset: Ruleset, year?: number): SheetHighlights[] {
+  const bySheet = new Map<string, Highlight[]>();
+  for (const t of tables) {
+    const list = bySheet.get(t.sheet) ?? [];
+    list.push(...gapHighlights(t, ruleset, year));
+    bySheet.set(t.sheet, list);
+  }
+  return [...bySheet].map(([sheet, highlights]) => ({ sheet, highlights }));
+}
+
+/** What the report says about how the workbook was read: its tables, the sheets passed over, the notes. */
+export function readingSummary(analysis: WorkbookAnalysis, source?: string): ReadingSummary {
+  return {
+    tables: analysis.tables.map((t) => ({
+      source: source ?? t.source,
+      sheet: t.sheet,
+      range: t.range,
+      orientation: t.layout.orientation ?? "rows",
+      areas: t.assessments.length,
+      district: t.layout.district,
+      commune: t.layout.columns.some((c) => c.role.kind === "commune") ? undefined : t.layout.commune,
+      notes: t.notes,
+    })),
+    skipped: analysis.skippedSheets.map((s) => ({ source: source ?? "", sheet: s.sheet, message: s.message })),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export interface DistrictRun {
-  analysis: SheetAnalysis;
+  analysis: WorkbookAnalysis;
   sheets: SheetOutput[];
   outcome: WriteOutcome;
+  /** Conditional formats added, on every user sheet read. */
   highlights: number;
+  /** Sheets that could not be highlighted (protected); the result sheets are written all the same. */
+  highlightProblems: Problem[];
   /** The roadmap written to the roadmap sheets (none when the run was asked for no roadmap). */
   plan?: RoadmapPlan;
   /** Notes on the roadmap's input (e.g. a responsible name whose area is no longer planned). */
   planProblems: Problem[];
 }
 
+/** The tables of an analysis as the pane and the saved mappings hold them. */
+export const tableChoices = (analysis: WorkbookAnalysis): TableChoice[] =>
+  analysis.tables.map((t) => ({ sheet: t.sheet, layout: t.layout }));
+
 /**
- * What the pane's "Phân tích" button does: find and assess the table, write the result sheets,
- * highlight the gaps on the user's sheet, remember the mapping.
+ * What the pane's "Phân tích" button does: find and assess every table, write the result sheets,
+ * highlight the gaps on the user's sheets (all in one batch), remember the mappings.
  */
 export async function analyseAndWrite(
   workbook: Workbook,
   options: AnalyseOptions & { language?: Language; highlight?: boolean; roadmap?: PlanSettings | false }
 ): Promise<DistrictRun> {
-  const analysis = await analyseSheet(workbook, options);
+  const analysis = await analyseWorkbook(workbook, options);
   // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
   const roadmap =
     options.roadmap === false
       ? false
       : { ...options.roadmap, previous: (await previousOwnSheet(workbook, SHEET_NAMES.roadmap))?.values };
   const { sheets, plan, problems } = buildReport(
-    [analysis],
+    analysis.tables,
     options.ruleset,
     options.language ?? "vi",
     roadmap,
-    options.year
+    options.year,
+    { reading: readingSummary(analysis, options.source) }
   );
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;
+  const highlightProblems: Problem[] = [];
   if (options.highlight !== false) {
-    const hs = gapHighlights(analysis, options.ruleset, options.year);
-    await workbook.setHighlights(analysis.sheet, hs);
-    highlights = hs.length;
+    const bySheet = workbookHighlights(analysis.tables, options.ruleset, options.year);
+    highlightProblems.push(...(await workbook.setHighlights(bySheet)));
+    const refused = new Set(highlightProblems.map((p) => p.where));
+    for (const s of bySheet) if (!refused.has(s.sheet)) highlights += s.highlights.length;
   }
-  await saveMapping(workbook, analysis.sheet, analysis.layout);
-  return { analysis, sheets, outcome, highlights, plan, planProblems: problems };
+  await saveMappings(workbook, tableChoices(analysis));
+  return { analysis, sheets, outcome, highlights, highlightProblems, plan, planProblems: problems };
 }
 
 export interface ProgressRun {
-  analysis: SheetAnalysis;
+  analysis: WorkbookAnalysis;
   review: ProgressReview;
   outcome: WriteOutcome;
   problems: Problem[];
@@ -377,11 +591,12 @@ export async function reviewAndWrite(
       ),
     ]);
   }
-  const analysis = await analyseSheet(workbook, options);
+  const analysis = await analyseWorkbook(workbook, options);
   const settings: PlanSettings = { ...options.roadmap };
   delete settings.previous;
   const { targetYear } = planYears({ ...settings, startYear: options.year });
-  const review = reviewProgress(options.ruleset, previous.values, analysis.assessments, {
+  const assessments = analysis.tables.flatMap((t) => t.assessments);
+  const review = reviewProgress(options.ruleset, previous.values, assessments, {
     ...settings,
     targetYear,
     year: options.year,

@@ -1329,6 +1329,16 @@ export function labelConfidence(text: string, ruleset: Ruleset): number {
   return best ? Math.min(1, best.confidence) : 0;
 }
 
+/** How surely a text names one of the ruleset's criteria or indicators (0 when it names none). */
+export function criterionLabelConfidence(text: string, ruleset: Ruleset): number {
+  const part = parseHeader(text);
+  if (part.tokens.length === 0 && !part.numbering?.explicit) return 0;
+  const best = matchPart(indexFor(ruleset), part).find(
+    (c) => c.target.role.kind === "criterion" || c.target.role.kind === "indicator"
+  );
+  return best ? Math.min(1, best.confidence) : 0;
+}
+
 /** Whether a cell reads as a qualifier or a unit only ("(%)", "Đánh giá", "Chỉ tiêu"). */
 export function isQualifierText(text: string): boolean {
   return parseHeader(text).qualifier !== undefined;

@@ -1,13 +1,40 @@
 import { AreaAssessment } from "./assessment";
 import { HeaderRecognition } from "./columns";
-import { Ruleset } from "./ruleset";
+import { Language } from "./message";
+import { communeIdentity } from "./places";
+import { foldText, Ruleset } from "./ruleset";
 
 /**
- * The district an area is counted under in roll-ups: its own district column, else its sheet's district
- * (from a title row), else the name of the file or workbook it came from.
+ * The district an area belongs to, only where the workbook says so: its own district column, else its
+ * table's title ("Huyện: Thanh Ba", "UBND HUYỆN …"). Never a file name: since July 2025 there are no
+ * districts, and most workbooks name none.
  */
-export function districtOf(a: AreaAssessment, from: { district?: string; source: string }): string {
-  return a.area.district ?? from.district ?? from.source;
+export function districtOf(a: AreaAssessment, from: { district?: string }): string | undefined {
+  return a.area.district ?? from.district;
+}
+
+/**
+ * What an area is counted under right below the province: its district where the workbook names one,
+ * else its commune (province → commune → area). `key` identifies the unit across files and sheets:
+ * a folded district, or a commune's name without its kind word (see communeIdentity).
+ */
+export function unitOf(
+  a: AreaAssessment,
+  from: { district?: string },
+  language: Language = "vi"
+): { key: string; label: string; kind: "district" | "commune" } {
+  const district = districtOf(a, from);
+  if (district !== undefined) return { key: `d|${foldText(district)}`, label: district, kind: "district" };
+  const commune = a.area.commune;
+  if (commune.trim() === "") {
+    return { key: "c|", label: language === "vi" ? "(không rõ xã)" : "(commune not given)", kind: "commune" };
+  }
+  return { key: `c|${communeIdentity(commune)}`, label: commune, kind: "commune" };
+}
+
+/** The key of an area's commune: its district where known, and the commune's identity. */
+export function communeKeyOf(a: AreaAssessment, from: { district?: string }): string {
+  return `${foldText(districtOf(a, from) ?? "")}|${communeIdentity(a.area.commune)}`;
 }
 
 /**

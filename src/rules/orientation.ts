@@ -1,4 +1,4 @@
-import { CellValue, cellAddress, Grid, MergedRange } from "./cell";
+import { CellValue, cellAddress, columnLetter, Grid, MergedRange } from "./cell";
 import { SheetData } from "./workbook";
 
 /**
@@ -64,4 +64,14 @@ export function sheetRange(orientation: Orientation, top: number, left: number, 
   const from = sheetAddress(orientation, top, left);
   const to = sheetAddress(orientation, bottom, right);
   return from === to ? from : `${from}:${to}`;
+}
+
+/** An area's whole line on its sheet, to show it: its row ("12:12"), or its column ("E:E") in a sideways table. */
+export function areaLine(area: { row?: number; column?: number }): string | undefined {
+  if (area.row !== undefined) return `${area.row}:${area.row}`;
+  if (area.column !== undefined) {
+    const letter = columnLetter(area.column - 1);
+    return `${letter}:${letter}`;
+  }
+  return undefined;
 }

@@ -144,12 +144,15 @@ function placesIn(text: string): Found[] {
   return found;
 }
 
+/** A signature line under the table above ("TM. UBND XÃ …", "KT. CHỦ TỊCH"): it names that table's commune. */
+const SIGNATURE_LINE = /^\s*(tm|t\/m|kt|tl|tuq|q)\s*[./:]/i;
+
 /** The district and commune named in the title rows `from`..`to - 1` above a table, the most explicit first. */
 export function titlePlaces(values: Grid, from: number, to: number): TitlePlaces {
   const found: Found[] = [];
   for (let r = Math.max(0, from); r < to; r++) {
     for (const v of values[r] ?? []) {
-      if (typeof v === "string" && v.trim() !== "") found.push(...placesIn(v));
+      if (typeof v === "string" && v.trim() !== "" && !SIGNATURE_LINE.test(v)) found.push(...placesIn(v));
     }
   }
   const best = (kind: PlaceKind) => found.filter((f) => f.kind === kind).sort((a, b) => a.rank - b.rank)[0]?.name;

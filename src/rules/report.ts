@@ -2,19 +2,29 @@ import { AreaAssessment, CriterionResult } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
 import { Grid } from "./cell";
-import { districtOf, shortfallCounts, ShortfallCounts, summariseDistrict } from "./district-summary";
+import {
+  communeKeyOf,
+  districtOf,
+  shortfallCounts,
+  ShortfallCounts,
+  summariseDistrict,
+  unitOf,
+} from "./district-summary";
 import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
 import { rulesetToTable } from "./ruleset-table";
+import { ReadingSummary, sourcesSheet } from "./sources-sheet";
 import { SHEET_NAMES, SheetOutput } from "./workbook";
+import { columnLetter } from "./cell";
 
-/** One analysed table: the areas of one district sheet with their assessments. */
+/** One analysed table: the areas of one table (a district, a commune, a sheet of a workbook) with their assessments. */
 export interface SheetResult {
-  /** File name (command line) or workbook name; shown in roll-ups. */
+  /** File name (command line) or workbook name: where the areas came from, never their district. */
   source: string;
   sheet: string;
+  /** Only where the workbook names it (a title "Huyện: …"); areas may carry their own. */
   district?: string;
   assessments: AreaAssessment[];
   problems: Problem[];
@@ -43,6 +53,11 @@ const L = {
     en: 'CRITERIA IN USE (correct a threshold here, then "Reload criteria")',
   },
   provinceTitle: { vi: "TỔNG HỢP TOÀN TỈNH THEO HUYỆN", en: "PROVINCE ROLL-UP BY DISTRICT" },
+  provinceByCommune: { vi: "TỔNG HỢP TOÀN TỈNH THEO XÃ", en: "PROVINCE ROLL-UP BY COMMUNE" },
+  provinceByUnit: {
+    vi: "TỔNG HỢP TOÀN TỈNH THEO HUYỆN (NƠI SỔ GHI HUYỆN) VÀ THEO XÃ",
+    en: "PROVINCE ROLL-UP BY DISTRICT (WHERE A WORKBOOK NAMES ONE) AND BY COMMUNE",
+  },
   yes: { vi: "Đạt chuẩn", en: "Meets the standard" },
   notYet: { vi: "Chưa đạt", en: "Not yet" },
 } as const;
@@ -53,6 +68,10 @@ const H = {
   commune: { vi: "Xã", en: "Commune" },
   area: { vi: "Khu dân cư", en: "Residential area" },
   row: { vi: "Dòng trên trang gốc", en: "Source row" },
+  rowOrColumn: { vi: "Dòng / cột trên trang gốc", en: "Source row / column" },
+  sheet: { vi: "Trang", en: "Sheet" },
+  fileSheet: { vi: "Tệp › trang", en: "File › sheet" },
+  unit: { vi: "Huyện / xã", en: "District / commune" },
   met: { vi: "Số tiêu chí đạt", en: "Criteria met" },
   total: { vi: "Tổng số tiêu chí", en: "Criteria in set" },
   status: { vi: "Kết quả", en: "Result" },
@@ -149,16 +168,43 @@ function missingText(a: AreaAssessment): string {
   return out.join(", ");
 }
 
+/** Whether the areas name more than one district (a district column, or several titled tables). */
+function severalDistricts(results: SheetResult[]): boolean {
+  const seen = new Set<string | undefined>();
+  for (const r of results) for (const a of r.assessments) seen.add(districtOf(a, r));
+  return seen.size > 1;
+}
+
+/** Where a table's areas came from, when there are several: the sheet, or the file and sheet. */
+function placeOf(results: SheetResult[]): ((r: SheetResult) => string) | undefined {
+  const sources = new Set(results.map((r) => r.source));
+  const sheets = new Set(results.map((r) => `${r.source}\u0000${r.sheet}`));
+  if (sheets.size <= 1) return undefined;
+  return sources.size > 1 ? (r) => `${r.source} › ${r.sheet}` : (r) => r.sheet;
+}
+
+/** The area's place on its sheet: its row, or "cột E" for an area of a sideways table. */
+function lineOf(a: AreaAssessment, language: Language): CellValue {
+  if (a.area.row !== undefined) return a.area.row;
+  if (a.area.column !== undefined) return `${language === "vi" ? "cột" : "column"} ${columnLetter(a.area.column - 1)}`;
+  return "";
+}
+
 /** Per area: where each one stands and what holds it back. */
 export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
-  const multi = results.length > 1;
+  const withDistrict = severalDistricts(results);
+  const place = placeOf(results);
+  const sideways = results.some((r) =>
+    r.assessments.some((a) => a.area.row === undefined && a.area.column !== undefined)
+  );
   const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language);
   const header = [
     label("order", language),
-    ...(multi ? [label("district", language)] : []),
+    ...(withDistrict ? [label("district", language)] : []),
     label("commune", language),
     label("area", language),
-    label("row", language),
+    ...(place ? [label(new Set(results.map((r) => r.source)).size > 1 ? "fileSheet" : "sheet", language)] : []),
+    label(sideways ? "rowOrColumn" : "row", language),
     label("met", language),
     label("total", language),
     label("status", language),
@@ -174,10 +220,11 @@ export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: L
       n++;
       rows.push([
         n,
-        ...(multi ? [districtOf(a, r)] : []),
+        ...(withDistrict ? [districtOf(a, r) ?? ""] : []),
         a.area.commune,
         a.area.name,
-        a.area.row ?? "",
+        ...(place ? [place(r)] : []),
+        lineOf(a, language),
         a.metCount,
         a.total,
         a.meetsAll ? pick(L.yes, language) : `${pick(L.notYet, language)} (${a.metCount}/${a.total})`,
@@ -193,7 +240,7 @@ export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: L
     headerRows: tableHeaderRow + 1,
     tableHeaderRow,
     warningRows,
-    columnWidths: [6, ...(multi ? [16] : []), 18, 24, 10, 10, 10, 18, 26, 80, 30],
+    columnWidths: [6, ...(withDistrict ? [16] : []), 18, 24, ...(place ? [20] : []), 10, 10, 10, 18, 26, 80, 30],
   };
 }
 
@@ -271,13 +318,16 @@ const tallyRow = (t: ShortfallCounts): CellValue[] => [
   percent(t.meetsAll, t.areas),
 ];
 
-/** Per commune: areas, areas meeting all, areas one or two criteria short. */
+/**
+ * Per commune: areas, areas meeting all, areas one or two criteria short. A commune is one row however
+ * many tables or files its areas come from (see communeIdentity), under its district where one is named.
+ */
 export function communesSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
-  const multi = results.length > 1;
+  const withDistrict = severalDistricts(results);
   const { rows, warningRows } = titleRows(L.communesTitle, ruleset, language);
   const tableHeaderRow = rows.length;
   rows.push([
-    ...(multi ? [label("district", language)] : []),
+    ...(withDistrict ? [label("district", language)] : []),
     label("commune", language),
     label("areas", language),
     label("meetsAll", language),
@@ -286,26 +336,27 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
     label("short3", language),
     label("meetsShare", language),
   ]);
+  const groups = new Map<string, { district: string; commune: string; list: AreaAssessment[] }>();
   for (const r of results) {
-    const groups = new Map<string, AreaAssessment[]>();
     for (const a of r.assessments) {
-      const list = groups.get(a.area.commune) ?? [];
-      list.push(a);
-      groups.set(a.area.commune, list);
-    }
-    for (const [commune, list] of groups) {
-      rows.push([...(multi ? [r.district ?? r.source] : []), commune, ...tallyRow(shortfallCounts(list))]);
+      const key = communeKeyOf(a, r);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { district: districtOf(a, r) ?? "", commune: a.area.commune, list: [] }));
+      g.list.push(a);
     }
   }
+  for (const g of groups.values()) {
+    rows.push([...(withDistrict ? [g.district] : []), g.commune, ...tallyRow(shortfallCounts(g.list))]);
+  }
   const total = shortfallCounts(results.flatMap((r) => r.assessments));
-  rows.push([...(multi ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
+  rows.push([...(withDistrict ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
   return {
     name: SHEET_NAMES.communes,
     rows,
     headerRows: tableHeaderRow + 1,
     tableHeaderRow,
     warningRows,
-    columnWidths: [...(multi ? [16] : []), 22, 12, 14, 14, 14, 14, 14],
+    columnWidths: [...(withDistrict ? [16] : []), 22, 12, 14, 14, 14, 14, 14],
   };
 }
 
@@ -354,21 +405,38 @@ export function rulesetSheet(ruleset: Ruleset, language: Language = "vi"): Sheet
   };
 }
 
-/** Province roll-up: one row per district, then criteria failing per district. */
-export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
-  const { rows, warningRows } = titleRows(L.provinceTitle, ruleset, language);
-  const byDistrict = new Map<string, AreaAssessment[]>();
+/** What the province roll-up counts under the province: districts, communes, or both where some name no district. */
+function provinceUnits(results: SheetResult[], language: Language) {
+  const units = new Map<string, { label: string; kind: "district" | "commune"; list: AreaAssessment[] }>();
   for (const r of results) {
     for (const a of r.assessments) {
-      const d = districtOf(a, r);
-      const list = byDistrict.get(d) ?? [];
-      list.push(a);
-      byDistrict.set(d, list);
+      const u = unitOf(a, r, language);
+      let g = units.get(u.key);
+      if (!g) units.set(u.key, (g = { label: u.label, kind: u.kind, list: [] }));
+      g.list.push(a);
     }
   }
+  return [...units.values()];
+}
+
+/**
+ * Province roll-up: one row per district where the workbooks name one, else per commune (since 2025
+ * communes report to the province directly), then the criteria failing in each.
+ */
+export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
+  const units = provinceUnits(results, language);
+  const kinds = new Set(units.map((u) => u.kind));
+  const title = kinds.size > 1 ? L.provinceByUnit : kinds.has("commune") ? L.provinceByCommune : L.provinceTitle;
+  const unitLabel =
+    kinds.size > 1
+      ? label("unit", language)
+      : kinds.has("commune")
+        ? label("commune", language)
+        : label("district", language);
+  const { rows, warningRows } = titleRows(title, ruleset, language);
   const tableHeaderRow = rows.length;
   rows.push([
-    label("district", language),
+    unitLabel,
     label("areas", language),
     label("meetsAll", language),
     label("short1", language),
@@ -376,26 +444,25 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
     label("short3", language),
     label("meetsShare", language),
   ]);
-  const summaries = [...byDistrict].map(([d, list]) => ({ d, summary: summariseDistrict(list, ruleset) }));
-  for (const { d, summary } of summaries) rows.push([d, ...tallyRow(summary)]);
-  rows.push([
-    language === "vi" ? "Toàn tỉnh" : "Province",
-    ...tallyRow(shortfallCounts([...byDistrict.values()].flat())),
-  ]);
+  const summaries = units.map((u) => ({ label: u.label, summary: summariseDistrict(u.list, ruleset) }));
+  for (const { label: name, summary } of summaries) rows.push([name, ...tallyRow(summary)]);
+  rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(shortfallCounts(units.flatMap((u) => u.list)))]);
   rows.push([]);
   rows.push([
-    language === "vi" ? "SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ HUYỆN" : "AREAS NOT MEETING EACH CRITERION, BY DISTRICT",
+    language === "vi"
+      ? `SỐ KHU CHƯA ĐẠT THEO TIÊU CHÍ VÀ ${kinds.size > 1 ? "HUYỆN / XÃ" : kinds.has("commune") ? "XÃ" : "HUYỆN"}`
+      : `AREAS NOT MEETING EACH CRITERION, BY ${kinds.size > 1 ? "DISTRICT / COMMUNE" : kinds.has("commune") ? "COMMUNE" : "DISTRICT"}`,
   ]);
   rows.push([
     label("criterion", language),
     label("criterionName", language),
-    ...byDistrict.keys(),
+    ...units.map((u) => u.label),
     language === "vi" ? "Toàn tỉnh" : "Province",
   ]);
   const failing = summaries.map(({ summary }) => new Map(summary.holdingBack.map((h) => [h.criterionId, h.failing])));
   for (const c of ruleset.criteria) {
-    const perDistrict = failing.map((byCriterion) => byCriterion.get(c.id) ?? 0);
-    rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, ...perDistrict, perDistrict.reduce((x, y) => x + y, 0)]);
+    const perUnit = failing.map((byCriterion) => byCriterion.get(c.id) ?? 0);
+    rows.push([c.id, language === "vi" ? c.nameVi : c.nameEn, ...perUnit, perUnit.reduce((x, y) => x + y, 0)]);
   }
   return {
     name: SHEET_NAMES.province,
@@ -446,7 +513,8 @@ export function buildReport(
   ruleset: Ruleset,
   language: Language = "vi",
   roadmap: PlanSettings | false = {},
-  assessmentYear?: number
+  assessmentYear?: number,
+  extra: { reading?: ReadingSummary } = {}
 ): { sheets: SheetOutput[]; plan?: RoadmapPlan; problems: Problem[] } {
   const sheets = [
     areasSheet(results, ruleset, language),
@@ -454,11 +522,13 @@ export function buildReport(
     communesSheet(results, ruleset, language),
     distributionSheet(results, ruleset, language),
   ];
-  const districts = new Set(results.flatMap((r) => r.assessments.map((a) => districtOf(a, r))));
-  if (results.length > 1 || districts.size > 1) sheets.push(provinceSheet(results, ruleset, language));
+  // Several files, or several units under the province in one: the province roll-up.
+  const sources = new Set(results.map((r) => r.source));
+  if (sources.size > 1 || severalDistricts(results)) sheets.push(provinceSheet(results, ruleset, language));
   const planned = roadmap === false ? undefined : roadmapOf(results, ruleset, roadmap, language, assessmentYear);
   if (planned) sheets.push(...planned.sheets);
   sheets.push(rulesetSheet(ruleset, language));
+  if (extra.reading) sheets.push(sourcesSheet(extra.reading, language));
   return { sheets, plan: planned?.plan, problems: planned?.problems ?? [] };
 }
 
@@ -468,7 +538,8 @@ export function reportSheets(
   ruleset: Ruleset,
   language: Language = "vi",
   roadmap: PlanSettings | false = {},
-  assessmentYear?: number
+  assessmentYear?: number,
+  extra: { reading?: ReadingSummary } = {}
 ): SheetOutput[] {
-  return buildReport(results, ruleset, language, roadmap, assessmentYear).sheets;
+  return buildReport(results, ruleset, language, roadmap, assessmentYear, extra).sheets;
 }

@@ -2,6 +2,7 @@ import { AreaAssessment, CriterionResult, IndicatorResult, IndicatorStatus } fro
 import { formatNumber, formatValue } from "./format";
 import { InputError, Language, Message, msg, Problem, problem } from "./message";
 import { foldText, Operator, Ruleset, ThresholdValue, Unit } from "./ruleset";
+import { communeIdentity } from "./places";
 import {
   checkEffortTable,
   CriterionEffort,
@@ -102,7 +103,10 @@ export interface AreaPlan {
   district?: string;
   commune: string;
   name: string;
+  /** Where the area is: its sheet row, or its sheet column in a sideways table, on `sheet`. */
   row?: number;
+  column?: number;
+  sheet?: string;
   canMobilise: boolean;
   gap: GapSize;
   steps: PlannedCriterion[];
@@ -189,7 +193,10 @@ export const DEFAULT_PER_COMMUNE = { min: 2, max: 3 } as const;
 // ---------------------------------------------------------------------------------------------
 // Identity and gap size
 
-/** The identity of an area across sheets and years: folded district, commune and name. */
+/**
+ * The identity of an area across sheets and years: folded district (where the workbook names one), the
+ * commune's identity (its name without "Xã"/"Phường", see communeIdentity) and the area's name.
+ */
 export function areaKey(area: { district?: string; commune: string; name: string }): string {
   return `${communeKey(area)}|${foldText(area.name)}`;
 }
@@ -200,13 +207,14 @@ export function areaKey(area: { district?: string; commune: string; name: string
  */
 export function communeMatches(ref: CommuneRef, commune: { district?: string; commune: string }): boolean {
   return (
-    foldText(ref.commune) === foldText(commune.commune) &&
+    communeIdentity(ref.commune) === communeIdentity(commune.commune) &&
     (ref.district === undefined || foldText(ref.district) === foldText(commune.district ?? ""))
   );
 }
 
+/** A commune's key: the per-commune yearly cap counts areas by it. */
 function communeKey(area: { district?: string; commune: string }): string {
-  return `${foldText(area.district ?? "")}|${foldText(area.commune)}`;
+  return `${foldText(area.district ?? "")}|${communeIdentity(area.commune)}`;
 }
 
 /** Each criterion of a ruleset with its position, looked up once per ruleset rather than once per area. */
@@ -372,6 +380,8 @@ export function planArea(
     commune: area.commune,
     name: area.name,
     row: area.row,
+    ...(area.column !== undefined ? { column: area.column } : {}),
+    ...(area.sheet !== undefined ? { sheet: area.sheet } : {}),
     canMobilise: area.canMobilise === true,
     gap: {
       criteria: steps.length,
@@ -400,7 +410,8 @@ export function comparePriority(a: AreaPlan, b: AreaPlan): number {
     byText(a.key, b.key) ||
     byText(a.commune, b.commune) ||
     byText(a.name, b.name) ||
-    (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MAX_SAFE_INTEGER)
+    byText(a.sheet ?? "", b.sheet ?? "") ||
+    (a.row ?? a.column ?? Number.MAX_SAFE_INTEGER) - (b.row ?? b.column ?? Number.MAX_SAFE_INTEGER)
   );
 }
 

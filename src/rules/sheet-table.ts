@@ -63,6 +63,9 @@ export interface AreaRows {
   labels: string[];
   /** Areas whose line has values but no name (called "Dòng 12", "Cột E" for now). */
   unnamed: number;
+  /** The areas' cells in criterion and indicator columns, and how many of them read as a value. */
+  cells: number;
+  readable: number;
 }
 
 /**
@@ -527,6 +530,8 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
   const problems: Problem[] = [];
   const labelsOut: string[] = [];
   let unnamed = 0;
+  let cells = 0;
+  let readable = 0;
   const orientation = layout.orientation ?? "rows";
   const at = (r: number, c: number) => sheetAddress(orientation, r, c);
   const columnOf = (kind: ColumnRole["kind"]) => layout.columns.find((c) => c.role.kind === kind)?.column;
@@ -677,6 +682,8 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
           : c.role.kind === "criterion"
             ? area.criteria[c.role.criterionId]
             : undefined;
+      cells++;
+      if (reading?.kind === "number" || reading?.kind === "boolean") readable++;
       if (reading?.kind !== "unreadable") continue;
       const label = roleLabel(c.role, ruleset);
       problems.push(
@@ -690,7 +697,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
     }
     areas.push(area);
   }
-  return { areas, skipped, problems, labels: labelsOut, unnamed };
+  return { areas, skipped, problems, labels: labelsOut, unnamed, cells, readable };
 }
 
 // ---------------------------------------------------------------------------------------------

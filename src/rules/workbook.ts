@@ -1,4 +1,5 @@
 import { CellValue, Grid, MergedRange } from "./cell";
+import { Problem } from "./message";
 
 /**
  * The small interface the analysis needs from a workbook. Office.js implements it for the task pane
@@ -18,10 +19,14 @@ export interface Workbook {
    * the add-in does not own (see `chooseSheetNames`).
    */
   writeSheets(sheets: SheetOutput[]): Promise<void>;
-  /** Replace the add-in's conditional formats on a user sheet (removes the add-in's earlier ones only). */
-  setHighlights(sheet: string, highlights: Highlight[]): Promise<void>;
-  /** Remove only the add-in's own conditional formats from a sheet; returns how many were removed. */
-  clearHighlights(sheet: string): Promise<number>;
+  /**
+   * Replace the add-in's conditional formats on user sheets (removes the add-in's earlier ones only), every
+   * sheet in the one batch. A sheet that cannot take them (protected) is left as it is and returned as a
+   * problem located at the sheet's name; the others are highlighted.
+   */
+  setHighlights(sheets: SheetHighlights[]): Promise<Problem[]>;
+  /** Remove only the add-in's own conditional formats from these sheets; returns how many were removed. */
+  clearHighlights(sheets: string[]): Promise<number>;
   /** Settings stored inside the workbook (the column mapping, the owned sheet names, a ruleset). */
   loadSetting(key: string): Promise<string | undefined>;
   saveSetting(key: string, value: string): Promise<void>;
@@ -79,6 +84,12 @@ export interface Highlight {
   label: string;
 }
 
+/** The highlights of one user sheet. */
+export interface SheetHighlights {
+  sheet: string;
+  highlights: Highlight[];
+}
+
 /** The add-in's own sheet names (Vietnamese). */
 export const SHEET_NAMES = {
   areas: "NTM - Theo khu",
@@ -89,6 +100,7 @@ export const SHEET_NAMES = {
   roadmap: "NTM - Lộ trình",
   roadmapSummary: "NTM - Lộ trình tổng hợp",
   province: "NTM - Toàn tỉnh",
+  sources: "NTM - Bảng đã đọc",
   progress: "NTM - Tiến độ",
 } as const;
 
@@ -163,13 +175,17 @@ export class MemoryWorkbook implements Workbook {
       this.outputs.set(s.name, s);
     }
   }
-  async setHighlights(sheet: string, highlights: Highlight[]) {
+  async setHighlights(sheets: SheetHighlights[]): Promise<Problem[]> {
     this.calls.highlight++;
-    this.highlights.set(sheet, highlights);
+    for (const s of sheets) this.highlights.set(s.sheet, s.highlights);
+    return [];
   }
-  async clearHighlights(sheet: string) {
-    const n = this.highlights.get(sheet)?.length ?? 0;
-    this.highlights.delete(sheet);
+  async clearHighlights(sheets: string[]) {
+    let n = 0;
+    for (const sheet of sheets) {
+      n += this.highlights.get(sheet)?.length ?? 0;
+      this.highlights.delete(sheet);
+    }
     return n;
   }
   async loadSetting(key: string) {

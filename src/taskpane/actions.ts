@@ -1,11 +1,10 @@
 import { setMapping, setRuleset } from "../functions/addin-state";
 import {
   analyseAndWrite,
-  findTable,
-  gapHighlights,
   reloadRulesetFromSheet,
   reviewAndWrite,
-  saveMapping,
+  saveMappings,
+  TableChoice,
   workbookRuleset,
   WriteOutcome,
   writeOwnSheets,
@@ -17,10 +16,11 @@ import { rulesetSheet } from "../rules/report";
 import { RoadmapPlan } from "../rules/roadmap";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
-import { fromSavedMapping, manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
-import { SETTING_KEYS, SHEET_NAMES, Workbook } from "../rules/workbook";
+import { manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
+import { findTables, SkippedSheet, tableRange, tablesOfSheet } from "../rules/table-finder";
+import { areaLine } from "../rules/orientation";
+import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../rules/workbook";
 import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson, settingsToJson } from "./roadmap-settings";
-import { errorProblem } from "./strings";
 
 /**
  * What the pane can do, one async function per action: the components get these as props (the test
@@ -29,17 +29,19 @@ import { errorProblem } from "./strings";
 export interface PaneActions {
   /** The ruleset the workbook carries (an officer's correction), else the built-in one. */
   loadRuleset(): Promise<RulesetInfo>;
-  /** Find the district table: the saved mapping's sheet first, or (activeSheet) the sheet in view. */
+  /** Find every table of the workbook (saved mappings first), or (activeSheet) those of the sheet in view. */
   detect(ruleset: Ruleset, options?: { activeSheet?: boolean }): Promise<Detection>;
-  saveMapping(sheet: string, layout: TableLayout): Promise<void>;
-  /** Assess every area, write the result sheets, highlight the gaps, remember the mapping. */
+  /** Keep the mapping of these tables (the user's corrections) in the workbook and give it to the functions. */
+  saveMapping(tables: TableChoice[]): Promise<void>;
+  /** Assess every area of the tables, write the result sheets, highlight the gaps, remember the mappings. */
   analyse(request: AnalyseRequest): Promise<AnalysisReport>;
-  clearHighlights(sheet: string): Promise<number>;
+  clearHighlights(sheets: string[]): Promise<number>;
   writeCriteriaSheet(ruleset: Ruleset, language: Language): Promise<WriteOutcome>;
   /** Read the criteria sheet back; an InputError lists every located fault and nothing changes. */
   reloadCriteria(base: Ruleset): Promise<Ruleset>;
   resetCriteria(): Promise<Ruleset>;
-  selectArea(sheet: string, row: number): Promise<void>;
+  /** Show an area: its sheet activated, its row (or its column, sideways) selected. */
+  selectArea(area: { sheet?: string; row?: number; column?: number }): Promise<void>;
   /** The roadmap tab's settings kept in the workbook ({} when none or unreadable). */
   loadRoadmapSettings(): Promise<RoadmapSettings>;
   /** One workbook setting for all of them; of the effort table only the changed criteria are kept. */
@@ -55,18 +57,28 @@ export interface RulesetInfo {
   problems: Problem[];
 }
 
-export interface Detection {
+/** One table the pane found, as the user sees and corrects it. */
+export interface DetectedTable {
   sheet: string;
   layout: TableLayout;
+  /** Where it sits on its sheet ("A6:AD160"). */
+  range: string;
   /** "manual": no criterion column was recognised; the header row is offered for mapping by hand. */
   source: "saved" | "detected" | "manual";
-  /** Why the table could not be recognised (source "manual"). */
+  /** Whether the analysis reads it: the user can leave a table out. */
+  included: boolean;
+}
+
+export interface Detection {
+  tables: DetectedTable[];
+  /** Sheets passed over, with the reason (a cover, notes, no table). */
+  skipped: SkippedSheet[];
+  /** Why no table could be recognised (a "manual" table is offered instead). */
   problems?: Problem[];
 }
 
 export interface AnalyseRequest {
-  sheet: string;
-  layout: TableLayout;
+  tables: TableChoice[];
   ruleset: Ruleset;
   year?: number;
   language: Language;
@@ -76,8 +88,7 @@ export interface AnalyseRequest {
 }
 
 export interface ReviewRequest {
-  sheet: string;
-  layout: TableLayout;
+  tables: TableChoice[];
   ruleset: Ruleset;
   /** This year: roadmap years before it are due, the re-plan starts in it. */
   year: number;
@@ -99,7 +110,8 @@ export interface ReviewReport {
 }
 
 export interface AnalysisReport {
-  sheet: string;
+  /** The user sheets the tables were read from, in order. */
+  sheets: string[];
   assessments: AreaAssessment[];
   summary: DistrictSummary;
   outcome: WriteOutcome;
@@ -110,6 +122,8 @@ export interface AnalysisReport {
   highlightProblems: Problem[];
   /** Values the core could not read, located. */
   problems: Problem[];
+  /** How the tables were read: sideways, the commune from a title or sheet name, columns chosen by values. */
+  notes: Problem[];
   skipped: SkippedRow[];
   /** Areas on hidden or filtered-out rows (assessed like the others). */
   hiddenAreas: number;
@@ -118,9 +132,9 @@ export interface AnalysisReport {
   planProblems: Problem[];
 }
 
-/** The Workbook plus the one thing only a live host can do: show a row to the user. */
+/** The Workbook plus the one thing only a live host can do: show a row or column to the user. */
 export interface PaneHost extends Workbook {
-  selectRow(sheet: string, row: number): Promise<void>;
+  selectLine(sheet: string, address: string): Promise<void>;
 }
 
 const parse = (text: string | undefined): unknown => {
@@ -144,6 +158,25 @@ async function criteriaSheetName(workbook: Workbook): Promise<string> {
   return owned.find((n) => pattern.test(n)) ?? SHEET_NAMES.ruleset;
 }
 
+/** A table offered for mapping by hand, with why none was recognised; the error itself when there is no header row. */
+function manualDetection(
+  data: SheetData,
+  manual: TableLayout | Problem,
+  problems: Problem[],
+  error?: InputError
+): Detection {
+  if ("code" in manual) {
+    if (error) throw error;
+    return { tables: [], skipped: [], problems: [...problems, manual] };
+  }
+  const range = tableRange({ view: data, layout: manual });
+  return {
+    tables: [{ sheet: data.name, layout: manual, range, source: "manual", included: true }],
+    skipped: [],
+    problems,
+  };
+}
+
 export function createPaneActions(host: PaneHost): PaneActions {
   return {
     async loadRuleset() {
@@ -157,75 +190,91 @@ export function createPaneActions(host: PaneHost): PaneActions {
     },
 
     async detect(ruleset, options = {}) {
-      let sheet: string | undefined;
       if (options.activeSheet) {
         const active = await host.activeSheetName();
         const own = new Set<string>([...Object.values(SHEET_NAMES), ...(await ownedSheets(host))]);
-        if (active && !own.has(active)) sheet = active;
+        if (active === undefined || own.has(active)) return { tables: [], skipped: [] };
+        const data = await host.readSheet(active);
+        const found = tablesOfSheet(data, ruleset);
+        if (!("code" in found)) {
+          return {
+            tables: found.map((t) => ({
+              sheet: active,
+              layout: t.layout,
+              range: tableRange(t),
+              source: "detected",
+              included: true,
+            })),
+            skipped: [],
+          };
+        }
+        return manualDetection(data, manualLayout(data, ruleset), [found]);
       }
-      let found: Awaited<ReturnType<typeof findTable>>;
       try {
-        found = await findTable(host, ruleset, sheet);
+        const found = await findTables(host, ruleset);
+        return {
+          tables: found.tables.map((t) => ({
+            sheet: t.data.name,
+            layout: t.layout,
+            range: tableRange(t),
+            source: t.source === "saved" ? "saved" : "detected",
+            included: true,
+          })),
+          skipped: found.skipped,
+        };
       } catch (e) {
-        // No criterion column recognised: offer the sheet's header row to be mapped by hand.
+        // No criterion column recognised anywhere: offer the sheet in view's header row to be mapped by hand.
         if (!(e instanceof InputError) || !e.problems.some((p) => p.code === "no-table")) throw e;
-        const target = sheet ?? (await host.activeSheetName());
+        const target = await host.activeSheetName();
         if (target === undefined) throw e;
-        const manual = manualLayout(await host.readSheet(target), ruleset);
-        if ("code" in manual) throw e;
-        return { sheet: target, layout: manual, source: "manual", problems: e.problems };
+        const data = await host.readSheet(target);
+        if (data.values.every((r) => r.every((v) => v === null || v === undefined || v === ""))) throw e;
+        return manualDetection(data, manualLayout(data, ruleset), e.problems, e);
       }
-      const { data, layout } = found;
-      let source: Detection["source"] = "detected";
-      if (sheet === undefined) {
-        const saved = parse(await host.loadSetting(SETTING_KEYS.mapping));
-        const savedSheet =
-          saved && typeof saved === "object" && "sheet" in saved ? (saved as { sheet: unknown }).sheet : undefined;
-        if (savedSheet === data.name && !("code" in fromSavedMapping(saved, ruleset))) source = "saved";
-      }
-      return { sheet: data.name, layout, source };
     },
 
-    async saveMapping(sheet, layout) {
-      await saveMapping(host, sheet, layout);
-      setMapping(toSavedMapping(sheet, layout));
+    async saveMapping(tables) {
+      await saveMappings(host, tables);
+      setMapping(tables.map((t) => toSavedMapping(t.sheet, t.layout)));
     },
 
     async analyse(request) {
-      const { sheet, layout, ruleset, year, language, roadmap } = request;
-      const run = await analyseAndWrite(host, { ruleset, year, sheet, layout, language, highlight: false, roadmap });
-      setMapping(toSavedMapping(run.analysis.sheet, run.analysis.layout));
-      let highlights = 0;
-      const highlightProblems: Problem[] = [];
-      if (request.highlight) {
-        const hs = gapHighlights(run.analysis, ruleset, year);
-        try {
-          await host.setHighlights(run.analysis.sheet, hs);
-          highlights = hs.length;
-        } catch (e) {
-          highlightProblems.push(...(e instanceof InputError ? e.problems : [errorProblem(e, run.analysis.sheet)]));
-        }
+      const { tables, ruleset, year, language, roadmap } = request;
+      const run = await analyseAndWrite(host, {
+        ruleset,
+        year,
+        tables,
+        language,
+        highlight: request.highlight,
+        roadmap,
+      });
+      setMapping(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
+      const read = run.analysis.tables;
+      const assessments = read.flatMap((t) => t.assessments);
+      let hiddenAreas = 0;
+      for (const t of read) {
+        const hidden = new Set(t.data.hiddenRows ?? []);
+        for (const a of t.assessments) if (a.area.row !== undefined && hidden.has(a.area.row - 1)) hiddenAreas++;
       }
-      const hidden = new Set(run.analysis.data.hiddenRows ?? []);
-      const assessments = run.analysis.assessments;
       return {
-        sheet: run.analysis.sheet,
+        sheets: [...new Set(read.map((t) => t.sheet))],
         assessments,
         summary: summariseDistrict(assessments, ruleset),
         outcome: run.outcome,
         areasSheet: run.outcome.renamed.find((r) => r.wanted === SHEET_NAMES.areas)?.used ?? SHEET_NAMES.areas,
-        highlights,
-        highlightProblems,
-        problems: run.analysis.problems,
-        skipped: run.analysis.skipped,
-        hiddenAreas: assessments.filter((a) => a.area.row !== undefined && hidden.has(a.area.row - 1)).length,
+        highlights: run.highlights,
+        highlightProblems: run.highlightProblems,
+        problems: read.flatMap((t) => t.problems),
+        notes: read.flatMap((t) => t.notes),
+        skipped: read.flatMap((t) => t.skipped),
+        hiddenAreas,
         plan: run.plan,
         planProblems: run.planProblems,
       };
     },
 
-    clearHighlights(sheet) {
-      return host.clearHighlights(sheet);
+    clearHighlights(sheets) {
+      return host.clearHighlights(sheets);
     },
 
     writeCriteriaSheet(ruleset, language) {
@@ -244,8 +293,10 @@ export function createPaneActions(host: PaneHost): PaneActions {
       return embeddedRuleset();
     },
 
-    selectArea(sheet, row) {
-      return host.selectRow(sheet, row);
+    async selectArea(area) {
+      const address = areaLine(area);
+      if (area.sheet === undefined || address === undefined) return;
+      await host.selectLine(area.sheet, address);
     },
 
     async loadRoadmapSettings() {
@@ -257,8 +308,8 @@ export function createPaneActions(host: PaneHost): PaneActions {
     },
 
     async review(request) {
-      const { sheet, layout, ruleset, year, language, roadmap } = request;
-      const run = await reviewAndWrite(host, { ruleset, year, sheet, layout, language, roadmap });
+      const { tables, ruleset, year, language, roadmap } = request;
+      const run = await reviewAndWrite(host, { ruleset, year, tables, language, roadmap });
       const { review } = run;
       return {
         year: review.year,

@@ -1,8 +1,8 @@
 import { CellValue, cellAddress, Grid } from "../rules/cell";
-import { InputError } from "../rules/message";
-import { ChartSpec, Highlight, SheetData, SheetOutput, Workbook } from "../rules/workbook";
+import { InputError, Problem } from "../rules/message";
+import { ChartSpec, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula } from "./a1";
-import { hostProblem } from "./strings";
+import { errorProblem, hostProblem } from "./strings";
 
 /* global Excel */
 
@@ -145,36 +145,65 @@ export class ExcelWorkbook implements Workbook {
   }
 
   /**
-   * Replace the add-in's conditional formats on a user sheet. Its own are recognised by the marker in their
-   * formula (Excel moves them with the rows); the user's formats are never touched. A protected sheet is
-   * refused with a located problem before anything is written. Two or three syncs.
+   * Replace the add-in's conditional formats on user sheets, all in one batch. Its own are recognised by
+   * the marker in their formula (Excel moves them with the rows); the user's formats are never touched. A
+   * protected sheet is left as it is and returned as a located problem. Two or three syncs, however many
+   * sheets and rows.
    */
-  setHighlights(sheetName: string, highlights: Highlight[]): Promise<void> {
+  async setHighlights(sheets: SheetHighlights[]): Promise<Problem[]> {
+    try {
+      return await this.highlight(sheets);
+    } catch (e) {
+      // Whatever else Excel refuses leaves the result sheets written: said, not thrown.
+      return [errorProblem(e, sheets.map((s) => s.sheet).join(", "))];
+    }
+  }
+
+  private highlight(sheets: SheetHighlights[]): Promise<Problem[]> {
     return this.run(async (context) => {
-      const { sheet, ours } = await this.findOwnFormats(context, sheetName);
-      for (const cf of ours) cf.delete();
-      // A column's "unmet" and "missing" formats cover the same range: chunk it once.
-      const chunked = new Map<string, ReturnType<typeof chunkAreas>>();
-      for (const h of highlights) {
-        let chunks = chunked.get(h.range);
-        if (!chunks) chunked.set(h.range, (chunks = chunkAreas(h.range)));
-        const origin = chunks[0]?.topLeft;
-        for (const chunk of chunks) {
-          const cf = sheet.getRanges(chunk.address).conditionalFormats.add("Custom");
-          cf.custom.rule.formula = markedFormula(rebaseFormula(h.formula, origin, chunk.topLeft));
-          cf.custom.format.fill.color = h.fill;
+      const found = await this.findOwnFormats(
+        context,
+        sheets.map((s) => s.sheet)
+      );
+      const problems: Problem[] = [];
+      sheets.forEach(({ sheet: name, highlights }, k) => {
+        const { sheet, ours, isProtected } = found[k];
+        if (isProtected) {
+          problems.push(hostProblem("sheetProtected", name));
+          return;
         }
-      }
+        for (const cf of ours) cf.delete();
+        // A column's "unmet" and "missing" formats cover the same range: chunk it once.
+        const chunked = new Map<string, ReturnType<typeof chunkAreas>>();
+        for (const h of highlights) {
+          let chunks = chunked.get(h.range);
+          if (!chunks) chunked.set(h.range, (chunks = chunkAreas(h.range)));
+          const origin = chunks[0]?.topLeft;
+          for (const chunk of chunks) {
+            const cf = sheet.getRanges(chunk.address).conditionalFormats.add("Custom");
+            cf.custom.rule.formula = markedFormula(rebaseFormula(h.formula, origin, chunk.topLeft));
+            cf.custom.format.fill.color = h.fill;
+          }
+        }
+      });
       await context.sync();
+      return problems;
     });
   }
 
-  clearHighlights(sheetName: string): Promise<number> {
+  /** Remove the add-in's formats from these sheets (protected ones are refused before anything changes). */
+  clearHighlights(sheetNames: string[]): Promise<number> {
     return this.run(async (context) => {
-      const { ours } = await this.findOwnFormats(context, sheetName);
-      for (const cf of ours) cf.delete();
+      const found = await this.findOwnFormats(context, sheetNames);
+      const locked = sheetNames.filter((_, k) => found[k].isProtected);
+      if (locked.length > 0) throw new InputError(locked.map((n) => hostProblem("sheetProtected", n)));
+      let removed = 0;
+      for (const { ours } of found) {
+        for (const cf of ours) cf.delete();
+        removed += ours.length;
+      }
       await context.sync();
-      return ours.length;
+      return removed;
     });
   }
 
@@ -196,31 +225,40 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
-  /** Show an area's row on the user's sheet: activate the sheet, select the row. One sync. */
-  selectRow(sheetName: string, row: number): Promise<void> {
+  /** Show an area on the user's sheet: activate the sheet, select its row ("12:12") or column ("E:E"). One sync. */
+  selectLine(sheetName: string, address: string): Promise<void> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.activate();
-      sheet.getRange(`${row}:${row}`).select();
+      sheet.getRange(address).select();
       await context.sync();
     });
   }
 
-  /** One or two syncs: protection and the sheet's conditional formats, then the custom ones' formulas. */
+  /** One or two syncs for every sheet at once: protection and conditional formats, then the custom ones' formulas. */
   private async findOwnFormats(
     context: Excel.RequestContext,
-    sheetName: string
-  ): Promise<{ sheet: Excel.Worksheet; ours: Excel.ConditionalFormat[] }> {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    const protection = sheet.protection.load("protected");
-    const formats = sheet.getRange().conditionalFormats.load("items/type");
+    sheetNames: string[]
+  ): Promise<Array<{ sheet: Excel.Worksheet; ours: Excel.ConditionalFormat[]; isProtected: boolean }>> {
+    const loaded = sheetNames.map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      return {
+        sheet,
+        protection: sheet.protection.load("protected"),
+        formats: sheet.getRange().conditionalFormats.load("items/type"),
+      };
+    });
     await context.sync();
-    if (protection.protected) throw new InputError([hostProblem("sheetProtected", sheetName)]);
-    const custom = formats.items.filter((cf) => cf.type === "Custom");
-    if (custom.length === 0) return { sheet, ours: [] };
-    const rules = custom.map((cf) => ({ cf, rule: cf.custom.rule.load("formula") }));
-    await context.sync();
-    return { sheet, ours: rules.filter((r) => isOwnFormula(r.rule.formula)).map((r) => r.cf) };
+    const custom = loaded.map((l) =>
+      l.protection.protected ? [] : l.formats.items.filter((cf) => cf.type === "Custom")
+    );
+    const rules = custom.map((list) => list.map((cf) => ({ cf, rule: cf.custom.rule.load("formula") })));
+    if (rules.some((list) => list.length > 0)) await context.sync();
+    return loaded.map((l, k) => ({
+      sheet: l.sheet,
+      isProtected: l.protection.protected,
+      ours: rules[k].filter((r) => isOwnFormula(r.rule.formula)).map((r) => r.cf),
+    }));
   }
 }
 

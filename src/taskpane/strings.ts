@@ -23,6 +23,19 @@ export interface Strings {
   detectActive: string;
   sheetLine: (sheet: string) => string;
   headerLine: (top: number, bottom: number, data: number) => string;
+  /** A sideways table's header and data, by column letter. */
+  headerColumnsLine: (top: string, bottom: string, data: string) => string;
+  sidewaysLine: string;
+  communeLine: (commune: string, fromSheet: boolean) => string;
+  tablesHeading: string;
+  tableChoiceLabel: string;
+  tableItem: (sheet: string, range: string, sideways: boolean) => string;
+  includeTable: (sheet: string, range: string) => string;
+  skippedSheetsHeading: string;
+  rowsHeading: string;
+  unmappedRowsHeading: string;
+  rowRoleLabel: (row: number, header: string) => string;
+  noTableIncluded: string;
   savedSource: string;
   detectedSource: string;
   manualSource: string;
@@ -40,6 +53,7 @@ export interface Strings {
   mappingSaved: string;
   unsaved: string;
   tableFound: (sheet: string, columns: number) => string;
+  tablesFound: (tables: number, sheets: string) => string;
   tableManual: (sheet: string) => string;
 
   // Results
@@ -62,6 +76,7 @@ export interface Strings {
   closeMore: (n: number, sheet: string) => string;
   shortBy: (n: number) => string;
   selectRowLabel: (area: string, row: number) => string;
+  selectColumnLabel: (area: string, column: string) => string;
   holdingHeading: string;
   holdingNone: string;
   holdingLine: (failing: number, total: number) => string;
@@ -80,6 +95,8 @@ export interface Strings {
   hiddenIncluded: (n: number) => string;
   analysed: (n: number, sheet: string) => string;
   rowSelected: (area: string, row: number) => string;
+  columnSelected: (area: string, column: string) => string;
+  notesHeading: string;
 
   // Criteria
   criteriaCounts: (criteria: number, indicators: number, unverified: number) => string;
@@ -172,11 +189,24 @@ const vi: Strings = {
   excelError: (m) => `Excel báo lỗi: ${m}`,
   dismiss: "Đóng",
 
-  tableIntro: "Mở trang tổng hợp của huyện (mỗi dòng một khu dân cư), rồi bấm “Tìm bảng”.",
+  tableIntro:
+    "Mở sổ số liệu (bảng tổng hợp mỗi dòng một khu, sổ của xã, mỗi xã một trang, hay bảng ngang mỗi khu một cột), rồi bấm “Tìm bảng”: mọi trang có bảng đều được đọc.",
   findTable: "Tìm bảng",
   detectActive: "Dò lại trên trang đang mở",
   sheetLine: (s) => `Trang: ${s}`,
   headerLine: (t, b, d) => (t === b ? `Tiêu đề ở dòng ${t}` : `Tiêu đề ở dòng ${t}–${b}`) + `, số liệu từ dòng ${d}`,
+  headerColumnsLine: (t, b, d) => (t === b ? `Tiêu đề ở cột ${t}` : `Tiêu đề ở cột ${t}–${b}`) + `, số liệu từ cột ${d}`,
+  sidewaysLine: "Bảng ngang: tiêu chí, chỉ tiêu theo dòng, mỗi khu dân cư một cột. Chọn nội dung cho từng dòng.",
+  communeLine: (c, s) => `Xã: ${c} (lấy từ ${s ? "tên trang" : "tiêu đề"}, vì bảng không có cột xã)`,
+  tablesHeading: "Các bảng tìm thấy",
+  tableChoiceLabel: "Bảng đang xem cách ghép",
+  tableItem: (s, r, w) => `Trang “${s}” (${r})${w ? ", bảng ngang" : ""}`,
+  includeTable: (s, r) => `Đọc bảng trên trang “${s}” (${r})`,
+  skippedSheetsHeading: "Trang bỏ qua",
+  rowsHeading: "Dòng đã nhận ra",
+  unmappedRowsHeading: "Dòng chưa nhận ra",
+  rowRoleLabel: (n, h) => `Dòng ${n}${h ? ` (${h})` : ""}: nội dung`,
+  noTableIncluded: "Hãy chọn ít nhất một bảng để đọc.",
   savedSource: "Dùng cách ghép cột đã lưu trong sổ",
   detectedSource: "Cột được nhận dạng tự động",
   manualSource:
@@ -195,6 +225,7 @@ const vi: Strings = {
   mappingSaved: "Đã lưu cách ghép cột vào sổ: lần mở sau và các hàm NTM sẽ dùng nó.",
   unsaved: "Có thay đổi chưa lưu (sẽ được lưu khi phân tích).",
   tableFound: (s, n) => `Đã tìm thấy bảng trên trang “${s}”: ${n} cột được nhận ra.`,
+  tablesFound: (n, s) => `Đã tìm thấy bảng: ${n} bảng trên các trang ${s}.`,
   tableManual: (s) => `Trang “${s}”: không nhận ra cột tiêu chí nào; hãy ghép cột bằng tay.`,
 
   analyse: "Phân tích và ghi kết quả",
@@ -216,6 +247,7 @@ const vi: Strings = {
   closeMore: (n, s) => `… và ${n} khu khác (xem trang “${s}”).`,
   shortBy: (n) => `thiếu ${n}`,
   selectRowLabel: (a, r) => `${a}: chọn dòng ${r} trên trang số liệu`,
+  selectColumnLabel: (a, c) => `${a}: chọn cột ${c} trên trang số liệu`,
   holdingHeading: "Tiêu chí cản trở nhiều khu nhất",
   holdingNone: "Mọi khu đều đạt mọi tiêu chí.",
   holdingLine: (f, t) => `${f}/${t} khu chưa đạt`,
@@ -234,6 +266,8 @@ const vi: Strings = {
   hiddenIncluded: (n) => `${n} khu đang bị ẩn hoặc lọc vẫn được đánh giá.`,
   analysed: (n, s) => `Đã phân tích ${n} khu dân cư trên trang “${s}”.`,
   rowSelected: (a, r) => `Đã chọn dòng ${r} (${a}).`,
+  columnSelected: (a, c) => `Đã chọn cột ${c} (${a}).`,
+  notesHeading: "Cách đọc bảng",
 
   criteriaCounts: (c, i, u) => `${c} tiêu chí, ${i} chỉ tiêu; ${u} ngưỡng chưa được xác minh.`,
   criteriaBuiltIn: "Đang dùng bộ tiêu chí kèm theo add-in.",
@@ -331,11 +365,24 @@ const en: Strings = {
   excelError: (m) => `Excel reported an error: ${m}`,
   dismiss: "Dismiss",
 
-  tableIntro: "Open the district roll-up sheet (one row per residential area), then “Find the table”.",
+  tableIntro:
+    "Open the data workbook (a roll-up with one area per row, a commune's workbook, one sheet per commune, or a sideways table with one area per column), then “Find the table”: every sheet with a table is read.",
   findTable: "Find the table",
   detectActive: "Detect again on the active sheet",
   sheetLine: (s) => `Sheet: ${s}`,
   headerLine: (t, b, d) => (t === b ? `Header in row ${t}` : `Header in rows ${t}–${b}`) + `, data from row ${d}`,
+  headerColumnsLine: (t, b, d) => (t === b ? `Header in column ${t}` : `Header in columns ${t}–${b}`) + `, data from column ${d}`,
+  sidewaysLine: "A sideways table: criteria and indicators down the rows, one column per area. Choose what each row holds.",
+  communeLine: (c, s) => `Commune: ${c} (from the ${s ? "sheet name" : "title"}, as the table has no commune column)`,
+  tablesHeading: "Tables found",
+  tableChoiceLabel: "Table whose mapping is shown",
+  tableItem: (s, r, w) => `Sheet “${s}” (${r})${w ? ", sideways" : ""}`,
+  includeTable: (s, r) => `Read the table on sheet “${s}” (${r})`,
+  skippedSheetsHeading: "Sheets passed over",
+  rowsHeading: "Recognised rows",
+  unmappedRowsHeading: "Rows not recognised",
+  rowRoleLabel: (n, h) => `Row ${n}${h ? ` (${h})` : ""}: content`,
+  noTableIncluded: "Choose at least one table to read.",
   savedSource: "Using the column mapping saved in the workbook",
   detectedSource: "Columns recognised automatically",
   manualSource:
@@ -354,6 +401,7 @@ const en: Strings = {
   mappingSaved: "Mapping saved in the workbook: the next opening and the NTM functions will use it.",
   unsaved: "Unsaved changes (saved when you analyse).",
   tableFound: (s, n) => `Table found on sheet “${s}”: ${n} columns recognised.`,
+  tablesFound: (n, s) => `Tables found: ${n} tables on sheets ${s}.`,
   tableManual: (s) => `Sheet “${s}”: no criterion column recognised; map the columns by hand.`,
 
   analyse: "Analyse and write results",
@@ -375,6 +423,7 @@ const en: Strings = {
   closeMore: (n, s) => `… and ${n} more (see sheet “${s}”).`,
   shortBy: (n) => `${n} short`,
   selectRowLabel: (a, r) => `${a}: select row ${r} on the data sheet`,
+  selectColumnLabel: (a, c) => `${a}: select column ${c} on the data sheet`,
   holdingHeading: "Criteria holding most areas back",
   holdingNone: "Every area meets every criterion.",
   holdingLine: (f, t) => `${f}/${t} areas not meeting it`,
@@ -394,6 +443,8 @@ const en: Strings = {
   hiddenIncluded: (n) => `${n} hidden or filtered-out areas are assessed too.`,
   analysed: (n, s) => `${n} residential areas analysed on sheet “${s}”.`,
   rowSelected: (a, r) => `Row ${r} selected (${a}).`,
+  columnSelected: (a, c) => `Column ${c} selected (${a}).`,
+  notesHeading: "How the tables were read",
 
   criteriaCounts: (c, i, u) => `${c} criteria, ${i} indicators; ${u} thresholds not verified.`,
   criteriaBuiltIn: "Using the criteria that ship with the add-in.",

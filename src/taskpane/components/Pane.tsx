@@ -11,6 +11,8 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { ColumnRole } from "../../rules/columns";
 import { InputError, Language, Problem } from "../../rules/message";
+import { columnLetter } from "../../rules/cell";
+import { TableChoice } from "../../rules/analysis";
 import { withOverride } from "../../rules/sheet-table";
 import { AnalysisReport, Detection, PaneActions, ReviewReport, RulesetInfo } from "../actions";
 import { RoadmapSettings } from "../roadmap-settings";
@@ -47,6 +49,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
   const [tab, setTab] = useState<TabId>("table");
   const [rulesetInfo, setRulesetInfo] = useState<RulesetInfo>();
   const [detection, setDetection] = useState<Detection>();
+  const [selected, setSelected] = useState(0);
   const [dirty, setDirty] = useState(false);
   const [detectProblems, setDetectProblems] = useState<Problem[]>([]);
   const [report, setReport] = useState<AnalysisReport>();
@@ -82,14 +85,21 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     setDetectProblems([]);
     const found = await actions.detect(ruleset, { activeSheet });
     setDetection(found);
+    setSelected(0);
     setDirty(false);
     setReport(undefined);
-    if (found.source === "manual") {
-      setDetectProblems(found.problems ?? []);
-      return (s) => s.tableManual(found.sheet);
-    }
-    return (s) => s.tableFound(found.sheet, found.layout.columns.length);
+    setDetectProblems(found.problems ?? []);
+    const first = found.tables[0];
+    if (!first) return undefined;
+    if (first.source === "manual") return (s) => s.tableManual(first.sheet);
+    if (found.tables.length === 1) return (s) => s.tableFound(first.sheet, first.layout.columns.length);
+    const sheets = [...new Set(found.tables.map((x) => `“${x.sheet}”`))].join(", ");
+    return (s) => s.tablesFound(found.tables.length, sheets);
   }
+
+  /** The tables the user left in, as the analysis takes them. */
+  const chosenTables = (d: Detection | undefined = detection): TableChoice[] =>
+    (d?.tables ?? []).filter((x) => x.included).map((x) => ({ sheet: x.sheet, layout: x.layout }));
 
   // Once, on opening: the ruleset the workbook carries, then the table.
   useEffect(() => {
@@ -118,10 +128,10 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     withRuleset = ruleset,
     roadmap = roadmapSettings
   ): Promise<AnalysisReport | undefined> {
-    if (!detection || !withRuleset) return undefined;
+    const tables = chosenTables();
+    if (tables.length === 0 || !withRuleset) return undefined;
     const result = await actions.analyse({
-      sheet: detection.sheet,
-      layout: detection.layout,
+      tables,
       ruleset: withRuleset,
       year: options.year,
       language,
@@ -133,7 +143,12 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     setReviewProblems([]);
     setLastOptions(options);
     setDirty(false);
-    setDetection({ ...detection, source: "saved" });
+    if (detection) {
+      setDetection({
+        ...detection,
+        tables: detection.tables.map((x) => (x.included ? { ...x, source: "saved" as const } : x)),
+      });
+    }
     return result;
   }
 
@@ -148,17 +163,31 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     );
 
   const onChangeRole = (column: number, role: ColumnRole | null) => {
-    if (!detection || !ruleset) return;
-    setDetection({ ...detection, layout: withOverride(detection.layout, column, role, ruleset) });
+    const table = detection?.tables[selected];
+    if (!detection || !table || !ruleset) return;
+    const tables = [...detection.tables];
+    tables[selected] = { ...table, layout: withOverride(table.layout, column, role, ruleset) };
+    setDetection({ ...detection, tables });
+    setDirty(true);
+  };
+
+  const onIncludeTable = (index: number, included: boolean) => {
+    if (!detection?.tables[index]) return;
+    const tables = [...detection.tables];
+    tables[index] = { ...tables[index], included };
+    setDetection({ ...detection, tables });
     setDirty(true);
   };
 
   const onSave = () =>
     perform(async () => {
       if (!detection) return undefined;
-      await actions.saveMapping(detection.sheet, detection.layout);
+      await actions.saveMapping(chosenTables());
       setDirty(false);
-      setDetection({ ...detection, source: "saved" });
+      setDetection({
+        ...detection,
+        tables: detection.tables.map((x) => (x.included ? { ...x, source: "saved" as const } : x)),
+      });
       return (s) => s.mappingSaved;
     });
 
@@ -166,22 +195,25 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     perform(async () => {
       const r = await analyse(options);
       setTab("results");
-      return r ? (s) => s.analysed(r.summary.areas, r.sheet) : undefined;
+      return r ? (s) => s.analysed(r.summary.areas, r.sheets.join("”, “")) : undefined;
     });
 
   const onClear = () =>
     perform(async () => {
-      if (!detection) return undefined;
-      const n = await actions.clearHighlights(detection.sheet);
+      const sheets = report?.sheets ?? [...new Set(chosenTables().map((x) => x.sheet))];
+      if (sheets.length === 0) return undefined;
+      const n = await actions.clearHighlights(sheets);
       if (report) setReport({ ...report, highlights: 0 });
-      return (s) => s.cleared(n, detection.sheet);
+      return (s) => s.cleared(n, sheets.join("”, “"));
     });
 
-  const onSelectArea = (row: number, name: string) =>
+  /** Show an area on its sheet: its row, or its column in a sideways table. */
+  const onSelectArea = (area: { sheet?: string; row?: number; column?: number }, name: string) =>
     perform(async () => {
-      if (!report) return undefined;
-      await actions.selectArea(report.sheet, row);
-      return (s) => s.rowSelected(name, row);
+      await actions.selectArea(area);
+      const { row, column } = area;
+      if (row !== undefined) return (s) => s.rowSelected(name, row);
+      return column !== undefined ? (s) => s.columnSelected(name, columnLetter(column - 1)) : undefined;
     });
 
   /** The yearly review runs for the assessment year, else the roadmap's start year, else this year. */
@@ -198,11 +230,11 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
   const onReview = () =>
     perform(
       async () => {
-        if (!detection || !ruleset) return undefined;
+        const tables = chosenTables();
+        if (tables.length === 0 || !ruleset) return undefined;
         setReviewProblems([]);
         const r = await actions.review({
-          sheet: detection.sheet,
-          layout: detection.layout,
+          tables,
           ruleset,
           year: reviewYear,
           language,
@@ -218,13 +250,6 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
       }
     );
 
-  const onSelectPlannedArea = (row: number, name: string) =>
-    perform(async () => {
-      if (!detection) return undefined;
-      await actions.selectArea(detection.sheet, row);
-      return (s) => s.rowSelected(name, row);
-    });
-
   const onWriteCriteria = () =>
     perform(async () => {
       if (!ruleset) return undefined;
@@ -238,7 +263,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     setRulesetInfo(next);
     setCriteriaProblems([]);
     setRefusedCount(undefined);
-    if (report && detection) {
+    if (report && chosenTables().length > 0) {
       const r = await analyse(lastOptions, next.ruleset);
       if (r) return (s) => `${done(s)} ${s.criteriaReloadedRecomputed(r.summary.areas)}`;
     }
@@ -327,10 +352,13 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               language={language}
               ruleset={ruleset}
               detection={detection}
+              selected={selected}
               dirty={dirty}
               problems={detectProblems}
               busy={busy}
               onFind={onFind}
+              onSelectTable={setSelected}
+              onIncludeTable={onIncludeTable}
               onChangeRole={onChangeRole}
               onSave={onSave}
             />
@@ -341,7 +369,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               language={language}
               ruleset={ruleset}
               report={report}
-              canAnalyse={!!detection}
+              canAnalyse={chosenTables().length > 0}
               busy={busy}
               onAnalyse={onAnalyse}
               onClearHighlights={onClear}
@@ -373,11 +401,11 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               review={review}
               reviewProblems={reviewProblems}
               reviewYear={reviewYear}
-              canPlan={!!detection}
+              canPlan={chosenTables().length > 0}
               busy={busy}
               onPlan={onPlan}
               onReview={onReview}
-              onSelectArea={onSelectPlannedArea}
+              onSelectArea={onSelectArea}
             />
           </div>
         </>

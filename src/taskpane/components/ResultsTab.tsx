@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { HIGHLIGHT_FILL } from "../../rules/analysis";
+import { columnLetter } from "../../rules/cell";
 import { Language } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { AnalysisReport } from "../actions";
@@ -37,7 +38,7 @@ export interface ResultsTabProps {
   busy: boolean;
   onAnalyse(options: AnalyseOptions): void;
   onClearHighlights(): void;
-  onSelectArea(row: number, name: string): void;
+  onSelectArea(area: { sheet?: string; row?: number; column?: number }, name: string): void;
 }
 
 function parseYear(text: string): number | undefined | "invalid" {
@@ -63,6 +64,10 @@ export function ResultsTab({
   const [highlight, setHighlight] = useState(true);
   const [yearText, setYearText] = useState("");
   const year = parseYear(yearText);
+  const selectLabel = (name: string, at: { row?: number; column?: number }) =>
+    at.row === undefined && at.column !== undefined
+      ? t.selectColumnLabel(name, columnLetter(at.column - 1))
+      : t.selectRowLabel(name, at.row ?? 0);
   const criterionName = (id: string) => {
     const c = ruleset.criteria.find((x) => x.id === id);
     return c ? `${c.id} ${language === "vi" ? c.nameVi : c.nameEn}` : id;
@@ -138,13 +143,13 @@ export function ResultsTab({
           {s.close.length === 0 ? <p className={styles.note}>{t.closeNone}</p> : null}
           <ul className={styles.bareList}>
             {s.close.slice(0, CLOSE_SHOWN).map((a, k) => (
-              <li key={`${a.area.row ?? k}`}>
+              <li key={`${a.area.sheet ?? ""}-${a.area.row ?? a.area.column ?? k}`}>
                 <Button
                   appearance="subtle"
                   className={styles.areaButton}
-                  disabled={busy || a.area.row === undefined}
-                  aria-label={t.selectRowLabel(`${a.area.name}, ${a.area.commune}`, a.area.row ?? 0)}
-                  onClick={() => a.area.row !== undefined && onSelectArea(a.area.row, a.area.name)}
+                  disabled={busy || (a.area.row === undefined && a.area.column === undefined)}
+                  aria-label={selectLabel(`${a.area.name}, ${a.area.commune}`, a.area)}
+                  onClick={() => onSelectArea(a.area, a.area.name)}
                 >
                   <span className={styles.areaText}>
                     <span>
@@ -198,7 +203,7 @@ export function ResultsTab({
           ))}
           {report.highlights > 0 ? (
             <>
-              <p className={styles.note}>{t.highlighted(report.highlights, report.sheet)}</p>
+              <p className={styles.note}>{t.highlighted(report.highlights, report.sheets.join("”, “"))}</p>
               <p className={styles.note}>
                 <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT_FILL.unmet }} aria-hidden="true" />
                 {t.legendUnmet}
@@ -215,6 +220,14 @@ export function ResultsTab({
           {report.skipped.length > 0 ? <p className={styles.note}>{t.skippedLine(sections, totals, other)}</p> : null}
           {report.hiddenAreas > 0 ? <p className={styles.note}>{t.hiddenIncluded(report.hiddenAreas)}</p> : null}
         </section>
+        {report.notes.length > 0 ? (
+          <section className={styles.section} aria-labelledby="ntm-notes">
+            <h2 id="ntm-notes" className={styles.heading}>
+              {t.notesHeading}
+            </h2>
+            <ProblemList problems={report.notes} language={language} />
+          </section>
+        ) : null}
         {report.problems.length > 0 ? (
           <section className={styles.section} aria-labelledby="ntm-problems">
             <h2 id="ntm-problems" className={styles.heading}>

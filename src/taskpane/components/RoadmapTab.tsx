@@ -1,3 +1,4 @@
+import { columnLetter } from "../../rules/cell";
 import {
   Accordion,
   AccordionHeader,
@@ -65,7 +66,7 @@ export interface RoadmapTabProps {
   busy: boolean;
   onPlan(settings: RoadmapSettings): void;
   onReview(): void;
-  onSelectArea(row: number, name: string): void;
+  onSelectArea(area: { sheet?: string; row?: number; column?: number }, name: string): void;
 }
 
 /** "Cơ sở vật chất văn hóa (nhà văn hóa, …)" → "Cơ sở vật chất văn hóa": the effort table's rows stay short. */
@@ -337,13 +338,17 @@ export function RoadmapTab({
         {shown.length > 0 ? (
           <ul className={styles.bareList} aria-label={t.yearAreasLabel(y.year)}>
             {shown.map((a, k) => (
-              <li key={`${a.key}-${a.row ?? k}`}>
+              <li key={`${a.key}-${a.sheet ?? ""}-${a.row ?? a.column ?? k}`}>
                 <Button
                   appearance="subtle"
                   className={styles.areaButton}
-                  disabled={busy || a.row === undefined}
-                  aria-label={t.selectRowLabel(`${a.name}, ${a.commune}`, a.row ?? 0)}
-                  onClick={() => a.row !== undefined && onSelectArea(a.row, a.name)}
+                  disabled={busy || (a.row === undefined && a.column === undefined)}
+                  aria-label={
+                    a.row === undefined && a.column !== undefined
+                      ? t.selectColumnLabel(`${a.name}, ${a.commune}`, columnLetter(a.column - 1))
+                      : t.selectRowLabel(`${a.name}, ${a.commune}`, a.row ?? 0)
+                  }
+                  onClick={() => onSelectArea(a, a.name)}
                 >
                   <span className={styles.areaText}>
                     <span>

@@ -1,12 +1,11 @@
-import { Badge, Button, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { ChangeEvent, useMemo } from "react";
 import { columnLetter } from "../../rules/cell";
 import { ColumnRole, roleKey, roleLabel, roleOptions } from "../../rules/columns";
 import { uncoveredCriteria } from "../../rules/district-summary";
-import { Language, Problem } from "../../rules/message";
+import { Language, Message, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
-import { TableLayout } from "../../rules/sheet-table";
-import { Detection } from "../actions";
+import { DetectedTable, Detection } from "../actions";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
 import { usePaneStyles } from "./styles";
@@ -20,11 +19,15 @@ export interface TableTabProps {
   language: Language;
   ruleset: Ruleset;
   detection?: Detection;
-  /** The user changed the mapping since it was found or saved. */
+  /** The table whose mapping is shown. */
+  selected: number;
+  /** The user changed a mapping since it was found or saved. */
   dirty: boolean;
   problems: Problem[];
   busy: boolean;
   onFind(activeSheet: boolean): void;
+  onSelectTable(index: number): void;
+  onIncludeTable(index: number, included: boolean): void;
   onChangeRole(column: number, role: ColumnRole | null): void;
   onSave(): void;
 }
@@ -34,18 +37,25 @@ interface ColumnView {
   header: string;
   role?: ColumnRole;
   confidence?: number;
+  note?: Message;
 }
 
-/** Step 1: find the table, show what each column was taken for, let the user correct any of them. */
+/**
+ * Step 1: find the tables (every sheet, either way round), choose which to read, see what each column
+ * (or, in a sideways table, each row) was taken for, and correct any of them.
+ */
 export function TableTab({
   t,
   language,
   ruleset,
   detection,
+  selected,
   dirty,
   problems,
   busy,
   onFind,
+  onSelectTable,
+  onIncludeTable,
   onChangeRole,
   onSave,
 }: TableTabProps) {
@@ -55,35 +65,8 @@ export function TableTab({
     [ruleset, language]
   );
   const byKey = useMemo(() => new Map(options.map((o) => [o.key, o.role])), [options]);
-  const layout = detection?.layout;
-  const uncovered = layout ? uncoveredCriteria(layout, ruleset) : [];
-
-  const select = (c: ColumnView) => (
-    <Field key={c.column} className={styles.columnRow} label={t.columnRoleLabel(columnLetter(c.column), c.header)}>
-      <Select
-        value={c.role ? roleKey(c.role) : IGNORE}
-        disabled={busy}
-        onChange={(e: ChangeEvent<HTMLSelectElement>) => onChangeRole(c.column, byKey.get(e.target.value) ?? null)}
-      >
-        <option value={IGNORE}>{t.ignoreColumn}</option>
-        {options.map((o) => (
-          <option key={o.key} value={o.key}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-      {c.confidence !== undefined ? (
-        <span className={styles.columnMeta}>
-          <span className={styles.note}>{t.confidence(Math.round(c.confidence * 100))}</span>
-          {c.confidence < CHECK_BELOW ? (
-            <Badge appearance="tint" color="warning" size="small">
-              {t.checkThis}
-            </Badge>
-          ) : null}
-        </span>
-      ) : null}
-    </Field>
-  );
+  const tables = detection?.tables ?? [];
+  const table: DetectedTable | undefined = tables[selected] ?? tables[0];
 
   return (
     <div className={styles.panel}>
@@ -103,28 +86,124 @@ export function TableTab({
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {detection && layout ? renderMapping() : null}
+      {detection && tables.length > 0 ? renderTables() : null}
+      {detection && detection.skipped.length > 0 ? (
+        <section className={styles.section} aria-labelledby="ntm-skipped-sheets">
+          <h2 id="ntm-skipped-sheets" className={styles.heading}>
+            {t.skippedSheetsHeading}
+          </h2>
+          <ul className={styles.plainList}>
+            {detection.skipped.map((s) => (
+              <li key={s.sheet}>
+                {s.sheet}: {s.message[language]}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {table ? renderMapping(table) : null}
     </div>
   );
 
-  function renderMapping() {
-    const mapped: ColumnView[] = (layout as TableLayout).columns.map((c) => ({ ...c }));
-    const unmapped: ColumnView[] = (layout as TableLayout).unmapped.map((u) => ({
-      column: u.column,
-      header: u.header,
-    }));
-    const d = detection as Detection;
+  function renderTables() {
+    return (
+      <section className={styles.section} aria-labelledby="ntm-tables">
+        <h2 id="ntm-tables" className={styles.heading}>
+          {t.tablesHeading}
+        </h2>
+        {tables.map((x, k) => (
+          <Checkbox
+            key={`${x.sheet}-${x.range}`}
+            checked={x.included}
+            disabled={busy}
+            aria-label={t.includeTable(x.sheet, x.range)}
+            label={t.tableItem(x.sheet, x.range, x.layout.orientation === "columns")}
+            onChange={(_, d) => onIncludeTable(k, d.checked === true)}
+          />
+        ))}
+        {tables.every((x) => !x.included) ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.noTableIncluded}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {tables.length > 1 ? (
+          <Field label={t.tableChoiceLabel}>
+            <Select
+              value={String(selected)}
+              disabled={busy}
+              onChange={(e: ChangeEvent<HTMLSelectElement>) => onSelectTable(Number(e.target.value))}
+            >
+              {tables.map((x, k) => (
+                <option key={`${x.sheet}-${x.range}`} value={String(k)}>
+                  {t.tableItem(x.sheet, x.range, x.layout.orientation === "columns")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+      </section>
+    );
+  }
+
+  function renderMapping(d: DetectedTable) {
+    const layout = d.layout;
+    const sideways = layout.orientation === "columns";
+    const uncovered = uncoveredCriteria(layout, ruleset);
+    const mapped: ColumnView[] = layout.columns.map((c) => ({ ...c }));
+    const unmapped: ColumnView[] = layout.unmapped.map((u) => ({ column: u.column, header: u.header, note: u.note }));
+    // A sideways table's "columns" are sheet rows: labelled as rows, numbered from 1.
+    const lineLabel = (c: ColumnView) =>
+      sideways ? t.rowRoleLabel(c.column + 1, c.header) : t.columnRoleLabel(columnLetter(c.column), c.header);
+    const select = (c: ColumnView) => (
+      <Field key={c.column} className={styles.columnRow} label={lineLabel(c)}>
+        <Select
+          value={c.role ? roleKey(c.role) : IGNORE}
+          disabled={busy}
+          onChange={(e: ChangeEvent<HTMLSelectElement>) => onChangeRole(c.column, byKey.get(e.target.value) ?? null)}
+        >
+          <option value={IGNORE}>{t.ignoreColumn}</option>
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+        {c.confidence !== undefined || c.note ? (
+          <span className={styles.columnMeta}>
+            {c.confidence !== undefined ? (
+              <span className={styles.note}>{t.confidence(Math.round(c.confidence * 100))}</span>
+            ) : null}
+            {c.confidence !== undefined && c.confidence < CHECK_BELOW ? (
+              <Badge appearance="tint" color="warning" size="small">
+                {t.checkThis}
+              </Badge>
+            ) : null}
+            {c.note ? <span className={styles.note}>{c.note[language]}</span> : null}
+          </span>
+        ) : null}
+      </Field>
+    );
+    const header = sideways
+      ? t.headerColumnsLine(
+          columnLetter(layout.headerTop),
+          columnLetter(layout.headerBottom),
+          columnLetter(layout.dataStart)
+        )
+      : t.headerLine(layout.headerTop + 1, layout.headerBottom + 1, layout.dataStart + 1);
+    const showsCommune = layout.commune !== undefined && !layout.columns.some((c) => c.role.kind === "commune");
     return (
       <>
         <section className={styles.section} aria-label={t.sheetLine(d.sheet)}>
           <p className={styles.heading}>{t.sheetLine(d.sheet)}</p>
-          <p className={styles.note}>
-            {t.headerLine(d.layout.headerTop + 1, d.layout.headerBottom + 1, d.layout.dataStart + 1)}
-          </p>
+          <p className={styles.note}>{header}</p>
+          {sideways ? <p className={styles.note}>{t.sidewaysLine}</p> : null}
           <p className={styles.note}>
             {d.source === "saved" ? t.savedSource : d.source === "manual" ? t.manualSource : t.detectedSource}
           </p>
-          {d.layout.district ? <p className={styles.note}>{t.districtLine(d.layout.district)}</p> : null}
+          {layout.district ? <p className={styles.note}>{t.districtLine(layout.district)}</p> : null}
+          {showsCommune ? (
+            <p className={styles.note}>{t.communeLine(layout.commune as string, layout.communeSource === "sheet")}</p>
+          ) : null}
         </section>
         {uncovered.length > 0 ? (
           <MessageBar intent="warning" layout="multiline">
@@ -132,11 +211,11 @@ export function TableTab({
           </MessageBar>
         ) : null}
         <section className={styles.section}>
-          <h2 className={styles.heading}>{t.columnsHeading}</h2>
+          <h2 className={styles.heading}>{sideways ? t.rowsHeading : t.columnsHeading}</h2>
           {mapped.map(select)}
         </section>
         <section className={styles.section}>
-          <h2 className={styles.heading}>{t.unmappedHeading}</h2>
+          <h2 className={styles.heading}>{sideways ? t.unmappedRowsHeading : t.unmappedHeading}</h2>
           {unmapped.length === 0 ? <p className={styles.note}>{t.noUnmapped}</p> : unmapped.map(select)}
         </section>
         <div className={styles.actions}>
