@@ -10,7 +10,8 @@ const rs = embeddedRuleset();
 
 describe("the pane's district summary", () => {
   test("says what the result sheets say: the totals of the commune sheet, the per-criterion counts", async () => {
-    const [analysis] = (await analyseWorkbook(new MemoryWorkbook([sampleDistrict({ areas: 60 })]), { ruleset: rs })).tables;
+    const [analysis] = (await analyseWorkbook(new MemoryWorkbook([sampleDistrict({ areas: 60 })]), { ruleset: rs }))
+      .tables;
     const s = summariseDistrict(analysis.assessments, rs);
     const communes = communesSheet([analysis], rs);
     const total = communes.rows[communes.rows.length - 1];
@@ -50,7 +51,8 @@ describe("the pane's district summary", () => {
   });
 
   test("criteria with no column at all are named, so the user can map one", async () => {
-    const [analysis] = (await analyseWorkbook(new MemoryWorkbook([sampleDistrict({ areas: 12 })]), { ruleset: rs })).tables;
+    const [analysis] = (await analyseWorkbook(new MemoryWorkbook([sampleDistrict({ areas: 12 })]), { ruleset: rs }))
+      .tables;
     expect(uncoveredCriteria(analysis.layout, rs)).toEqual([]);
     const roads = analysis.layout.columns.filter(
       (c) => c.role.kind === "indicator" && c.role.indicatorId.startsWith("TC01.")

@@ -366,7 +366,8 @@ export async function findTables(
 
 /** "Trang "Bìa": trang bìa…; trang "Sheet2": không thấy…" for a message listing every sheet passed over. */
 export function skippedText(skipped: SkippedSheet[], language: "vi" | "en"): string {
-  if (skipped.length === 0) return language === "vi" ? "Sổ không có trang nào khác." : "The workbook has no other sheet.";
+  if (skipped.length === 0)
+    return language === "vi" ? "Sổ không có trang nào khác." : "The workbook has no other sheet.";
   const label = language === "vi" ? "Trang" : "Sheet";
   return skipped.map((s) => `${label} "${s.sheet}": ${s.message[language].replace(/\.$/, "")}`).join("; ") + ".";
 }

@@ -195,7 +195,8 @@ const vi: Strings = {
   detectActive: "Dò lại trên trang đang mở",
   sheetLine: (s) => `Trang: ${s}`,
   headerLine: (t, b, d) => (t === b ? `Tiêu đề ở dòng ${t}` : `Tiêu đề ở dòng ${t}–${b}`) + `, số liệu từ dòng ${d}`,
-  headerColumnsLine: (t, b, d) => (t === b ? `Tiêu đề ở cột ${t}` : `Tiêu đề ở cột ${t}–${b}`) + `, số liệu từ cột ${d}`,
+  headerColumnsLine: (t, b, d) =>
+    (t === b ? `Tiêu đề ở cột ${t}` : `Tiêu đề ở cột ${t}–${b}`) + `, số liệu từ cột ${d}`,
   sidewaysLine: "Bảng ngang: tiêu chí, chỉ tiêu theo dòng, mỗi khu dân cư một cột. Chọn nội dung cho từng dòng.",
   communeLine: (c, s) => `Xã: ${c} (lấy từ ${s ? "tên trang" : "tiêu đề"}, vì bảng không có cột xã)`,
   tablesHeading: "Các bảng tìm thấy",
@@ -371,8 +372,10 @@ const en: Strings = {
   detectActive: "Detect again on the active sheet",
   sheetLine: (s) => `Sheet: ${s}`,
   headerLine: (t, b, d) => (t === b ? `Header in row ${t}` : `Header in rows ${t}–${b}`) + `, data from row ${d}`,
-  headerColumnsLine: (t, b, d) => (t === b ? `Header in column ${t}` : `Header in columns ${t}–${b}`) + `, data from column ${d}`,
-  sidewaysLine: "A sideways table: criteria and indicators down the rows, one column per area. Choose what each row holds.",
+  headerColumnsLine: (t, b, d) =>
+    (t === b ? `Header in column ${t}` : `Header in columns ${t}–${b}`) + `, data from column ${d}`,
+  sidewaysLine:
+    "A sideways table: criteria and indicators down the rows, one column per area. Choose what each row holds.",
   communeLine: (c, s) => `Commune: ${c} (from the ${s ? "sheet name" : "title"}, as the table has no commune column)`,
   tablesHeading: "Tables found",
   tableChoiceLabel: "Table whose mapping is shown",
