@@ -7,7 +7,7 @@ import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "
 import { CliError, EXIT } from "./exit-codes";
 import { refuseExisting, writeFileAtomic } from "./files";
 import { Io } from "./io";
-import { sampleSheet, sampleWorkbook } from "./sample";
+import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./sample-shapes";
 import { DISTRICTS, findDistrict } from "./sample-places";
 
 export const SAMPLE_OPTIONS: OptionSpec = {
@@ -15,6 +15,8 @@ export const SAMPLE_OPTIONS: OptionSpec = {
   district: { kind: "value" },
   areas: { kind: "value" },
   layout: { kind: "value" },
+  shape: { kind: "value" },
+  commune: { kind: "value" },
   seed: { kind: "value" },
   force: { kind: "flag", short: "f" },
   lang: { kind: "value" },
@@ -29,7 +31,10 @@ const slug = (text: string): string =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
-/** `ntm sample [--out FILE] [--district NAME] [--areas N] [--layout indicators|status] [--seed N] [--force]` */
+/**
+ * `ntm sample [--out FILE] [--shape district|communes|commune|sideways] [--district NAME] [--commune NAME]
+ * [--areas N] [--layout indicators|status] [--seed N] [--force]`
+ */
 export async function sampleCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, SAMPLE_OPTIONS);
   const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
@@ -54,12 +59,20 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       `"${districtName}" is not a Phú Thọ district. Choose one of: ${known}.`
     );
   }
-  const areas = integerOption(args, "areas", 1, 5000) ?? 150;
+  const shape = choiceOption(args, "shape", SAMPLE_SHAPES, "district");
+  const oneCommune = shape === "commune" || shape === "sideways";
+  const commune = communeName(args.values.get("commune") ?? district.communes[0]);
+  // A commune has about a dozen areas; a district about 150.
+  const areas = integerOption(args, "areas", 1, 5000) ?? (oneCommune ? 12 : 150);
   const seed = integerOption(args, "seed", 0, 2 ** 31 - 1) ?? SAMPLE_SEED;
   const layout = choiceOption(args, "layout", ["indicators", "status"] as const, "indicators");
-  const out =
-    args.values.get("out") ??
-    `${slug(`${district.kind} ${district.name}`)}-${SAMPLE_YEAR}${layout === "status" ? "-danh-gia" : ""}.xlsx`;
+  const place =
+    shape === "district"
+      ? `${district.kind} ${district.name}`
+      : shape === "communes"
+        ? `cac xa ${district.name}`
+        : `${commune}${shape === "sideways" ? " ngang" : ""}`;
+  const out = args.values.get("out") ?? `${slug(place)}-${SAMPLE_YEAR}${layout === "status" ? "-danh-gia" : ""}.xlsx`;
   if (path.extname(out).toLowerCase() !== ".xlsx") {
     throw usageError(
       "--out",
@@ -68,8 +81,10 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
     );
   }
   refuseExisting(out, args.flags.has("force"));
-  const sheet = sampleSheet(embeddedRuleset(), { district, areas, layout, seed, year: SAMPLE_YEAR });
-  const bytes = new Uint8Array(await sampleWorkbook(sheet, { year: SAMPLE_YEAR }).xlsx.writeBuffer());
+  const book = sampleBook(embeddedRuleset(), { shape, district, commune, areas, layout, seed, year: SAMPLE_YEAR });
+  const creator =
+    shape === "district" ? `UBND ${district.kind} ${district.name}` : oneCommune ? `UBND ${commune}` : "ntm sample";
+  const bytes = new Uint8Array(await sampleBookWorkbook(book, { year: SAMPLE_YEAR, creator }).xlsx.writeBuffer());
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await writeFileAtomic(out, bytes);
@@ -79,33 +94,50 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       problem("output", out, `Không ghi được tệp (${reason}).`, `Cannot write the file (${reason}).`),
     ]);
   }
-  const complete = sheet.areas.filter((a) => a.notMet.length === 0).length;
+  const complete = book.areas.filter((a) => a.notMet.length === 0).length;
+  const where = oneCommune ? commune : `${district.kind} ${district.name}`;
+  const whereEn = oneCommune ? commune : district.name;
   io.out(
     language === "vi"
-      ? `Đã ghi tệp mẫu: ${out} (${district.kind} ${district.name}: ${sheet.areas.length} khu dân cư ở ${sheet.communes.length} xã, ${complete} khu đạt đủ ${embeddedRuleset().criteria.length} tiêu chí; bố cục: ${layout === "indicators" ? "giá trị chỉ tiêu" : "Đạt/Chưa đạt theo tiêu chí"}; seed ${seed})`
-      : `Sample written: ${out} (${district.name}: ${sheet.areas.length} areas in ${sheet.communes.length} communes, ${complete} meeting all ${embeddedRuleset().criteria.length} criteria; layout: ${layout === "indicators" ? "indicator values" : "met/not met per criterion"}; seed ${seed})`
+      ? `Đã ghi tệp mẫu: ${out} (${where}: ${book.areas.length} khu dân cư ở ${book.communes.length} xã, ${complete} khu đạt đủ ${embeddedRuleset().criteria.length} tiêu chí; dạng: ${SHAPE_TEXT[shape].vi}; bố cục: ${layout === "indicators" ? "giá trị chỉ tiêu" : "Đạt/Chưa đạt theo tiêu chí"}; seed ${seed})`
+      : `Sample written: ${out} (${whereEn}: ${book.areas.length} areas in ${book.communes.length} communes, ${complete} meeting all ${embeddedRuleset().criteria.length} criteria; shape: ${SHAPE_TEXT[shape].en}; layout: ${layout === "indicators" ? "indicator values" : "met/not met per criterion"}; seed ${seed})`
   );
   return EXIT.ok;
 }
 
+const SHAPE_TEXT = {
+  district: { vi: "bảng tổng hợp của huyện", en: "a district roll-up" },
+  communes: { vi: "mỗi xã một trang, sau trang hướng dẫn", en: "one sheet per commune after a cover sheet" },
+  commune: { vi: "sổ của một xã, tên xã ở tiêu đề", en: "a commune's own workbook, its name in the title" },
+  sideways: { vi: "bảng ngang của một xã, mỗi khu một cột", en: "a commune's sideways form, one column per area" },
+} as const;
+
 export const SAMPLE_HELP: Record<Language, string> = {
   vi: `Cách dùng: ntm sample [tùy chọn]
 
-Ghi một bảng tổng hợp khu dân cư mẫu của một huyện (số liệu giả lập, giống cách các huyện nhập liệu).
+Ghi một sổ khu dân cư mẫu (số liệu giả lập, giống cách các huyện, xã nhập liệu).
 
-  -o, --out TỆP.xlsx      nơi ghi (mặc định: huyen-thanh-ba-2019.xlsx)
-      --district TÊN      huyện của Phú Thọ (mặc định: Thanh Ba)
-      --areas N           số khu dân cư (mặc định 150)
+  -o, --out TỆP.xlsx      nơi ghi (mặc định: huyen-thanh-ba-2019.xlsx, cac-xa-thanh-ba-2019.xlsx, …)
+      --shape DẠNG        district: bảng tổng hợp của huyện (mặc định); communes: mỗi xã một trang sau
+                          trang hướng dẫn; commune: sổ của một xã (tên xã ở tiêu đề, không cột xã);
+                          sideways: bảng ngang của một xã (tiêu chí theo dòng, mỗi khu một cột)
+      --district TÊN      huyện của Phú Thọ, nơi lấy tên xã (mặc định: Thanh Ba)
+      --commune TÊN       xã của dạng commune, sideways (mặc định: xã đầu tiên của huyện)
+      --areas N           số khu dân cư (mặc định 150; 12 cho một xã)
       --layout indicators|status  giá trị từng chỉ tiêu (mặc định) hoặc Đạt/Chưa đạt theo tiêu chí
       --seed N            hạt ngẫu nhiên: cùng seed cho cùng tệp (mặc định ${SAMPLE_SEED})
   -f, --force             ghi đè tệp đã có`,
   en: `Usage: ntm sample [options]
 
-Write a sample district workbook of residential areas (made-up figures, typed the way districts type them).
+Write a sample workbook of residential areas (made-up figures, typed the way districts and communes type them).
 
-  -o, --out FILE.xlsx     where to write (default: huyen-thanh-ba-2019.xlsx)
-      --district NAME     a Phú Thọ district (default: Thanh Ba)
-      --areas N           number of residential areas (default 150)
+  -o, --out FILE.xlsx     where to write (default: huyen-thanh-ba-2019.xlsx, cac-xa-thanh-ba-2019.xlsx, …)
+      --shape SHAPE       district: a district roll-up (default); communes: one sheet per commune after a
+                          cover sheet; commune: a commune's own workbook (its name in the title, no commune
+                          column); sideways: a commune's sideways form (criteria down the rows, one column per area)
+      --district NAME     a Phú Thọ district, where commune names come from (default: Thanh Ba)
+      --commune NAME      the commune of the commune and sideways shapes (default: the district's first)
+      --areas N           number of residential areas (default 150; 12 for one commune)
       --layout indicators|status  one value per indicator (default) or met/not met per criterion
       --seed N            random seed: the same seed gives the same file (default ${SAMPLE_SEED})
   -f, --force             replace an existing file`,

@@ -38,12 +38,24 @@ export interface SampleOptions {
   /** Title rows above the table ("UBND HUYỆN …", "Huyện: …"); without them the table starts at A1. */
   titles?: boolean;
   sheetName?: string;
+  /**
+   * One commune's own table: every area in this commune ("Xã Thanh Thủy"), no commune column or section
+   * rows. Its title names the commune (or, with `titlePlace: "none"`, no place at all) and no district:
+   * since 2025 communes report to the province directly.
+   */
+  commune?: string;
+  /** What the title rows name: the district (default), the commune, or no place (the sheet name says it). */
+  titlePlace?: "district" | "commune" | "none";
 }
 
 /** What an area row was generated to say. */
 export interface SampleArea {
-  /** 1-based sheet row. */
+  /** 1-based sheet row (for a sideways form: the row of the area names). */
   row: number;
+  /** 1-based sheet column of an area of a sideways form (one area per column). */
+  column?: number;
+  /** The sheet it is on, in a workbook of several. */
+  sheet?: string;
   commune: string;
   name: string;
   /** Criterion ids not met: built to fail, or with a blank or error in one of their cells. */
@@ -61,6 +73,8 @@ export interface SampleSheet {
   name: string;
   district: District;
   layout: SampleLayout;
+  /** "columns": a sideways form, one area per column (its valueColumns are then rows). */
+  orientation?: "rows" | "columns";
   rows: SampleCell[][];
   merges: MergedRange[];
   columnWidths: number[];
@@ -71,6 +85,8 @@ export interface SampleSheet {
   dataStart: number;
   areas: SampleArea[];
   communes: string[];
+  /** The criterion or indicator each value column holds (zero-based column), in ruleset order. */
+  valueColumns: Array<{ column: number; criterionId: string; indicatorId?: string }>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,12 +179,18 @@ const INDICATOR_LABEL: Record<string, string> = {
   "TC13.1": "An ninh, trật tự xã hội",
 };
 
+/** An indicator's header as staff write it; income with the unit its figures are typed in. */
+export function indicatorHeader(i: Indicator, income: "dong" | "million"): string {
+  const text = INDICATOR_LABEL[i.id] ?? i.nameVi;
+  return i.unit === "vnd_per_person_year" ? `${text} (${income === "dong" ? "đồng" : "triệu đồng"}/người/năm)` : text;
+}
+
 /** Single-indicator criteria whose one header cell spans the criterion and indicator rows. */
 const SPANNING = new Set(["TC07", "TC13"]);
 
 const criterionNumber = (c: Criterion, k: number): number => Number(/\d+/.exec(c.id)?.[0] ?? k + 1);
 
-function criterionHeader(c: Criterion, k: number, style: SampleOptions["criterionStyle"]): string {
+export function criterionHeader(c: Criterion, k: number, style: SampleOptions["criterionStyle"]): string {
   const n = criterionNumber(c, k);
   const name = CRITERION_SHORT[c.id] ?? c.nameVi;
   if (style === "tc") return `TC${n}\n${name}`;
@@ -341,7 +363,9 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
   if (headerRows === 1 && layout === "indicators")
     throw new Error("The indicator layout needs two or three header rows");
   const numbering = options.numbering ?? "parenthesised";
-  const sections = options.sections ?? true;
+  const ownCommune = options.commune;
+  const sections = ownCommune === undefined && (options.sections ?? true);
+  const titlePlace = options.titlePlace ?? (ownCommune === undefined ? "district" : "commune");
   const subtotals = options.subtotals ?? false;
   const income = options.incomeUnit ?? "dong";
   const withMerges = options.merges ?? true;
@@ -349,8 +373,14 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
   const upperName = district.name.toLocaleUpperCase("vi");
 
   // Columns: fixed ones, then indicators (or one status per criterion), then the trailing fixed ones.
-  const lead =
-    layout === "indicators" ? ["TT", "Xã", "Khu dân cư", "Số hộ", "Số nhân khẩu"] : ["TT", "Xã", "Khu dân cư", "Số hộ"];
+  // One commune's table has no commune column.
+  const lead = [
+    "TT",
+    ...(ownCommune === undefined ? ["Xã"] : []),
+    "Khu dân cư",
+    "Số hộ",
+    ...(layout === "indicators" ? ["Số nhân khẩu"] : []),
+  ];
   const valueColumns =
     layout === "indicators"
       ? ruleset.indicators.map((i) => ({ criterion: i.criterionId, indicator: i as Indicator | undefined }))
@@ -362,12 +392,13 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
   const first = lead.length;
   const afterValues = first + valueColumns.length;
   const width = afterValues + trail.length;
+  const shift = ownCommune === undefined ? 0 : -1;
   const col = {
     order: 0,
-    commune: 1,
-    area: 2,
-    households: 3,
-    people: layout === "indicators" ? 4 : -1,
+    commune: ownCommune === undefined ? 1 : -1,
+    area: 2 + shift,
+    households: 3 + shift,
+    people: layout === "indicators" ? 4 + shift : -1,
     met: afterValues,
     year: afterValues + 1,
   };
@@ -376,12 +407,21 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
   const merges: MergedRange[] = [];
   const merge = (m: MergedRange) => withMerges && (m.bottom > m.top || m.right > m.left) && merges.push(m);
 
-  // Title rows, as on every district report.
+  // Title rows, as on every district report: the issuer, the national motto, the title, the place, the
+  // report it comes with. A commune's own table names its commune; a workbook of one sheet per commune
+  // may name no place (the sheet name says it).
   const right = Math.max(first + 6, width - 9);
+  const communeUpper = ownCommune?.toLocaleUpperCase("vi");
+  const issuer =
+    titlePlace === "district"
+      ? `UBND ${DISTRICT_TITLE[district.kind]} ${upperName}`
+      : titlePlace === "commune"
+        ? `UBND ${communeUpper}`
+        : "UBND TỈNH PHÚ THỌ";
   let r = rows.length;
   if (options.titles ?? true) {
     rows.push(blank());
-    rows[r][0] = `UBND ${DISTRICT_TITLE[district.kind]} ${upperName}`;
+    rows[r][0] = issuer;
     rows[r][right] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
     merge(range(r, 0, r, 4));
     merge(range(r, right, r, width - 1));
@@ -393,16 +433,22 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
     r = rows.length;
     rows.push(blank());
     rows[r][0] =
-      `BIỂU TỔNG HỢP KẾT QUẢ RÀ SOÁT, ĐÁNH GIÁ CÁC KHU DÂN CƯ THEO BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI NĂM ${year}`;
+      `BIỂU TỔNG HỢP KẾT QUẢ RÀ SOÁT, ĐÁNH GIÁ CÁC KHU DÂN CƯ THEO BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI NĂM ${year}` +
+      (titlePlace === "commune" ? ` - ${communeUpper}` : "");
     merge(range(r, 0, r, width - 1));
+    if (titlePlace === "district") {
+      r = rows.length;
+      rows.push(blank());
+      rows[r][0] = `${DISTRICT_LABEL[district.kind]}: ${district.name}`;
+      merge(range(r, 0, r, width - 1));
+    }
     r = rows.length;
     rows.push(blank());
-    rows[r][0] = `${DISTRICT_LABEL[district.kind]}: ${district.name}`;
-    merge(range(r, 0, r, width - 1));
-    r = rows.length;
-    rows.push(blank());
+    const report = `${100 + Math.floor(random() * 300)}/BC-UBND ngày ${10 + Math.floor(random() * 18)}/11/${year}`;
     rows[r][0] =
-      `(Kèm theo Báo cáo số ${100 + Math.floor(random() * 300)}/BC-UBND ngày ${10 + Math.floor(random() * 18)}/11/${year} của UBND ${district.kind} ${district.name})`;
+      titlePlace === "district"
+        ? `(Kèm theo Báo cáo số ${report} của UBND ${district.kind} ${district.name})`
+        : `(Kèm theo Báo cáo số ${report})`;
     merge(range(r, 0, r, width - 1));
     rows.push(blank());
   }
@@ -438,13 +484,7 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
       } else {
         band[criteriaRow][c] = label;
         merge(range(headerTop + criteriaRow, c, headerTop + criteriaRow, c + span - 1));
-        criterion.indicators.forEach((i, n) => {
-          const text = INDICATOR_LABEL[i.id] ?? i.nameVi;
-          band[indicatorRow][c + n] =
-            i.unit === "vnd_per_person_year"
-              ? `${text} (${income === "dong" ? "đồng" : "triệu đồng"}/người/năm)`
-              : text;
-        });
+        criterion.indicators.forEach((i, n) => (band[indicatorRow][c + n] = indicatorHeader(i, income)));
       }
       c += span;
     });
@@ -471,7 +511,10 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
   });
 
   const areas: SampleArea[] = [];
-  const communes = communesFor(district, options.areas, random);
+  const communes =
+    ownCommune === undefined
+      ? communesFor(district, options.areas, random)
+      : [{ name: ownCommune, size: options.areas }];
   const dataStart = rows.length;
   let totalHouseholds = 0;
   let totalPeople = 0;
@@ -489,7 +532,7 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
       const row = blank();
       rows.push(row);
       row[0] = ak + 1;
-      row[col.commune] = sections ? null : commune.name;
+      if (col.commune >= 0) row[col.commune] = sections ? null : commune.name;
       row[col.area] = name;
       const households = 60 + Math.floor(random() * 260);
       row[col.households] = households;
@@ -614,6 +657,11 @@ export function sampleSheet(ruleset: Ruleset, options: SampleOptions): SampleShe
     dataStart,
     areas,
     communes: communes.map((c) => c.name),
+    valueColumns: valueColumns.map((v, k) => ({
+      column: first + k,
+      criterionId: v.criterion,
+      ...(v.indicator ? { indicatorId: v.indicator.id } : {}),
+    })),
   };
 }
 

@@ -192,6 +192,18 @@ async function readTable(
   for (const a of read.areas) a.sheet = sheet;
   const assessments = await assessorFor(ruleset).assessAll(read.areas, { year: options.year });
   const range = tableRange(found);
+  const notes = readingNotes(found, range);
+  const placeless = read.areas.filter((a) => a.commune.trim() === "").length;
+  if (placeless > 0) {
+    notes.push(
+      problem(
+        "no-commune",
+        `${sheet}!${range}`,
+        `${placeless} khu không rõ thuộc xã nào (không có cột xã, dòng tên xã, tên trang hay tiêu đề nêu xã): bảng theo xã và lộ trình (số khu mỗi xã mỗi năm) coi chúng là một xã.`,
+        `${placeless} areas belong to no named commune (no commune column, section row, sheet name or title names one): the commune sheet and the roadmap (areas per commune a year) count them as one commune.`
+      )
+    );
+  }
   const analysis: SheetAnalysis = {
     source: options.source ?? sheet,
     sheet,
@@ -203,7 +215,7 @@ async function readTable(
     data: found.data,
     view: found.view,
     range,
-    notes: readingNotes(found, range),
+    notes,
   };
   return {
     analysis,
@@ -261,25 +273,32 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
   const refused: Problem[] = [];
   for (const [sheet, group] of bySheet) {
     let { readings, findings } = await readSheetTables(group, ruleset, options);
-    if (findings.length > 0 && group.every((t) => t.source === "detected")) {
+    const empty = readings.every((r) => r === undefined);
+    if ((findings.length > 0 || empty) && group.every((t) => t.source === "detected")) {
       const first = readings.find((r) => r !== undefined)?.analysis.range ?? tableRange(group[0]);
       const other = otherOrientation(group[0].layout.orientation ?? "rows");
       const again = tablesOfSheet(group[0].data, ruleset, other);
       const reread = "code" in again ? undefined : await readSheetTables(again, ruleset, options);
       if (reread && reread.findings.length === 0 && reread.readings.some((r) => r !== undefined)) {
+        const seen = empty
+          ? msg("không có dòng khu dân cư nào", "no area rows")
+          : msg(findingsText(findings, "vi"), findingsText(findings, "en"));
         for (const r of reread.readings) {
           r?.analysis.notes.unshift(
             problem(
               "read-again",
               `${sheet}!${r.analysis.range}`,
-              `Đọc bảng theo chiều ${other === "columns" ? "dọc" : "ngang"} không hợp lý (${findingsText(findings, "vi")}), nên đã đọc lại theo chiều ${other === "columns" ? "ngang: mỗi khu một cột" : "dọc: mỗi khu một dòng"}.`,
-              `Reading the table ${other === "columns" ? "the usual way" : "sideways"} was implausible (${findingsText(findings, "en")}), so it was read again ${other === "columns" ? "sideways: one area per column" : "the usual way: one area per row"}.`
+              `Đọc bảng theo chiều ${other === "columns" ? "dọc" : "ngang"} không hợp lý (${seen.vi}), nên đã đọc lại theo chiều ${other === "columns" ? "ngang: mỗi khu một cột" : "dọc: mỗi khu một dòng"}.`,
+              `Reading the table ${other === "columns" ? "the usual way" : "sideways"} was implausible (${seen.en}), so it was read again ${other === "columns" ? "sideways: one area per column" : "the usual way: one area per row"}.`
             )
           );
         }
         ({ readings, findings } = reread);
-      } else {
-        refused.push(implausibleProblem(sheet, first, findings, true));
+      } else if (!empty || (reread && reread.findings.length > 0)) {
+        // What was seen: the first reading's faults, or the second's when the first found no areas at all.
+        const seen = empty && reread ? reread : { readings, findings };
+        const at = seen.readings.find((r) => r !== undefined)?.analysis.range ?? first;
+        refused.push(implausibleProblem(sheet, at, seen.findings, true));
         continue;
       }
     }

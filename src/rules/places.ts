@@ -175,9 +175,62 @@ export function communeIdentity(name: string): string {
   return foldText(name).replace(KIND_PREFIX, "").trim();
 }
 
-/** Words of sheet names that are not places ("Tổng hợp", "Biểu 1", "Sheet1", "Số liệu KDC"). */
-const GENERIC_SHEET =
-  /\b(tong hop|bieu|bang|du lieu|so lieu|kdc|khu dan cu|sheet|danh gia|ket qua|tieu chi|bao cao|mau|data|input|output|thong ke|danh sach|ra soat|theo doi|huong dan|ghi chu|chung|toan|huyen|bia|muc luc|notes?|cover|readme|instructions?|summary|total|report|table|list)\b/;
+/**
+ * Words of sheet names that are not places ("Tổng hợp", "Biểu 1", "Sheet1", "Số liệu KDC"), with their
+ * tone marks: folded, "Bảng" (table) would also catch the commune "Bằng Luân".
+ */
+const GENERIC_WORDS = [
+  "tổng hợp",
+  "biểu",
+  "bảng",
+  "dữ liệu",
+  "số liệu",
+  "kdc",
+  "khu dân cư",
+  "sheet",
+  "đánh giá",
+  "kết quả",
+  "tiêu chí",
+  "báo cáo",
+  "mẫu",
+  "data",
+  "input",
+  "output",
+  "thống kê",
+  "danh sách",
+  "rà soát",
+  "theo dõi",
+  "hướng dẫn",
+  "ghi chú",
+  "chung",
+  "toàn",
+  "huyện",
+  "bìa",
+  "mục lục",
+  "note",
+  "notes",
+  "cover",
+  "readme",
+  "instruction",
+  "instructions",
+  "summary",
+  "total",
+  "report",
+  "table",
+  "list",
+];
+
+const hasMarks = (text: string): boolean => foldText(text) !== text.toLocaleLowerCase("vi");
+
+/**
+ * Whether a name contains one of `words` as whole words: compared with tone marks when the name has any,
+ * folded when it is typed without them ("Tong hop").
+ */
+export function namesWord(name: string, words: readonly string[]): boolean {
+  const marked = hasMarks(name);
+  const text = ` ${(marked ? name.toLocaleLowerCase("vi") : foldText(name)).replace(/[^\p{L}\p{M}\d]+/gu, " ").trim()} `;
+  return words.some((w) => text.includes(` ${marked ? w : foldText(w)} `));
+}
 
 const SHEET_KINDS: Array<[RegExp, string]> = [
   [/^(?:xã|xa)\s+/iu, "Xã"],
@@ -205,7 +258,7 @@ export function communeFromSheetName(sheetName: string, district?: string): stri
   if (!words.every((w) => /^\p{Lu}[\p{L}\p{M}]*$/u.test(w))) return undefined;
   // An abbreviation ("DL", "KDC") is not a name.
   if (words.length === 1 && words[0].length <= 3 && words[0] === words[0].toLocaleUpperCase("vi")) return undefined;
-  if (GENERIC_SHEET.test(foldText(rest))) return undefined;
+  if (namesWord(rest, GENERIC_WORDS)) return undefined;
   const name = titleCase(words.join(" "));
   if (district !== undefined && communeIdentity(name) === communeIdentity(district)) return undefined;
   return kind ? `${kind} ${name}` : name;

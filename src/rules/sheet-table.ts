@@ -672,7 +672,8 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
           )
         );
       }
-      labelsOut.push(labels[0] ?? "");
+      // What the line is called without a name: its first text that is not a value ("Giao thông", not "Đạt").
+      labelsOut.push(labels.find((t) => readYesNo(t) === undefined && !isExcelError(t)) ?? "");
     } else labelsOut.push(area.name);
     for (let k = 0; k < valueColumns.length; k++) {
       const c = valueColumns[k];

@@ -2,8 +2,8 @@ import { CellValue, isExcelError } from "./cell";
 import { criterionLabelConfidence, filledColumns, MIN_CONFIDENCE } from "./columns";
 import { InputError, Message, msg, Problem, problem } from "./message";
 import { Orientation, sheetRange, sheetView } from "./orientation";
-import { tablePlaces, titlePlaces, TitlePlaces } from "./places";
-import { foldText, Ruleset } from "./ruleset";
+import { namesWord, tablePlaces, titlePlaces, TitlePlaces } from "./places";
+import { Ruleset } from "./ruleset";
 import { detectTable, fromSavedMapping, headerRowScore, looksLikeData, TableLayout } from "./sheet-table";
 import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "./workbook";
 import { readYesNo } from "./values";
@@ -43,8 +43,35 @@ export interface FindOptions {
 }
 
 /** Sheets named for what they hold besides tables: covers, instructions, notes, lists of criteria. */
-const INSTRUCTION_SHEET =
-  /^(huong dan|bia|trang bia|muc luc|ghi chu|chu thich|giai thich|thuyet minh|gioi thieu|doc truoc|bo tieu chi|danh muc|tham so|cover|readme|read me|instructions?|notes?|contents|index|help)\b/;
+const INSTRUCTION_WORDS = [
+  "hướng dẫn",
+  "bìa",
+  "trang bìa",
+  "mục lục",
+  "ghi chú",
+  "chú thích",
+  "giải thích",
+  "thuyết minh",
+  "giới thiệu",
+  "đọc trước",
+  "bộ tiêu chí",
+  "danh mục",
+  "tham số",
+  "cover",
+  "readme",
+  "read me",
+  "instructions",
+  "instruction",
+  "notes",
+  "note",
+  "contents",
+  "index",
+  "help",
+];
+
+/** A sheet whose name starts with one of those words ("Hướng dẫn nhập liệu", "Ghi chú"). */
+const isInstructionSheet = (name: string): boolean =>
+  namesWord(name.trim().split(/\s+/).slice(0, 3).join(" "), INSTRUCTION_WORDS);
 
 /** Rows and columns looked at to tell which way the criteria run. */
 const PROBE_ROWS = 60;
@@ -128,9 +155,15 @@ function lastDataRow(view: SheetData, layout: TableLayout, before: number): numb
   return layout.dataStart - 1;
 }
 
+/** A table of a view and the first row of its title block (after the table above it). */
+interface Placed {
+  layout: TableLayout;
+  from: number;
+}
+
 /** Every table of a view, top to bottom: each ends where the next one's header band starts. */
-function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientation): TableLayout[] | Problem {
-  const layouts: TableLayout[] = [];
+function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientation): Placed[] | Problem {
+  const layouts: Placed[] = [];
   let from = 0;
   let firstScore = 0;
   for (;;) {
@@ -139,7 +172,7 @@ function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientatio
       if (layouts.length === 0) return layout;
       break;
     }
-    const previous = layouts[layouts.length - 1];
+    const previous = layouts[layouts.length - 1]?.layout;
     if (previous) {
       if (layout.headerTop <= previous.dataStart) break;
       previous.dataEnd = layout.headerTop - 1;
@@ -147,7 +180,7 @@ function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientatio
       for (let r = layout.headerTop; r <= layout.headerBottom; r++)
         firstScore = Math.max(firstScore, headerRowScore(view.values[r], ruleset));
     }
-    layouts.push(layout);
+    layouts.push({ layout, from });
     const next = nextHeaderRow(view, ruleset, layout, firstScore);
     if (next === undefined) break;
     // Until the next table is found, this one ends before the row that heads it.
@@ -168,13 +201,13 @@ function firstSheetRow(view: SheetData, layout: TableLayout): number {
  * The commune and district each table of a sheet belongs to when its rows do not say: the sheet name,
  * then its own title rows, then the sheet's top title (which speaks for every table under it).
  */
-function placeTables(data: SheetData, view: SheetData, layouts: TableLayout[], orientation: Orientation): void {
+function placeTables(data: SheetData, view: SheetData, tables: Placed[], orientation: Orientation): void {
   const own: TitlePlaces[] =
     orientation === "rows"
-      ? layouts.map((l, k) => titlePlaces(data.values, k === 0 ? 0 : (layouts[k - 1].dataEnd ?? 0) + 1, l.headerTop))
-      : layouts.map((l) => titlePlaces(data.values, 0, firstSheetRow(view, l)));
+      ? tables.map((t) => titlePlaces(data.values, t.from, t.layout.headerTop))
+      : tables.map((t) => titlePlaces(data.values, 0, firstSheetRow(view, t.layout)));
   const top = own[0] ?? {};
-  layouts.forEach((layout, k) => {
+  tables.forEach(({ layout }, k) => {
     const title = { district: own[k].district ?? top.district, commune: own[k].commune ?? top.commune };
     const places = tablePlaces(data.name, {
       ...(title.district !== undefined ? { district: title.district } : {}),
@@ -204,7 +237,7 @@ export function tablesOfSheet(data: SheetData, ruleset: Ruleset, orientation?: O
       continue;
     }
     placeTables(data, view, layouts, o);
-    return layouts.map((layout) => ({ data, view, layout, source: "detected" as const }));
+    return layouts.map(({ layout }) => ({ data, view, layout, source: "detected" as const }));
   }
   return first as Problem;
 }
@@ -223,7 +256,7 @@ export function savedTable(data: SheetData, saved: unknown, ruleset: Ruleset): F
       "The saved column mapping no longer fits the sheet (its data would start after the last row)."
     );
   }
-  placeTables(data, view, [layout], orientation);
+  placeTables(data, view, [{ layout, from: 0 }], orientation);
   return { data, view, layout, source: "saved" };
 }
 
@@ -307,7 +340,7 @@ export async function findTables(
       skipped.push(skip(name, "own", "trang kết quả của add-in", "one of the add-in's result sheets"));
       continue;
     }
-    if (!named && INSTRUCTION_SHEET.test(foldText(name))) {
+    if (!named && isInstructionSheet(name)) {
       skipped.push(
         skip(name, "instructions", "trang bìa, hướng dẫn hoặc ghi chú", "a cover, instructions or notes sheet")
       );
@@ -372,10 +405,17 @@ export function skippedText(skipped: SkippedSheet[], language: "vi" | "en"): str
   return skipped.map((s) => `${label} "${s.sheet}": ${s.message[language].replace(/\.$/, "")}`).join("; ") + ".";
 }
 
-/** Where a table sits on its sheet, as a range of the real sheet ("A6:AD160"). */
+/**
+ * Where a table sits on its sheet, as a range of the real sheet ("A6:AD160"): from its header to its
+ * last line, across its filled header cells (for a sideways table: its rows).
+ */
 export function tableRange(found: { view: SheetData; layout: TableLayout }): string {
   const { view, layout } = found;
-  const last = Math.min(view.values.length - 1, layout.dataEnd ?? view.values.length - 1);
-  const width = Math.max(1, ...view.values.slice(layout.headerTop, last + 1).map((r) => r.length));
-  return sheetRange(layout.orientation ?? "rows", layout.headerTop, 0, Math.max(layout.headerTop, last), width - 1);
+  let last = Math.min(view.values.length - 1, layout.dataEnd ?? view.values.length - 1);
+  while (last > layout.headerBottom && (view.values[last] ?? []).every(isBlank)) last--;
+  const band = filledColumns(view.values.slice(layout.headerTop, layout.headerBottom + 1));
+  const mapped = [...layout.columns, ...layout.unmapped].map((c) => c.column);
+  const first = Math.min(band[0] ?? 0, ...mapped);
+  const width = Math.max(first + 1, ...view.values.slice(layout.headerTop, last + 1).map((r) => r.length));
+  return sheetRange(layout.orientation ?? "rows", layout.headerTop, first, Math.max(layout.headerTop, last), width - 1);
 }
