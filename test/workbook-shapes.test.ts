@@ -215,7 +215,7 @@ describe("never a silent wrong answer", () => {
       statusTable(
         6,
         (k) => `Khu ${k + 1}`,
-        (k, c) => (c === 0 ? "Đạt" : "chưa có số liệu")
+        (_, c) => (c === 0 ? "Đạt" : "chưa có số liệu")
       ),
     ],
     [
@@ -248,7 +248,7 @@ describe("never a silent wrong answer", () => {
       statusTable(
         5,
         (k) => `Khu ${k + 1}`,
-        (k, c) => (c < 3 ? "Đạt" : "chưa có số liệu")
+        (_, c) => (c < 3 ? "Đạt" : "chưa có số liệu")
       ),
       statusTable(
         4,
