@@ -202,10 +202,13 @@ function firstSheetRow(view: SheetData, layout: TableLayout): number {
  * then its own title rows, then the sheet's top title (which speaks for every table under it).
  */
 function placeTables(data: SheetData, view: SheetData, tables: Placed[], orientation: Orientation): void {
-  const own: TitlePlaces[] =
-    orientation === "rows"
-      ? tables.map((t) => titlePlaces(data.values, t.from, t.layout.headerTop))
-      : tables.map((t) => titlePlaces(data.values, 0, firstSheetRow(view, t.layout)));
+  // A sideways table's title sits in the sheet's top rows, or left of its header (the view's rows above it).
+  const own: TitlePlaces[] = tables.map((t) => {
+    const left = titlePlaces(view.values, t.from, t.layout.headerTop);
+    if (orientation === "rows") return left;
+    const above = titlePlaces(data.values, 0, firstSheetRow(view, t.layout));
+    return { ...above, ...left };
+  });
   const top = own[0] ?? {};
   tables.forEach(({ layout }, k) => {
     const title = { district: own[k].district ?? top.district, commune: own[k].commune ?? top.commune };
