@@ -60,6 +60,8 @@ export interface WorkbookAnalysis {
 export interface TableChoice {
   sheet: string;
   layout: TableLayout;
+  /** The layout is as detected, not corrected by the user: it may be read again the other way round. */
+  detected?: boolean;
 }
 
 export interface AnalyseOptions {
@@ -104,7 +106,7 @@ async function givenTables(workbook: Workbook, choices: TableChoice[]): Promise<
       data,
       view: sheetView(data, choice.layout.orientation ?? "rows"),
       layout: choice.layout,
-      source: "given",
+      source: choice.detected ? "detected" : "given",
     });
   }
   return { tables, skipped: [] };

@@ -67,6 +67,8 @@ export interface DetectedTable {
   source: "saved" | "detected" | "manual";
   /** Whether the analysis reads it: the user can leave a table out. */
   included: boolean;
+  /** The user corrected a column (or row) of it since it was found. */
+  edited?: boolean;
 }
 
 export interface Detection {
@@ -112,6 +114,8 @@ export interface ReviewReport {
 export interface AnalysisReport {
   /** The user sheets the tables were read from, in order. */
   sheets: string[];
+  /** The tables as read (one found the wrong way round at first is given as it was read again). */
+  tables: Array<TableChoice & { range: string }>;
   assessments: AreaAssessment[];
   summary: DistrictSummary;
   outcome: WriteOutcome;
@@ -258,6 +262,7 @@ export function createPaneActions(host: PaneHost): PaneActions {
       }
       return {
         sheets: [...new Set(read.map((t) => t.sheet))],
+        tables: read.map((t) => ({ sheet: t.sheet, layout: t.layout, range: t.range })),
         assessments,
         summary: summariseDistrict(assessments, ruleset),
         outcome: run.outcome,

@@ -99,7 +99,9 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
 
   /** The tables the user left in, as the analysis takes them. */
   const chosenTables = (d: Detection | undefined = detection): TableChoice[] =>
-    (d?.tables ?? []).filter((x) => x.included).map((x) => ({ sheet: x.sheet, layout: x.layout }));
+    (d?.tables ?? [])
+      .filter((x) => x.included)
+      .map((x) => ({ sheet: x.sheet, layout: x.layout, detected: x.source === "detected" && !x.edited }));
 
   // Once, on opening: the ruleset the workbook carries, then the table.
   useEffect(() => {
@@ -144,10 +146,17 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     setLastOptions(options);
     setDirty(false);
     if (detection) {
-      setDetection({
-        ...detection,
-        tables: detection.tables.map((x) => (x.included ? { ...x, source: "saved" as const } : x)),
-      });
+      // The tables as read and saved (a table read again the other way round shows its rows now), then
+      // those left out.
+      const read = result.tables.map((t) => ({
+        sheet: t.sheet,
+        layout: t.layout,
+        range: t.range,
+        source: "saved" as const,
+        included: true,
+      }));
+      setDetection({ ...detection, tables: [...read, ...detection.tables.filter((x) => !x.included)] });
+      setSelected(0);
     }
     return result;
   }
@@ -166,7 +175,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
     const table = detection?.tables[selected];
     if (!detection || !table || !ruleset) return;
     const tables = [...detection.tables];
-    tables[selected] = { ...table, layout: withOverride(table.layout, column, role, ruleset) };
+    tables[selected] = { ...table, layout: withOverride(table.layout, column, role, ruleset), edited: true };
     setDetection({ ...detection, tables });
     setDirty(true);
   };
