@@ -192,11 +192,11 @@ export function sampleBook(ruleset: Ruleset, options: BookOptions & { commune?: 
     const sheet = sampleSheet(ruleset, { ...options, commune, titlePlace: "commune", sheetName: "Tổng hợp KDC" });
     return { shape: "commune", sheets: [sheet], areas: tag(sheet), communes: [commune] };
   }
+  // The commune's own table turned sideways: the same areas and values as its "commune" shape.
   const base = sampleSheet(ruleset, {
     ...options,
     commune,
-    titles: false,
-    numbering: "none",
+    titlePlace: "commune",
     headerRows: options.layout === "status" ? 1 : 2,
   });
   const sheet = sidewaysSheet(ruleset, base, { year, commune, income: options.incomeUnit ?? "dong" });

@@ -141,13 +141,13 @@ function readingNotes(found: FoundTable, range: string): Problem[] {
         ? problem(
             "commune-from-sheet",
             where,
-            `Khu không có cột xã: xã lấy từ tên trang, "${layout.commune}".`,
+            `Bảng không có cột xã: xã lấy từ tên trang, "${layout.commune}".`,
             `No commune column: the commune is taken from the sheet name, "${layout.commune}".`
           )
         : problem(
             "commune-from-title",
             where,
-            `Khu không có cột xã: xã lấy từ tiêu đề, "${layout.commune}".`,
+            `Bảng không có cột xã: xã lấy từ tiêu đề, "${layout.commune}".`,
             `No commune column: the commune is taken from the title, "${layout.commune}".`
           )
     );
