@@ -46,7 +46,10 @@ describe("the checks before a reading is believed: each threshold, both sides", 
     const criteria = rs.criteria.map((c) => c.nameVi);
     const n = 10;
     const like = Math.ceil(CRITERIA_LABEL_SHARE * n);
-    const labels = (k: number) => [...criteria.slice(0, k), ...Array.from({ length: n - k }, (_, j) => `Thôn ${j + 1}`)];
+    const labels = (k: number) => [
+      ...criteria.slice(0, k),
+      ...Array.from({ length: n - k }, (_, j) => `Thôn ${j + 1}`),
+    ];
     expect(codes(facts({ labels: labels(like - 1) }))).toEqual([]);
     const found = implausibilities(facts({ labels: labels(like) }), rs);
     expect(found.map((f) => f.code)).toEqual(["labels-are-criteria"]);

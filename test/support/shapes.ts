@@ -59,7 +59,9 @@ export function bookSeeds(book: SampleBook): SheetSeed[] {
 }
 
 /** A sample book of a shape, small and seeded. */
-export function shapeBook(options: Partial<BookOptions> & { shape: BookOptions["shape"]; commune?: string }): SampleBook {
+export function shapeBook(
+  options: Partial<BookOptions> & { shape: BookOptions["shape"]; commune?: string }
+): SampleBook {
   return sampleBook(embeddedRuleset(), {
     district: district("Đoan Hùng"),
     areas: options.shape === "communes" ? 36 : 12,
