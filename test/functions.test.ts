@@ -312,6 +312,16 @@ describe("headers: the table's own header rows", () => {
     expect(await fn.score(range(values), [upper, lower])).toBe(11);
   });
 
+  test("a sideways table: a column of values with its column (or columns) of headers", async () => {
+    // =NTM.SCORE(D5:D26; B5:B26): one area's column, the indicators' names down column B.
+    const column = (cells: CellValue[]): CellValue[][] => cells.map((c) => [c]);
+    expect(await fn.score(column(failing), column(ruleset.indicators.map((i) => i.nameVi)))).toBe(11);
+    // Two header columns: the criterion (merged down, typed once) beside each indicator.
+    const headers: CellValue[][] = [];
+    for (const c of ruleset.criteria) c.indicators.forEach((i, k) => headers.push([k === 0 ? c.nameVi : "", i.nameVi]));
+    expect(await fn.gaps(column(failing), headers)).toBe("TC02 Thủy lợi; TC07 Hộ nghèo");
+  });
+
   test("headers passed anew with every call are recognised once", async () => {
     const rs = rulesetFromDocument(rulesetToDocument(ruleset));
     setRuleset(rs);
@@ -424,6 +434,26 @@ describe("the saved column mapping", () => {
     const message = await valueError(() => fn.score(range(failing)));
     expect(message).toContain("đến cột Y");
     expect(message).toContain("A5:Y5");
+  });
+
+  test("mappings saved per table: a row takes the usual table's, an area's column the sideways table's", async () => {
+    // A sideways table: rows 5… hold the indicators, each area a column read from row 1.
+    const sideways = {
+      ...mapping,
+      sheet: "Ngang",
+      orientation: "columns",
+      columns: [
+        { row: 3, role: { kind: "area" } },
+        ...ruleset.indicators.map((i, k) => ({ row: 5 + k, role: { kind: "indicator", indicatorId: i.id } })),
+      ],
+    };
+    setMapping([sideways, mapping]);
+    expect(await fn.score(range(sheetRow(failing)))).toBe(11);
+    const areaColumn = [null, null, "Khu 1", null, ...failing].map((c) => [c]);
+    expect(await fn.score(areaColumn)).toBe(11);
+    const short = await valueError(() => fn.score(areaColumn.slice(0, 10)));
+    expect(short).toContain("từ dòng 1");
+    expect(short).toContain("D1:D26");
   });
 
   test("a mapping saved with another ruleset is reported, not guessed", async () => {
