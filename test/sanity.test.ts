@@ -60,6 +60,24 @@ describe("the checks before a reading is believed: each threshold, both sides", 
       "labels-are-criteria",
     ]);
     expect(codes(facts({ n: 3, labels: ["Khu Văn Hóa", "Thôn Giao Thông", "Xóm Thủy Lợi"] }))).toEqual([]);
+    // "Tổ 5" is an area, "Tổ chức sản xuất" a criterion: tone marks tell them apart.
+    expect(codes(facts({ n: 2, labels: ["Tổ 5", "Tổ dân phố 6"] }))).toEqual([]);
+    expect(codes(facts({ n: 2, labels: ["Tổ chức sản xuất", "Tổ 5"] }))).toEqual(["labels-are-criteria"]);
+  });
+
+  test("a province of thousands of areas is judged on an even sample of its labels", () => {
+    const n = 1000;
+    const criteria = rs.criteria.map((c) => c.nameVi);
+    // Every other line named after a criterion, spread through the table.
+    const labels = Array.from({ length: n }, (_, k) => (k % 2 ? criteria[k % 13] : `Thôn ${k}`));
+    const found = implausibilities(
+      facts({ n, labels, cells: n * 22, readable: n * 22, assessments: assessments(n) }),
+      rs
+    );
+    expect(found.map((f) => f.code)).toEqual(["labels-are-criteria"]);
+    expect(found[0].message.en).toMatch(/\/200 \(mẫu \/ sampled of 1000\)/);
+    const few = labels.map((l, k) => (k % 10 === 1 ? l : `Thôn ${k}`));
+    expect(codes(facts({ n, labels: few, cells: n * 22, readable: n * 22, assessments: assessments(n) }))).toEqual([]);
   });
 
   test("almost nothing readable: below the share is implausible, at it is not", () => {

@@ -23,6 +23,11 @@ export const CRITERIA_LABEL_CONFIDENCE = 0.7;
 export const MIN_READABLE_SHARE = 0.2;
 /** From this many areas, every one failing every criterion is a misreading, not a real district. */
 export const ALL_FAILING_MIN_AREAS = 3;
+/**
+ * Labels looked at, spread evenly over the areas: enough to tell a share of a half, and a bounded cost
+ * on a province of thousands of areas (each new label is matched against the ruleset once).
+ */
+export const LABEL_SAMPLE = 200;
 
 /** What a reading gives the checks. */
 export interface ReadingFacts {
@@ -39,8 +44,19 @@ export interface ReadingFacts {
 /** One thing the checks saw, said to the user. */
 export type Implausibility = { code: string; message: Message };
 
-/** An area's name starts with the words areas are called by ("Khu 1", "Thôn Đồng Xuân", "TDP 3"). */
-const AREA_WORDS = /^(khu|thon|xom|to|ban|lang|ap|khom|tdp|kdc|doi|cum|xu|buon|phum|soc|lien thon)(\s|$|\d)/;
+/**
+ * An area's name starts with the words areas are called by ("Khu 1", "Thôn Đồng Xuân", "Tổ 5", "TDP 3"),
+ * compared with tone marks ("Tổ chức sản xuất" is a criterion, "Tổ 5" an area); folded for names typed
+ * without them.
+ */
+const AREA_WORDS = /^(khu|thôn|xóm|bản|làng|ấp|khóm|tdp|kdc|đội|cụm|buôn|liên thôn)(\s|$|\d)|^tổ\s*(\d|dân phố)/u;
+const AREA_WORDS_FOLDED = /^(khu|thon|xom|ban|lang|ap|khom|tdp|kdc|doi|cum|buon|lien thon)(\s|$|\d)|^to\s*(\d|dan pho)/;
+
+function areaLike(label: string): boolean {
+  const lower = label.normalize("NFC").toLocaleLowerCase("vi").trim();
+  const folded = foldText(label).trim();
+  return folded === lower ? AREA_WORDS_FOLDED.test(folded) : AREA_WORDS.test(lower);
+}
 
 /** Words that head a column of a form: "Chỉ tiêu", "Kết quả thực hiện", "Ghi chú", "Đơn vị tính". */
 const HEADING_WORDS =
@@ -49,7 +65,7 @@ const HEADING_WORDS =
 /** A label that names a criterion, an indicator or a column heading rather than a place. */
 function criterionLike(label: string, ruleset: Ruleset): boolean {
   const folded = foldText(label).trim();
-  if (folded === "" || AREA_WORDS.test(folded)) return false;
+  if (folded === "" || areaLike(label)) return false;
   if (HEADING_WORDS.test(folded) || isQualifierText(label)) return true;
   return criterionLabelConfidence(label, ruleset) >= Math.max(MIN_CONFIDENCE, CRITERIA_LABEL_CONFIDENCE);
 }
@@ -65,13 +81,17 @@ export function implausibilities(facts: ReadingFacts, ruleset: Ruleset): Implaus
   const n = facts.assessments.length;
   if (n === 0) return [];
   const out: Implausibility[] = [];
-  const like = facts.labels.filter((l) => criterionLike(l, ruleset));
-  if (like.length >= CRITERIA_LABEL_SHARE * n) {
+  const step = Math.max(1, facts.labels.length / LABEL_SAMPLE);
+  const sample: string[] = [];
+  for (let k = 0; k < facts.labels.length; k += step) sample.push(facts.labels[Math.floor(k)]);
+  const like = sample.filter((l) => criterionLike(l, ruleset));
+  if (sample.length > 0 && like.length >= CRITERIA_LABEL_SHARE * sample.length) {
+    const of = sample.length === n ? `${like.length}/${n}` : `${like.length}/${sample.length} (mẫu / sampled of ${n})`;
     out.push({
       code: "labels-are-criteria",
       message: msg(
-        `${like.length}/${n} dòng có tên là tên tiêu chí, chỉ tiêu hay tiêu đề cột (${quoteSome(like)}): bảng có bị xoay ngang không (tiêu chí theo dòng, mỗi khu một cột)?`,
-        `${like.length}/${n} lines are named like criteria, indicators or column headings (${quoteSome(like)}): is the table turned sideways (criteria down the rows, one column per area)?`
+        `${of} dòng có tên là tên tiêu chí, chỉ tiêu hay tiêu đề cột (${quoteSome(like)}): bảng có bị xoay ngang không (tiêu chí theo dòng, mỗi khu một cột)?`,
+        `${of} lines are named like criteria, indicators or column headings (${quoteSome(like)}): is the table turned sideways (criteria down the rows, one column per area)?`
       ),
     });
   }
