@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { MergedRange } from "../rules/cell";
+import { communeIdentity } from "../rules/places";
 import { Ruleset } from "../rules/ruleset";
 import { seededRandom } from "../rules/seeded-random";
 import {
@@ -37,6 +38,16 @@ export interface SampleBook {
 
 export interface BookOptions extends SampleOptions {
   shape: SampleShape;
+}
+
+/**
+ * A commune's own seed: the same seed and commune give the same table in every shape, and two communes
+ * of one sample do not get the same figures.
+ */
+function communeSeed(seed: number, commune: string): number {
+  let h = seed >>> 0;
+  for (const ch of communeIdentity(commune)) h = (Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0) % 2 ** 31;
+  return h;
 }
 
 /** "Xã Minh Lương" → "Minh Lương": how a workbook of one sheet per commune names its sheets. */
@@ -171,7 +182,7 @@ export function sampleBook(ruleset: Ruleset, options: BookOptions & { commune?: 
         ...options,
         commune,
         areas: sizes[k],
-        seed: options.seed + k,
+        seed: communeSeed(options.seed, commune),
         // The sheet name says which commune; the title names none, as many such workbooks do.
         titlePlace: "none",
         sheetName: withoutKind(commune),
@@ -189,12 +200,19 @@ export function sampleBook(ruleset: Ruleset, options: BookOptions & { commune?: 
   }
   const commune = options.commune ?? options.district.communes[0];
   if (options.shape === "commune") {
-    const sheet = sampleSheet(ruleset, { ...options, commune, titlePlace: "commune", sheetName: "Tổng hợp KDC" });
+    const sheet = sampleSheet(ruleset, {
+      ...options,
+      seed: communeSeed(options.seed, commune),
+      commune,
+      titlePlace: "commune",
+      sheetName: "Tổng hợp KDC",
+    });
     return { shape: "commune", sheets: [sheet], areas: tag(sheet), communes: [commune] };
   }
   // The commune's own table turned sideways: the same areas and values as its "commune" shape.
   const base = sampleSheet(ruleset, {
     ...options,
+    seed: communeSeed(options.seed, commune),
     commune,
     titlePlace: "commune",
     headerRows: options.layout === "status" ? 1 : 2,
