@@ -180,7 +180,8 @@ test("the built pane finds the table, takes a correction, analyses, writes the r
     formula: expect.stringMatching(/^=AND\(/),
   });
   expect(new Set(ours.map((f) => f.fill))).toEqual(new Set(["#F8CBAD", "#FFF2CC"]));
-  const mapping = JSON.parse(String(wb.settings["ntm.mapping"]));
+  // One saved mapping per table.
+  const [mapping] = JSON.parse(String(wb.settings["ntm.mapping"]));
   expect(mapping.sheet).toBe("Tổng hợp KDC");
   expect(mapping.columns.find((c: { column: string }) => c.column === "AC").role).toEqual({ kind: "note" });
 
@@ -225,5 +226,35 @@ test("the built pane finds the table, takes a correction, analyses, writes the r
   await page.getByRole("button", { name: "Rà soát tiến độ năm nay" }).click();
   await page.getByText(/Đã rà soát tiến độ năm \d{4}/).waitFor({ timeout: 30_000 });
   expect((await snapshot()).sheets.some((s) => s.name === "NTM - Tiến độ")).toBe(true);
+  expect(pageErrors).toEqual([]);
+}, 120_000);
+
+test("a workbook of several shapes: every table listed, the cover passed over, the sideways one mapped by rows", async () => {
+  await page.goto(`${origin}/taskpane.html?workbook=shapes`);
+  await page.getByText(/Đã tìm thấy bảng: 2 bảng trên các trang/).waitFor({ timeout: 30_000 });
+  const tables = page.getByRole("region", { name: "Các bảng tìm thấy" });
+  expect(await tables.getByRole("checkbox").count()).toBe(2);
+  expect(await page.getByText("Hướng dẫn: trang bìa, hướng dẫn hoặc ghi chú").isVisible()).toBe(true);
+  // The sideways table's mapping: its rows, named by sheet row.
+  await page.getByRole("combobox", { name: "Bảng đang xem cách ghép" }).selectOption({ index: 1 });
+  await page.getByRole("heading", { name: "Dòng đã nhận ra" }).waitFor();
+  expect(await page.getByText(/^Tiêu đề ở cột [A-Z]+–[A-Z]+, số liệu từ cột [A-Z]+/).isVisible()).toBe(true);
+  expect(await page.getByRole("combobox", { name: /^Dòng \d+ \(/ }).count()).toBeGreaterThan(20);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, "taskpane-shapes.png"), fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+
+  await page.getByRole("tab", { name: "Kết quả" }).click();
+  await page.getByRole("button", { name: "Phân tích và ghi kết quả" }).click();
+  await page.getByText(/Đã phân tích 23 khu dân cư/).waitFor({ timeout: 30_000 });
+  const wb = await snapshot();
+  const marked = (name: string) =>
+    wb.sheets.find((s) => s.name === name)?.conditionalFormats.filter((f) => f.formula.includes(HIGHLIGHT_MARKER)) ??
+    [];
+  expect(marked("Tổng hợp KDC").length).toBeGreaterThan(0);
+  // The sideways sheet's formats run along its rows.
+  const sideways = marked("Bảng ngang");
+  expect(sideways.length).toBeGreaterThan(0);
+  for (const f of sideways) for (const part of f.ranges.split(",")) expect(part).toMatch(/^[A-Z]+(\d+):[A-Z]+\1$/);
   expect(pageErrors).toEqual([]);
 }, 120_000);

@@ -127,7 +127,7 @@ export function TableTab({
           </MessageBar>
         ) : null}
         {tables.length > 1 ? (
-          <Field label={t.tableChoiceLabel}>
+          <Field className={styles.columnRow} label={t.tableChoiceLabel}>
             <Select
               value={String(selected)}
               disabled={busy}
