@@ -114,6 +114,20 @@ describe("every shape of workbook, read whole", () => {
     );
   });
 
+  test("a mapping saved by an earlier version (one object, no orientation) still loads, for its sheet", async () => {
+    const sheet = sheetDataOf(shapeBook({ shape: "commune", commune: "Xã Thanh Thủy" }).sheets[0]);
+    const workbook = new MemoryWorkbook([sheet]);
+    const first = await analyseWorkbook(workbook, { ruleset: rs });
+    const old = toSavedMapping(sheet.name, first.tables[0].layout);
+    expect(old.orientation).toBeUndefined();
+    // The user had ignored the households column: the saved mapping, not detection, must say so.
+    old.columns = old.columns.filter((c) => c.role.kind !== "households");
+    workbook.settings.set(SETTING_KEYS.mapping, JSON.stringify(old));
+    const again = await analyseWorkbook(workbook, { ruleset: rs });
+    expect(again.tables[0].layout.columns.some((c) => c.role.kind === "households")).toBe(false);
+    expect(areasOf(again).map((a) => a.notMet)).toEqual(areasOf(first).map((a) => a.notMet));
+  });
+
   test("the add-in's own sheets are passed over on a second run, each with the reason", async () => {
     const book = shapeBook({ shape: "commune", commune: "Xã Thanh Thủy" });
     const workbook = new MemoryWorkbook(bookSheets(book));
