@@ -166,14 +166,16 @@ export function communeName(text: string): string {
 }
 
 /** A sample workbook of the shape asked for. */
-export function sampleBook(ruleset: Ruleset, options: BookOptions & { commune?: string }): SampleBook {
+export function sampleBook(ruleset: Ruleset, book: BookOptions & { commune?: string }): SampleBook {
+  // The commune names the one commune of the "commune" and "sideways" shapes only.
+  const { commune: oneCommune, shape, ...options } = book;
   const year = options.year ?? 2019;
   const tag = (sheet: SampleSheet): SampleArea[] => sheet.areas.map((a) => ({ ...a, sheet: sheet.name }));
-  if (options.shape === "district") {
+  if (shape === "district") {
     const sheet = sampleSheet(ruleset, options);
     return { shape: "district", sheets: [sheet], areas: tag(sheet), communes: sheet.communes };
   }
-  if (options.shape === "communes") {
+  if (shape === "communes") {
     const count = Math.max(1, Math.min(options.district.communes.length, Math.round(options.areas / 11)));
     const communes = chooseCommunes(options.district, count, options.seed);
     const sizes = split(options.areas, communes.length);
@@ -198,8 +200,8 @@ export function sampleBook(ruleset: Ruleset, options: BookOptions & { commune?: 
     };
     return { shape: "communes", sheets, cover, areas: sheets.flatMap(tag), communes };
   }
-  const commune = options.commune ?? options.district.communes[0];
-  if (options.shape === "commune") {
+  const commune = oneCommune ?? options.district.communes[0];
+  if (shape === "commune") {
     const sheet = sampleSheet(ruleset, {
       ...options,
       seed: communeSeed(options.seed, commune),
