@@ -130,6 +130,14 @@ describe("where each area belongs: commune column, section row, sheet name, titl
     ]);
   });
 
+  test("a sheet name and a title that name different communes: the sheet name, and a note to check", async () => {
+    const rows = [["BIỂU TỔNG HỢP - XÃ TIÊU SƠN"], [], header, area(1), area(2)];
+    const analysis = await analyseWorkbook(new MemoryWorkbook([{ name: "Hữu Đô", values: rows }]), { ruleset: rs });
+    expect(analysis.tables[0].assessments.map((a) => a.area.commune)).toEqual(["Hữu Đô", "Hữu Đô"]);
+    const note = analysis.tables[0].notes.find((n) => n.code === "commune-title-differs");
+    expect(note?.message.vi).toContain('"Xã Tiêu Sơn"');
+  });
+
   test("a generic sheet name: the title; no title either: no commune, and never a district invented", async () => {
     const rows = [["BIỂU TỔNG HỢP - XÃ TIÊU SƠN"], [], header, area(1), area(2)];
     expect(await communesOf("Tổng hợp", rows)).toEqual([

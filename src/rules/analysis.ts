@@ -152,6 +152,16 @@ function readingNotes(found: FoundTable, range: string): Problem[] {
           )
     );
   }
+  if (layout.titleCommune !== undefined && layout.commune !== undefined) {
+    notes.push(
+      problem(
+        "commune-title-differs",
+        where,
+        `Tiêu đề ghi "${layout.titleCommune}" nhưng tên trang là "${layout.commune}": đã dùng tên trang. Hãy kiểm tra.`,
+        `The title names "${layout.titleCommune}" but the sheet is named "${layout.commune}": the sheet name was used. Please check.`
+      )
+    );
+  }
   const word = lineWord(o);
   const place = (column: number) => (o === "rows" ? columnLetter(column) : String(column + 1));
   for (const c of layout.columns) {

@@ -43,6 +43,8 @@ export interface TableLayout extends HeaderRecognition {
   /** From the sheet name or a title ("… XÃ THANH THỦY"), for one commune's table without a commune column. */
   commune?: string;
   communeSource?: CommuneSource;
+  /** The commune the title names when the sheet name, which wins, names another. */
+  titleCommune?: string;
 }
 
 /**

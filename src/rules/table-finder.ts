@@ -219,6 +219,8 @@ function placeTables(data: SheetData, view: SheetData, tables: Placed[], orienta
     delete layout.district;
     delete layout.commune;
     delete layout.communeSource;
+    delete layout.titleCommune;
+    if (places.titleCommune !== undefined) layout.titleCommune = places.titleCommune;
     if (places.district !== undefined) layout.district = places.district;
     if (places.commune !== undefined) layout.commune = places.commune;
     if (places.communeSource !== undefined) layout.communeSource = places.communeSource;
