@@ -1,0 +1,33 @@
+const MiB = 1024 * 1024;
+
+/**
+ * How much a workbook may ask of the reader. Each is far above what a real workbook needs (a province
+ * workbook of 10,000 areas is a 1.5 MB file whose sheet inflates to 11 MB), and low enough that a
+ * crafted file is refused in seconds and a few hundred MB. Listed for users in docs/cli.md ("Giới hạn").
+ */
+export const XLSX_LIMITS = {
+  /** The .xlsx file itself. */
+  fileBytes: 100 * MiB,
+  /** Entries in the zip directory (Excel writes a few dozen; a picture is one more). */
+  entries: 10_000,
+  /** One part (a worksheet, the shared strings) once inflated. */
+  partBytes: 64 * MiB,
+  /** All the parts read, once inflated. */
+  totalBytes: 192 * MiB,
+  /** Items of the shared-string table. */
+  sharedStrings: 1_000_000,
+  /** Characters in one cell: Excel's own limit. */
+  cellText: 32_767,
+  /** Merged blocks on one sheet. */
+  merges: 100_000,
+  /** Cells covered by the merged blocks of one sheet, all together. */
+  mergedCells: 10_000_000,
+  /** Cells of a sheet's table: the rows holding values, times the width of the used range. */
+  sheetCells: 20_000_000,
+} as const;
+
+export type XlsxLimits = typeof XLSX_LIMITS;
+
+/** Excel's grid: 1,048,576 rows of 16,384 columns (A to XFD). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
