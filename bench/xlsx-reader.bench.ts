@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { DISTRICTS } from "../src/cli/sample-places";
-import { readXlsx as readXlsxBefore } from "../src/cli/xlsx-reader";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { tempDir, writeDistrict } from "../test/support/workbooks";
 import type { Figure } from "./run";
@@ -24,8 +23,8 @@ async function median(work: () => unknown): Promise<number> {
 
 /**
  * The .xlsx reader alone, on files as the command line gets them: one district of a 10,000-area
- * province (770 areas), and the whole province in one workbook. The current reader, the one before it
- * (a hand-written scanner), and exceljs's full load of the same file as a reference.
+ * province (770 areas), and the whole province in one workbook; exceljs's full load of the same file as
+ * a reference (it is no longer used for reading).
  */
 export default async function xlsxReaderBench(): Promise<Figure[]> {
   const dir = tempDir("bench-reader");
@@ -43,11 +42,6 @@ export default async function xlsxReaderBench(): Promise<Figure[]> {
       figures.push({
         name: `read ${label} (${(bytes.length / 1024).toFixed(0)} KB)`,
         value: await median(() => readXlsx(bytes)),
-        unit: "ms",
-      });
-      figures.push({
-        name: `read ${label}, the reader before (hand-written scanner)`,
-        value: await median(() => readXlsxBefore(Buffer.from(bytes))),
         unit: "ms",
       });
       figures.push({

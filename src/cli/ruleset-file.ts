@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { reloadRulesetFromSheet } from "../rules/analysis";
 import { InputError, problem } from "../rules/message";
@@ -6,11 +5,26 @@ import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset-document";
 import { SHEET_NAMES } from "../rules/workbook";
 import { CliError, EXIT } from "./exit-codes";
-import { loadWorkbook } from "./files";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import { readInputBytes } from "./files";
+import { snapshotFile, snapshotWorkbook } from "./read-files";
+
+/** A settings file (a ruleset or roadmap .json) is small; anything larger is not one. */
+export const JSON_FILE_LIMIT = 16 * 1024 * 1024;
 
 const rulesetError = (where: string, vi: string, en: string) =>
   new CliError(EXIT.ruleset, [problem("ruleset-file", where, vi, en)]);
+
+/** A .json settings file as text (a byte-order mark dropped); its faults are exit code 3 (the caller may say 5). */
+export function readJsonText(file: string): string {
+  const bytes = readInputBytes(file, JSON_FILE_LIMIT);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(EXIT.inputFile, [
+      problem("file-encoding", file, "Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
+    ]);
+  }
+}
 
 /**
  * The ruleset to assess with: the embedded one, a ruleset file (.json), or the criteria sheet an officer
@@ -21,17 +35,10 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   const name = path.basename(file);
   try {
     if (/\.xls[xm]$/i.test(file)) return await rulesetFromWorkbook(file);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      throw rulesetError(
-        file,
-        "Không đọc được tệp bộ tiêu chí (không có hoặc không mở được).",
-        "Cannot read the ruleset file (missing or not readable)."
-      );
-    }
-    return parseRulesetJson(text, name);
+    return parseRulesetJson(
+      readOr(() => readJsonText(file)),
+      name
+    );
   } catch (e) {
     if (e instanceof InputError) throw new CliError(EXIT.ruleset, e.problems);
     if (e instanceof CliError) throw new CliError(EXIT.ruleset, e.problems);
@@ -39,8 +46,27 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   }
 }
 
+/** A fault reading the file, said to be the ruleset file's. */
+function readOr<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError(
+      EXIT.ruleset,
+      e.problems.map((p) => ({
+        ...p,
+        message: {
+          vi: `Không đọc được tệp bộ tiêu chí: ${p.message.vi}`,
+          en: `Cannot read the ruleset file: ${p.message.en}`,
+        },
+      }))
+    );
+  }
+}
+
 async function rulesetFromWorkbook(file: string): Promise<Ruleset> {
-  const workbook = new XlsxWorkbook(await loadWorkbook(file));
+  const workbook = snapshotWorkbook(readOr(() => snapshotFile(file)));
   const names = await workbook.sheetNames();
   const sheet = names.find((n) => n === SHEET_NAMES.ruleset) ?? names.find((n) => n.startsWith(SHEET_NAMES.ruleset));
   if (!sheet) {

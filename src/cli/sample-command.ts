@@ -1,11 +1,10 @@
-import * as fs from "fs";
 import * as path from "path";
-import { Language, problem } from "../rules/message";
+import { Language } from "../rules/message";
 import { foldText } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
-import { CliError, EXIT } from "./exit-codes";
-import { refuseExisting, writeFileAtomic } from "./files";
+import { EXIT } from "./exit-codes";
+import { refuseExisting, writeFileOutput } from "./files";
 import { Io } from "./io";
 import { sampleSheet, sampleWorkbook } from "./sample";
 import { DISTRICTS, findDistrict } from "./sample-places";
@@ -70,15 +69,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
   refuseExisting(out, args.flags.has("force"));
   const sheet = sampleSheet(embeddedRuleset(), { district, areas, layout, seed, year: SAMPLE_YEAR });
   const bytes = new Uint8Array(await sampleWorkbook(sheet, { year: SAMPLE_YEAR }).xlsx.writeBuffer());
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeFileAtomic(out, bytes);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new CliError(EXIT.output, [
-      problem("output", out, `Không ghi được tệp (${reason}).`, `Cannot write the file (${reason}).`),
-    ]);
-  }
+  await writeFileOutput(out, bytes);
   const complete = sheet.areas.filter((a) => a.notMet.length === 0).length;
   io.out(
     language === "vi"

@@ -54,7 +54,7 @@ export function readXmlPart(zip: ZipArchive, part: string, reader: XmlReader): v
       `the part ${part} has a DOCTYPE, which Excel never writes.`
     );
   });
-  let decoder: TextDecoder | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   const guarded = (step: () => void) => {
     try {
       step();
