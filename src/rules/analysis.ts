@@ -1,5 +1,6 @@
 import { assessorFor } from "./assess";
 import { cellAddress, columnLetter } from "./cell";
+import { formulasWithoutResultProblem } from "./formula-results";
 import { InputError, Language, Problem, problem } from "./message";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
@@ -117,7 +118,10 @@ export async function assessTable(
   ruleset: Ruleset,
   options: { year?: number; source?: string } = {}
 ): Promise<SheetAnalysis> {
-  const { areas, skipped, problems } = readAreas(data, layout, ruleset);
+  const read = readAreas(data, layout, ruleset);
+  const { areas, skipped } = read;
+  const unsaved = formulasWithoutResultProblem(data);
+  const problems = unsaved ? [unsaved, ...read.problems] : read.problems;
   if (areas.length === 0) {
     throw new InputError([
       problem(

@@ -1,6 +1,7 @@
 import { AreaAssessment, CriterionResult } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
+import { FORMULA_NO_RESULT } from "./formula-results";
 import { Grid } from "./cell";
 import { districtOf, shortfallCounts, ShortfallCounts, summariseDistrict } from "./district-summary";
 import { Language, Message, Problem } from "./message";
@@ -83,13 +84,14 @@ function titleRows(
   title: Message,
   ruleset: Ruleset,
   language: Language,
-  subtitle?: string
+  subtitle?: string,
+  notes: string[] = []
 ): { rows: CellValue[][]; warningRows: number[] } {
   const rows: CellValue[][] = [[pick(title, language)]];
   rows.push([subtitle ?? `${ruleset.title}${ruleset.source.document ? ` (${ruleset.source.document})` : ""}`]);
   const warningRows: number[] = [];
-  const note = provisionalNote(ruleset, language);
-  if (note) {
+  for (const note of [provisionalNote(ruleset, language), ...notes]) {
+    if (!note) continue;
     warningRows.push(rows.length);
     rows.push([note]);
   }
@@ -149,10 +151,19 @@ function missingText(a: AreaAssessment): string {
   return out.join(", ");
 }
 
+/** Warnings about a whole sheet read (formulas with no saved result), shown under the areas sheet's title. */
+function sheetNotes(results: SheetResult[], language: Language): string[] {
+  return results.flatMap((r) =>
+    r.problems
+      .filter((p) => p.code === FORMULA_NO_RESULT)
+      .map((p) => `⚠ ${r.source === r.sheet ? r.sheet : `${r.source} › ${r.sheet}`}: ${p.message[language]}`)
+  );
+}
+
 /** Per area: where each one stands and what holds it back. */
 export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
   const multi = results.length > 1;
-  const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language);
+  const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language, undefined, sheetNotes(results, language));
   const header = [
     label("order", language),
     ...(multi ? [label("district", language)] : []),
