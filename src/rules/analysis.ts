@@ -1,6 +1,7 @@
 import { assessorFor } from "./assess";
 import { cellAddress, columnLetter } from "./cell";
 import { formulasWithoutResultProblem } from "./formula-results";
+import { writableSheet } from "./output-text";
 import { InputError, Language, Problem, problem } from "./message";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
@@ -191,7 +192,8 @@ export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]):
     existing,
     owned
   );
-  const out = sheets.map((s) => ({ ...s, name: names.get(s.name) ?? s.name }));
+  // Cell texts as Excel can hold them, whichever host writes (Office.js has the same limits as a file).
+  const out = sheets.map((s) => ({ ...writableSheet(s), name: names.get(s.name) ?? s.name }));
   await workbook.writeSheets(out);
   const nowOwned = [...new Set([...owned.filter((n) => existing.includes(n)), ...out.map((s) => s.name)])];
   await workbook.saveSetting(SETTING_KEYS.ownedSheets, JSON.stringify(nowOwned));
