@@ -91,6 +91,11 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
   const related = (kind: string) => [...relationships.values()].find((r) => isType(r, kind) && zip.has(r.part))?.part;
   const sharedPart = related("sharedStrings");
   const stylesPart = related("styles");
+  const worksheetParts = book.sheets
+    .map((entry) => relationships.get(entry.id))
+    .filter((r) => isType(r, "worksheet"))
+    .map((r) => (r as { part: string }).part);
+  zip.checkSizes([sharedPart, stylesPart, ...worksheetParts].filter((p): p is string => p !== undefined));
   const context = {
     sharedStrings: sharedPart === undefined ? undefined : readSharedStrings(zip, sharedPart, limits),
     styles: stylesPart === undefined ? undefined : readStyles(zip, stylesPart),

@@ -89,6 +89,18 @@ export class ZipArchive {
     return this.entries.has(partKey(name));
   }
 
+  /** Refuse before inflating any of them when one of the parts to read, or all together, state more than the caps. */
+  checkSizes(parts: string[]): void {
+    let total = this.inflated;
+    for (const name of parts) {
+      const entry = this.entries.get(partKey(name));
+      if (!entry) continue;
+      this.checkPartSize(entry);
+      total += entry.size;
+    }
+    if (total > this.limits.totalBytes) throw this.overTotal(parts[parts.length - 1] ?? "");
+  }
+
   /**
    * Inflate one part, handing its bytes to `sink` as they come. Refused before any work when the
    * directory states a size over the caps; refused as soon as the data grows past the size stated;
@@ -111,20 +123,8 @@ export class ZipArchive {
         `the part ${name} is compressed in a way Excel does not use (method ${entry.method}).`
       );
     }
-    if (entry.size > this.limits.partBytes) {
-      throw tooLarge(
-        name,
-        `Phần ${name} khi giải nén là ${mb(entry.size)} MB, vượt giới hạn ${mb(this.limits.partBytes)} MB của một phần.`,
-        `The part ${name} inflates to ${mb(entry.size)} MB, over the limit of ${mb(this.limits.partBytes)} MB per part.`
-      );
-    }
-    if (this.inflated + entry.size > this.limits.totalBytes) {
-      throw tooLarge(
-        name,
-        `Các phần của sổ làm việc khi giải nén vượt giới hạn ${mb(this.limits.totalBytes)} MB.`,
-        `The workbook's parts inflate to more than the limit of ${mb(this.limits.totalBytes)} MB.`
-      );
-    }
+    this.checkPartSize(entry);
+    if (this.inflated + entry.size > this.limits.totalBytes) throw this.overTotal(name);
     let produced = 0;
     let crc = 0;
     const take = (chunk: Uint8Array) => {
@@ -176,6 +176,24 @@ export class ZipArchive {
       );
     }
     this.inflated += produced;
+  }
+
+  private checkPartSize(entry: Entry): void {
+    if (entry.size <= this.limits.partBytes) return;
+    const { name } = entry;
+    throw tooLarge(
+      name,
+      `Phần ${name} khi giải nén là ${mb(entry.size)} MB, vượt giới hạn ${mb(this.limits.partBytes)} MB của một phần.`,
+      `The part ${name} inflates to ${mb(entry.size)} MB, over the limit of ${mb(this.limits.partBytes)} MB per part.`
+    );
+  }
+
+  private overTotal(name: string): XlsxReadError {
+    return tooLarge(
+      name,
+      `Các phần của sổ làm việc khi giải nén vượt giới hạn ${mb(this.limits.totalBytes)} MB.`,
+      `The workbook's parts inflate to more than the limit of ${mb(this.limits.totalBytes)} MB.`
+    );
   }
 
   private u16(at: number): number {
