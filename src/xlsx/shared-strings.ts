@@ -20,7 +20,9 @@ class SharedStringsReader implements XmlReader {
   private inItem = false;
   private inText = false;
   private phonetic = 0;
+  /** The item's text so far (decoded), and the raw text of its current `<t>`. */
   private item = "";
+  private run = "";
 
   constructor(
     private readonly part: string,
@@ -41,25 +43,30 @@ class SharedStringsReader implements XmlReader {
         );
       }
     } else if (name === "rPh") this.phonetic++;
-    else if (name === "t" && this.inItem && this.phonetic === 0) this.inText = true;
+    else if (name === "t" && this.inItem && this.phonetic === 0) {
+      this.inText = true;
+      this.run = "";
+    }
   }
 
   close(name: string): void {
-    if (name === "t") this.inText = false;
-    else if (name === "rPh") this.phonetic--;
+    if (name === "t" && this.inText) {
+      // Escapes are decoded element by element, as Excel writes them.
+      this.item += unescapeText(this.run);
+      this.checkLength(this.item.length);
+      this.inText = false;
+    } else if (name === "rPh") this.phonetic--;
     else if (name === "si") {
-      const text = unescapeText(this.item);
-      this.checkLength(text.length);
-      this.strings.push(text);
+      this.strings.push(this.item);
       this.inItem = false;
     }
   }
 
   text(text: string): void {
     if (!this.inText) return;
-    this.item += text;
+    this.run += text;
     // Escapes are at most 7 characters for one: the raw text is bounded before it is decoded.
-    if (this.item.length > 7 * this.limits.cellText) this.checkLength(this.item.length);
+    if (this.run.length > 7 * this.limits.cellText) this.checkLength(this.run.length);
   }
 
   private checkLength(length: number): void {

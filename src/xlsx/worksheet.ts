@@ -81,7 +81,9 @@ class WorksheetReader implements XmlReader {
   private inInlineText = false;
   private phonetic = 0;
   private valueText = "";
+  /** An inline string's text so far (decoded), and the raw text of its current `<t>`. */
   private inlineText = "";
+  private runText = "";
 
   constructor(
     private readonly name: string,
@@ -98,7 +100,10 @@ class WorksheetReader implements XmlReader {
       } else if (element === "f") this.hasFormula = true;
       else if (element === "is") this.hasInline = true;
       else if (element === "rPh") this.phonetic++;
-      else if (element === "t" && this.hasInline && this.phonetic === 0) this.inInlineText = true;
+      else if (element === "t" && this.hasInline && this.phonetic === 0) {
+        this.inInlineText = true;
+        this.runText = "";
+      }
       return;
     }
     if (this.inSheetData) {
@@ -130,8 +135,11 @@ class WorksheetReader implements XmlReader {
   close(element: string): void {
     if (this.inCell) {
       if (element === "v") this.inValue = false;
-      else if (element === "t") this.inInlineText = false;
-      else if (element === "rPh") this.phonetic--;
+      else if (element === "t" && this.inInlineText) {
+        // Escapes are decoded element by element, as Excel writes them.
+        this.inlineText = this.checkedText(this.inlineText + unescapeText(this.runText));
+        this.inInlineText = false;
+      } else if (element === "rPh") this.phonetic--;
       else if (element === "c") this.closeCell();
       return;
     }
@@ -140,7 +148,7 @@ class WorksheetReader implements XmlReader {
 
   text(text: string): void {
     if (this.inValue) this.valueText = this.appendText(this.valueText, text);
-    else if (this.inInlineText) this.inlineText = this.appendText(this.inlineText, text);
+    else if (this.inInlineText) this.runText = this.appendText(this.runText, text);
   }
 
   private openRow(attributes: Record<string, string>): void {
@@ -188,7 +196,7 @@ class WorksheetReader implements XmlReader {
     this.type = attributes.t;
     this.hasFormula = this.hasValue = this.hasInline = this.inValue = this.inInlineText = false;
     this.phonetic = 0;
-    this.valueText = this.inlineText = "";
+    this.valueText = this.inlineText = this.runText = "";
   }
 
   private closeCell(): void {
@@ -239,7 +247,7 @@ class WorksheetReader implements XmlReader {
       case "str":
         return this.hasValue ? this.checkedText(unescapeText(text)) : undefined;
       case "inlineStr":
-        if (this.hasInline) return this.checkedText(unescapeText(this.inlineText));
+        if (this.hasInline) return this.inlineText;
         return this.hasValue ? this.checkedText(unescapeText(text)) : undefined;
       case "b": {
         const t = text.trim();
