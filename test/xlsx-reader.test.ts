@@ -400,6 +400,10 @@ describe("what cannot be read with certainty is refused, naming what was seen", 
     expect(refusal(workbookFile({ sheets: [{ name: "Một" }, { name: "MỘT" }] })).en).toMatch(
       /two sheets are named "MỘT"/
     );
+    expect(refusal(workbookFile({ sheets: [{ name: "x".repeat(256) }] })).en).toMatch(/invalid name/);
+    // LibreOffice writes names longer than Excel's 31 characters; Excel repairs them. Read as written.
+    const long = "Tổng hợp khu dân cư các xã năm 2019 (bản sửa)";
+    expect(read(workbookFile({ sheets: [{ name: long, data: cells(1, ["<c><v>1</v></c>"]) }] })).names).toEqual([long]);
     const parts = workbookParts({ sheets: [{ name: "A", data: cells(1, ["<c><v>1</v></c>"]) }] });
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
       '<?xml version="1.0" encoding="UTF-8"?>',

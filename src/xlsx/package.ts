@@ -85,13 +85,19 @@ export interface WorkbookPart {
 
 const isTrue = (v: string | undefined): boolean => v === "1" || v === "true";
 
-/** Excel's own rules for a sheet name that matter to reading: present, at most 31 characters, unique. */
+/**
+ * Longest sheet name read. Excel's own limit is 31 characters, but LibreOffice writes longer names and
+ * Excel repairs them on opening: read them as written, up to this.
+ */
+const SHEET_NAME_LIMIT = 255;
+
+/** What a sheet name must be to be read: present, not absurdly long, unique (without case, as Excel compares). */
 function checkSheetName(name: string | undefined, taken: Set<string>, part: string): string {
-  if (name === undefined || name === "" || name.length > 31) {
+  if (name === undefined || name === "" || name.length > SHEET_NAME_LIMIT) {
     throw corrupt(
       part,
-      `một trang tính có tên không hợp lệ (trống hoặc dài hơn 31 ký tự).`,
-      `a sheet has an invalid name (empty or longer than 31 characters).`
+      `một trang tính có tên không hợp lệ (trống hoặc dài hơn ${SHEET_NAME_LIMIT} ký tự).`,
+      `a sheet has an invalid name (empty or longer than ${SHEET_NAME_LIMIT} characters).`
     );
   }
   const key = name.toLowerCase();
