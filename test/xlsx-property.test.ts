@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { cellAddress, CellValue, isExcelError, MergedRange } from "../src/rules/cell";
 import { SheetData } from "../src/rules/workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";
+import { XlsxReadError } from "../src/xlsx/read-error";
 import { CellSpec, Form, FORMS, handWrittenWorkbook } from "./support/cell-forms";
+import { entries, workbookParts, zip } from "./support/xlsx-files";
 
 /**
  * On random workbooks, the reader gives exactly the values Excel saved: whatever the cell's form (typed,
@@ -210,6 +212,89 @@ describe("random workbooks: the reader gives the values Excel saved", () => {
         expect(read.merges).toEqual(merges);
       }),
       { numRuns: 80, seed: 2017 }
+    );
+  });
+
+  test("damaged files, their XML edited or their bytes changed: read, or refused with a message, never an internal error", () => {
+    const parts = workbookParts({
+      sheets: [
+        {
+          name: "Tổng hợp",
+          head: '<cols><col min="1" max="2" style="1"/></cols>',
+          data:
+            '<row r="1" hidden="1" s="1" customFormat="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><f t="shared" ref="B1:B3" si="0">1</f><v>2</v></c>' +
+            '<c r="C1" t="inlineStr"><is><r><t>a_x000D_</t></r><rPh><t>b</t></rPh></is></c><c r="D1" t="d"><v>2019-01-01T10:00:00</v></c>' +
+            '<c r="E1" t="e"><v>#N/A</v></c><c r="F1" t="b"><v>1</v></c></row><row r="3"><c r="B3"><f t="shared" si="0"/><v>5</v></c></row>',
+          tail: '<sheetProtection sheet="1"/><mergeCells><mergeCell ref="A5:B6"/></mergeCells>',
+        },
+      ],
+      shared: "<si><t>Khu</t></si><si><r><t>x</t></r></si>",
+      styles:
+        '<numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>',
+      before: '<workbookPr date1904="1"/><bookViews><workbookView activeTab="0"/></bookViews>',
+    });
+    const names = Object.keys(parts);
+    const edit = fc.record({
+      part: fc.nat({ max: names.length - 1 }),
+      at: fc.nat(),
+      kind: fc.constantFrom("delete", "insert", "replace"),
+      char: fc.constantFrom(
+        "<",
+        ">",
+        "/",
+        '"',
+        "=",
+        "r",
+        "c",
+        "v",
+        "t",
+        "s",
+        "1",
+        "0",
+        "A",
+        ":",
+        "&",
+        ";",
+        " ",
+        "_",
+        "#",
+        "-",
+        "à"
+      ),
+    });
+    const outcome = (bytes: Buffer) => {
+      try {
+        readXlsx(new Uint8Array(bytes));
+        return "read";
+      } catch (e) {
+        if (e instanceof XlsxReadError) return "refused";
+        throw e;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { maxLength: 3 }),
+        (edits, flips) => {
+          const edited = { ...parts };
+          for (const e of edits) {
+            const name = names[e.part];
+            const text = edited[name];
+            const at = e.at % (text.length + 1);
+            edited[name] =
+              e.kind === "delete"
+                ? text.slice(0, at) + text.slice(at + 1)
+                : e.kind === "insert"
+                  ? text.slice(0, at) + e.char + text.slice(at)
+                  : text.slice(0, at) + e.char + text.slice(at + 1);
+          }
+          const bytes = zip(entries(edited, 0));
+          expect(["read", "refused"]).toContain(outcome(bytes));
+          for (const [at, value] of flips) bytes[at % bytes.length] = value;
+          expect(["read", "refused"]).toContain(outcome(bytes));
+        }
+      ),
+      { numRuns: 400, seed: 11 }
     );
   });
 });

@@ -302,7 +302,7 @@ export class ZipArchive {
       const id = this.u16(p);
       const size = this.u16(p + 2);
       if (id === 0x0001) {
-        if (size < wanted * 8) break;
+        if (size < wanted * 8 || p + 4 + size > start + length) break;
         let q = p + 4;
         if (entry.size === SATURATED) ((entry.size = this.u64(q)), (q += 8));
         if (entry.compressedSize === SATURATED) ((entry.compressedSize = this.u64(q)), (q += 8));
