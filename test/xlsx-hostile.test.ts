@@ -5,7 +5,7 @@ import { readXlsx } from "../src/xlsx/read-workbook";
 import { XlsxReadError } from "../src/xlsx/read-error";
 import { HOSTILE_FILES } from "./support/hostile-files";
 import { builtCli, runNtm, tempDir } from "./support/workbooks";
-import { workbookFile } from "./support/xlsx-files";
+import { styles, workbookFile } from "./support/xlsx-files";
 
 /**
  * Crafted files: each is refused with its own bilingual message, by the reader and by `ntm analyse`
@@ -50,6 +50,15 @@ describe("the reader refuses each crafted file, saying what it saw", () => {
     ).sheets[0];
     expect(sheet.merges).toHaveLength(100_000);
     expect(sheet.values).toHaveLength(20);
+  });
+
+  test("a million overlapping column styles are passed over, not applied one over another", () => {
+    const cols = '<col min="1" max="16384" style="1"/>'.repeat(1_000_000);
+    const data = '<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>';
+    const bytes = workbookFile({ sheets: [{ name: "Cột", head: `<cols>${cols}</cols>`, data }], styles: styles([9]) });
+    const sheet = readXlsx(new Uint8Array(bytes)).sheets[0];
+    expect(sheet.values[0]).toHaveLength(16_384);
+    expect(sheet.numberFormats?.[0][5]).toBe("0%");
   });
 
   test("a stray cell far below the table is fine: rows without values share one blank row", () => {

@@ -22,8 +22,8 @@ export const XLSX_LIMITS = {
   merges: 100_000,
   /** Cells covered by the merged blocks of one sheet, all together. */
   mergedCells: 10_000_000,
-  /** Cells of a sheet's table: the rows holding values, times the width of the used range. */
-  sheetCells: 20_000_000,
+  /** Cells of the sheets' tables together: each sheet's rows holding values times its used range's width. */
+  tableCells: 20_000_000,
 } as const;
 
 export type XlsxLimits = typeof XLSX_LIMITS;

@@ -101,6 +101,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     styles: stylesPart === undefined ? undefined : readStyles(zip, stylesPart),
     date1904: book.date1904,
     limits,
+    tableCells: { used: 0 },
   };
 
   const names: string[] = [];

@@ -17,6 +17,8 @@ export interface SheetContext {
   styles: Array<string | undefined> | undefined;
   date1904: boolean;
   limits: XlsxLimits;
+  /** Cells of the tables of the sheets read so far (see XlsxLimits.tableCells). */
+  tableCells: { used: number };
 }
 
 /** The cells of one row met so far, by column; `filled` once one of them holds a value. */
@@ -54,6 +56,7 @@ class WorksheetReader implements XmlReader {
   private readonly rows: Array<RowCells | undefined> = [];
   private readonly rowFormats: Array<string | undefined> = [];
   private readonly columnFormats: Array<{ min: number; max: number; format: string }> = [];
+  private lastColumnStyled = -1;
   private readonly hidden: number[] = [];
   private readonly merges: MergeList;
   private readonly uncalculated: string[] = [];
@@ -121,14 +124,16 @@ class WorksheetReader implements XmlReader {
       case "sheetProtection":
         this.protectedSheet = isTrue(attributes.sheet);
         break;
-      case "col":
-        if (attributes.style !== undefined) {
-          const min = Number(attributes.min);
-          const max = Number(attributes.max);
-          if (min >= 1 && max >= min)
-            this.columnFormats.push({ min: min - 1, max: max - 1, format: this.format(attributes.style) });
-        }
+      case "col": {
+        // Excel writes column ranges in order, none overlapping: any other is passed over, so the
+        // columns' formats cost at most one step per column.
+        const min = Number(attributes.min) - 1;
+        const max = Math.min(Number(attributes.max), EXCEL_COLUMNS) - 1;
+        if (attributes.style === undefined || !(min > this.lastColumnStyled && max >= min)) break;
+        this.columnFormats.push({ min, max, format: this.format(attributes.style) });
+        this.lastColumnStyled = max;
         break;
+      }
     }
   }
 
@@ -335,16 +340,21 @@ class WorksheetReader implements XmlReader {
     const width = this.right + 1;
     let filledRows = 0;
     for (let r = 0; r < height; r++) if (this.rows[r]?.filled) filledRows++;
-    if (filledRows * width > this.context.limits.sheetCells) {
-      const n = count(filledRows * width);
-      const max = count(this.context.limits.sheetCells);
+    const cells = filledRows * width;
+    const { tableCells, limits } = this.context;
+    if (tableCells.used + cells > limits.tableCells) {
+      const n = count(cells);
+      const max = count(limits.tableCells);
       const corner = cellAddress(this.bottom, this.right);
+      const others =
+        tableCells.used > 0 ? { vi: " cùng các trang trước", en: " with the sheets before it" } : { vi: "", en: "" };
       throw tooLarge(
         `${this.name}!${this.rightCell}`,
-        `Vùng đã dùng của trang "${this.name}" là A1:${corner} (${n.vi} ô ở các dòng có dữ liệu, giới hạn ${max.vi}); ô ${this.rightCell} và ${this.bottomCell} nằm xa bảng? Hãy xóa các ô thừa rồi lưu lại.`,
-        `The used range of sheet "${this.name}" is A1:${corner} (${n.en} cells in rows with data, limit ${max.en}); are ${this.rightCell} and ${this.bottomCell} stray cells far from the table? Delete them and save again.`
+        `Vùng đã dùng của trang "${this.name}" là A1:${corner} (${n.vi} ô ở các dòng có dữ liệu${others.vi}, giới hạn ${max.vi}); ô ${this.rightCell} và ${this.bottomCell} nằm xa bảng? Hãy xóa các ô thừa rồi lưu lại.`,
+        `The used range of sheet "${this.name}" is A1:${corner} (${n.en} cells in rows with data${others.en}, limit ${max.en}); are ${this.rightCell} and ${this.bottomCell} stray cells far from the table? Delete them and save again.`
       );
     }
+    tableCells.used += cells;
     const columnDefaults = new Array<string>(width).fill(GENERAL);
     for (const { min, max, format } of this.columnFormats) {
       for (let c = min; c <= max && c < width; c++) columnDefaults[c] = format;

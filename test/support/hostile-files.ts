@@ -259,8 +259,25 @@ export const HOSTILE_FILES: HostileFile[] = [
         ),
       }),
     code: "file-too-large",
-    vi: /Vùng đã dùng của trang "Tổng hợp" là A1:XFD10000/,
+    vi: /Vùng đã dùng của trang "Tổng hợp" là A1:XFD10000 \(163\.840\.000 ô ở các dòng có dữ liệu, giới hạn/,
     en: /are XFD1 and A10000 stray cells far from the table/,
+  },
+  {
+    label: "ten sheets of 19.7 million table cells each (1,200 rows from A to XFD)",
+    bytes: () => {
+      const rows = Array.from(
+        { length: 1200 },
+        (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c><c r="XFD${r + 1}"><v>2</v></c></row>`
+      ).join("");
+      return zip(
+        entries(
+          workbookParts({ sheets: Array.from({ length: 10 }, (_, k) => ({ name: `Trang ${k + 1}`, data: rows })) })
+        )
+      );
+    },
+    code: "file-too-large",
+    vi: /Vùng đã dùng của trang "Trang 2" là A1:XFD1200 \(19\.660\.800 ô ở các dòng có dữ liệu cùng các trang trước, giới hạn 20\.000\.000\)/,
+    en: /19,660,800 cells in rows with data with the sheets before it, limit 20,000,000/,
   },
   {
     label: "a billion-laughs entity declaration",
