@@ -18,15 +18,24 @@ export const XLSX_LIMITS = {
   sharedStrings: 1_000_000,
   /** Characters in one cell: Excel's own limit. */
   cellText: 32_767,
-  /** Merged blocks on one sheet. */
+  /** Merged blocks, all sheets together. */
   merges: 100_000,
-  /** Cells covered by the merged blocks of one sheet, all together. */
+  /** Cells covered by merged blocks, all sheets together. */
   mergedCells: 10_000_000,
-  /** Cells of the sheets' tables together: each sheet's rows holding values times its used range's width. */
+  /** Cells of the sheets' tables together: each sheet's rows holding values times its used range's width, plus its rows. */
   tableCells: 20_000_000,
 } as const;
 
 export type XlsxLimits = typeof XLSX_LIMITS;
+
+/** What the sheets read so far have taken of the limits that hold for the whole workbook. */
+export interface LimitUse {
+  tableCells: number;
+  merges: number;
+  mergedCells: number;
+}
+
+export const noUse = (): LimitUse => ({ tableCells: 0, merges: 0, mergedCells: 0 });
 
 /** Excel's grid: 1,048,576 rows of 16,384 columns (A to XFD). */
 export const EXCEL_ROWS = 1_048_576;

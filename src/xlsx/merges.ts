@@ -1,22 +1,22 @@
 import { cellAddress, MergedRange } from "../rules/cell";
 import { parseCellReference } from "./cell-reference";
-import { EXCEL_COLUMNS, XlsxLimits } from "./limits";
+import { EXCEL_COLUMNS, LimitUse, XlsxLimits } from "./limits";
 import { corrupt, count, tooLarge } from "./read-error";
 
 const rangeText = (m: MergedRange): string => `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
 
 /**
- * The merged blocks of one sheet, collected as the part streams: at most `limits.merges` of them,
- * covering at most `limits.mergedCells` cells together, none overlapping another (Excel cannot hold
- * that: it repairs such a file). Checked without comparing blocks pair by pair.
+ * The merged blocks of one sheet, collected as the part streams: with the other sheets', at most
+ * `limits.merges` of them covering at most `limits.mergedCells` cells; none overlapping another
+ * (Excel cannot hold that: it repairs such a file). Checked without comparing blocks pair by pair.
  */
 export class MergeList {
   readonly merges: MergedRange[] = [];
-  private cells = 0;
 
   constructor(
     private readonly sheet: string,
-    private readonly limits: XlsxLimits
+    private readonly limits: XlsxLimits,
+    private readonly used: LimitUse
   ) {}
 
   /** A `<mergeCell ref="A1:C2">`; a single cell is no merge and is passed over. */
@@ -38,21 +38,21 @@ export class MergeList {
       right: Math.max(a.col, b.col),
     };
     if (m.top === m.bottom && m.left === m.right) return;
-    if (this.merges.length >= this.limits.merges) {
+    if (++this.used.merges > this.limits.merges) {
       const max = count(this.limits.merges);
       throw tooLarge(
         this.sheet,
-        `Trang "${this.sheet}" có hơn ${max.vi} vùng gộp ô.`,
-        `Sheet "${this.sheet}" has more than ${max.en} merged ranges.`
+        `Sổ làm việc có hơn ${max.vi} vùng gộp ô (đến trang "${this.sheet}").`,
+        `The workbook has more than ${max.en} merged ranges (up to sheet "${this.sheet}").`
       );
     }
-    this.cells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
-    if (this.cells > this.limits.mergedCells) {
+    this.used.mergedCells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+    if (this.used.mergedCells > this.limits.mergedCells) {
       const max = count(this.limits.mergedCells);
       throw tooLarge(
         `${this.sheet}!${rangeText(m)}`,
-        `Các vùng gộp ô của trang "${this.sheet}" phủ hơn ${max.vi} ô.`,
-        `The merged ranges of sheet "${this.sheet}" cover more than ${max.en} cells.`
+        `Các vùng gộp ô của sổ làm việc phủ hơn ${max.vi} ô (đến ${rangeText(m)} của trang "${this.sheet}").`,
+        `The workbook's merged ranges cover more than ${max.en} cells (up to ${rangeText(m)} of sheet "${this.sheet}").`
       );
     }
     this.merges.push(m);

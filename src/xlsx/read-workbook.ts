@@ -1,5 +1,5 @@
 import { SheetData } from "../rules/workbook";
-import { XLSX_LIMITS, XlsxLimits } from "./limits";
+import { noUse, XLSX_LIMITS, XlsxLimits } from "./limits";
 import { isType, readWorkbookPart, refuseBinaryWorkbook, relationshipsOf, workbookPartOf } from "./package";
 import { corrupt, tooLarge, XlsxReadError } from "./read-error";
 import { readSharedStrings } from "./shared-strings";
@@ -101,7 +101,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Workbook
     styles: stylesPart === undefined ? undefined : readStyles(zip, stylesPart),
     date1904: book.date1904,
     limits,
-    tableCells: { used: 0 },
+    used: noUse(),
   };
 
   const names: string[] = [];

@@ -2,7 +2,7 @@ import { CellValue, cellAddress } from "../rules/cell";
 import { SheetData } from "../rules/workbook";
 import { parseCellReference } from "./cell-reference";
 import { unescapeText } from "./escaped-text";
-import { EXCEL_COLUMNS, EXCEL_ROWS, XlsxLimits } from "./limits";
+import { EXCEL_COLUMNS, EXCEL_ROWS, LimitUse, XlsxLimits } from "./limits";
 import { MergeList } from "./merges";
 import { corrupt, count, tooLarge } from "./read-error";
 import { isoDateToSerial } from "./serial-date";
@@ -17,8 +17,8 @@ export interface SheetContext {
   styles: Array<string | undefined> | undefined;
   date1904: boolean;
   limits: XlsxLimits;
-  /** Cells of the tables of the sheets read so far (see XlsxLimits.tableCells). */
-  tableCells: { used: number };
+  /** What the sheets read so far have taken of the workbook-wide limits. */
+  used: LimitUse;
 }
 
 /** The cells of one row met so far, by column; `filled` once one of them holds a value. */
@@ -92,7 +92,7 @@ class WorksheetReader implements XmlReader {
     private readonly name: string,
     private readonly context: SheetContext
   ) {
-    this.merges = new MergeList(name, context.limits);
+    this.merges = new MergeList(name, context.limits, context.used);
   }
 
   open(element: string, attributes: Record<string, string>): void {
@@ -340,21 +340,22 @@ class WorksheetReader implements XmlReader {
     const width = this.right + 1;
     let filledRows = 0;
     for (let r = 0; r < height; r++) if (this.rows[r]?.filled) filledRows++;
-    const cells = filledRows * width;
-    const { tableCells, limits } = this.context;
-    if (tableCells.used + cells > limits.tableCells) {
+    // Each row, blank or not, is one entry; a row with values is as wide as the used range.
+    const cells = filledRows * width + height;
+    const { used, limits } = this.context;
+    if (used.tableCells + cells > limits.tableCells) {
       const n = count(cells);
       const max = count(limits.tableCells);
       const corner = cellAddress(this.bottom, this.right);
       const others =
-        tableCells.used > 0 ? { vi: " cùng các trang trước", en: " with the sheets before it" } : { vi: "", en: "" };
+        used.tableCells > 0 ? { vi: " cùng các trang trước", en: " with the sheets before it" } : { vi: "", en: "" };
       throw tooLarge(
         `${this.name}!${this.rightCell}`,
-        `Vùng đã dùng của trang "${this.name}" là A1:${corner} (${n.vi} ô ở các dòng có dữ liệu${others.vi}, giới hạn ${max.vi}); ô ${this.rightCell} và ${this.bottomCell} nằm xa bảng? Hãy xóa các ô thừa rồi lưu lại.`,
-        `The used range of sheet "${this.name}" is A1:${corner} (${n.en} cells in rows with data${others.en}, limit ${max.en}); are ${this.rightCell} and ${this.bottomCell} stray cells far from the table? Delete them and save again.`
+        `Vùng đã dùng của trang "${this.name}" là A1:${corner} (${n.vi} ô cho các dòng${others.vi}, giới hạn ${max.vi}); ô ${this.rightCell} và ${this.bottomCell} nằm xa bảng? Hãy xóa các ô thừa rồi lưu lại.`,
+        `The used range of sheet "${this.name}" is A1:${corner} (${n.en} cells for its rows${others.en}, limit ${max.en}); are ${this.rightCell} and ${this.bottomCell} stray cells far from the table? Delete them and save again.`
       );
     }
-    tableCells.used += cells;
+    used.tableCells += cells;
     const columnDefaults = new Array<string>(width).fill(GENERAL);
     for (const { min, max, format } of this.columnFormats) {
       for (let c = min; c <= max && c < width; c++) columnDefaults[c] = format;

@@ -183,8 +183,8 @@ export const HOSTILE_FILES: HostileFile[] = [
       });
     },
     code: "file-too-large",
-    vi: /có hơn 100\.000 vùng gộp ô/,
-    en: /has more than 100,000 merged ranges/,
+    vi: /Sổ làm việc có hơn 100\.000 vùng gộp ô \(đến trang "Tổng hợp"\)/,
+    en: /The workbook has more than 100,000 merged ranges/,
   },
   {
     label: "one merged range over the whole sheet",
@@ -196,7 +196,7 @@ export const HOSTILE_FILES: HostileFile[] = [
         ),
       }),
     code: "file-too-large",
-    vi: /phủ hơn 10\.000\.000 ô/,
+    vi: /Các vùng gộp ô của sổ làm việc phủ hơn 10\.000\.000 ô \(đến A1:XFD1048576/,
     en: /cover more than 10,000,000 cells/,
   },
   {
@@ -259,7 +259,7 @@ export const HOSTILE_FILES: HostileFile[] = [
         ),
       }),
     code: "file-too-large",
-    vi: /Vùng đã dùng của trang "Tổng hợp" là A1:XFD10000 \(163\.840\.000 ô ở các dòng có dữ liệu, giới hạn/,
+    vi: /Vùng đã dùng của trang "Tổng hợp" là A1:XFD10000 \(163\.850\.000 ô cho các dòng, giới hạn/,
     en: /are XFD1 and A10000 stray cells far from the table/,
   },
   {
@@ -276,8 +276,25 @@ export const HOSTILE_FILES: HostileFile[] = [
       );
     },
     code: "file-too-large",
-    vi: /Vùng đã dùng của trang "Trang 2" là A1:XFD1200 \(19\.660\.800 ô ở các dòng có dữ liệu cùng các trang trước, giới hạn 20\.000\.000\)/,
-    en: /19,660,800 cells in rows with data with the sheets before it, limit 20,000,000/,
+    vi: /Vùng đã dùng của trang "Trang 2" là A1:XFD1200 \(19\.662\.000 ô cho các dòng cùng các trang trước, giới hạn 20\.000\.000\)/,
+    en: /19,662,000 cells for its rows with the sheets before it, limit 20,000,000/,
+  },
+  {
+    label: "2,000 sheets, each with one cell on row 1,048,576",
+    bytes: () =>
+      zip(
+        entries(
+          workbookParts({
+            sheets: Array.from({ length: 2000 }, (_, k) => ({
+              name: `T${k + 1}`,
+              data: '<row r="1048576"><c r="A1048576"><v>1</v></c></row>',
+            })),
+          })
+        )
+      ),
+    code: "file-too-large",
+    vi: /Vùng đã dùng của trang "T20" là A1:A1048576 \(1\.048\.577 ô cho các dòng cùng các trang trước/,
+    en: /cells for its rows with the sheets before it, limit 20,000,000/,
   },
   {
     label: "a billion-laughs entity declaration",
