@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { XLSX_LIMITS } from "../src/xlsx/limits";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { XlsxReadError } from "../src/xlsx/read-error";
 import { HOSTILE_FILES } from "./support/hostile-files";
@@ -50,6 +51,28 @@ describe("the reader refuses each crafted file, saying what it saw", () => {
     ).sheets[0];
     expect(sheet.merges).toHaveLength(100_000);
     expect(sheet.values).toHaveLength(20);
+  });
+
+  test("cells kept are counted while the sheet streams, and rows without values keep nothing", () => {
+    const limits = { ...XLSX_LIMITS, tableCells: 1_000 };
+    const styled = (r: number, cells: number) =>
+      `<row r="${r}"><c r="A${r}"><v>1</v></c>${Array.from({ length: cells }, () => '<c s="1"/>').join("")}</row>`;
+    const blankRows = (from: number) =>
+      Array.from({ length: 50 }, (_, k) => `<row r="${from + k}">${'<c s="1"/>'.repeat(100)}</row>`).join("");
+    const book = (data: string) =>
+      new Uint8Array(workbookFile({ sheets: [{ name: "Đếm", data }], styles: styles([9]) }));
+    // 5,000 formatted blank cells in rows without values: nothing kept, read.
+    expect(readXlsx(book(styled(1, 3) + blankRows(2)), { limits }).sheets[0].values).toHaveLength(1);
+    // 1,200 formatted cells in one row with a value: refused while streaming.
+    try {
+      readXlsx(book(styled(1, 1200)), { limits });
+      throw new Error("read");
+    } catch (e) {
+      expect(e).toBeInstanceOf(XlsxReadError);
+      expect((e as XlsxReadError).problem.message.en).toBe(
+        'Sheet "Đếm" has more than 1,000 cells with values or formats in rows with data (with the sheets before it).'
+      );
+    }
   });
 
   test("a million overlapping column styles are passed over, not applied one over another", () => {

@@ -11,9 +11,9 @@ export const XLSX_LIMITS = {
   /** Entries in the zip directory (Excel writes a few dozen; a picture is one more). */
   entries: 10_000,
   /** One part (a worksheet, the shared strings) once inflated. */
-  partBytes: 64 * MiB,
-  /** All the parts read, once inflated. */
-  totalBytes: 192 * MiB,
+  partBytes: 48 * MiB,
+  /** All the parts read, once inflated: every sheet is read, so this bounds the time a file takes. */
+  totalBytes: 96 * MiB,
   /** Items of the shared-string table. */
   sharedStrings: 1_000_000,
   /** Characters in one cell: Excel's own limit. */
@@ -26,7 +26,7 @@ export const XLSX_LIMITS = {
   tableCells: 20_000_000,
 } as const;
 
-export type XlsxLimits = typeof XLSX_LIMITS;
+export type XlsxLimits = Readonly<Record<keyof typeof XLSX_LIMITS, number>>;
 
 /** What the sheets read so far have taken of the limits that hold for the whole workbook. */
 export interface LimitUse {

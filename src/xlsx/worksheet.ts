@@ -26,6 +26,8 @@ interface RowCells {
   values: CellValue[];
   formats: string[];
   filled: boolean;
+  /** Columns kept (a value or a format). */
+  kept: number;
 }
 
 const GENERAL = "General";
@@ -61,6 +63,8 @@ class WorksheetReader implements XmlReader {
   private readonly merges: MergeList;
   private readonly uncalculated: string[] = [];
   private protectedSheet = false;
+  /** Cells kept in `rows` (values, and formats of blank cells in rows with values), within the table-cells cap. */
+  private kept = 0;
   /** The extent of the cells holding values, and the cells that set it (for messages). */
   private bottom = -1;
   private right = -1;
@@ -148,7 +152,11 @@ class WorksheetReader implements XmlReader {
       else if (element === "c") this.closeCell();
       return;
     }
-    if (element === "sheetData") this.inSheetData = false;
+    if (element === "row" && this.inSheetData && this.rowCells && !this.rowCells.filled) {
+      // A row without values is blank in the table: the formats of its cells are not kept.
+      this.kept -= this.rowCells.kept;
+      this.rows[this.row] = this.rowCells = undefined;
+    } else if (element === "sheetData") this.inSheetData = false;
   }
 
   text(text: string): void {
@@ -205,16 +213,20 @@ class WorksheetReader implements XmlReader {
   }
 
   private closeCell(): void {
-    const format = this.format(this.style);
-    let value = this.cellValue();
+    const blank = !this.hasValue && !this.hasFormula && !this.hasInline;
+    // A blank cell matters only by a format other than General (else the row's or column's shows).
+    const format = blank && (this.style === undefined || this.style === "0") ? GENERAL : this.format(this.style);
+    let value = blank ? undefined : this.cellValue();
     this.inCell = false;
     if (value === undefined && this.hasFormula) {
       // Written by a program that does not calculate, and never saved by Excel: no result to read.
       value = "";
       this.uncalculated.push(this.address());
     }
+    if (value === undefined && format === GENERAL) return;
     let cells = this.rowCells;
-    if (!cells) cells = this.rows[this.row] = this.rowCells = { values: [], formats: [], filled: false };
+    if (!cells) cells = this.rows[this.row] = this.rowCells = { values: [], formats: [], filled: false, kept: 0 };
+    if (cells.formats[this.col] === undefined) this.keep(cells);
     if (value === undefined) {
       cells.formats[this.col] = format;
       return;
@@ -231,6 +243,19 @@ class WorksheetReader implements XmlReader {
     cells.filled = true;
     if (this.row > this.bottom) ((this.bottom = this.row), (this.bottomCell = this.address()));
     if (this.col > this.right) ((this.right = this.col), (this.rightCell = this.address()));
+  }
+
+  /** One more cell kept: refused as soon as the cells kept pass the cap, long before the table is built. */
+  private keep(cells: RowCells): void {
+    cells.kept++;
+    const { used, limits } = this.context;
+    if (++this.kept + used.tableCells <= limits.tableCells) return;
+    const max = count(limits.tableCells);
+    throw tooLarge(
+      `${this.name}!${this.address()}`,
+      `Trang "${this.name}" có hơn ${max.vi} ô có giá trị hoặc định dạng ở các dòng có dữ liệu (tính cả các trang trước).`,
+      `Sheet "${this.name}" has more than ${max.en} cells with values or formats in rows with data (with the sheets before it).`
+    );
   }
 
   /** The value Excel saved in the cell; undefined when it saved none. */

@@ -46,6 +46,19 @@ function bombEntry(statedSize?: number): ZipEntry {
   };
 }
 
+/** A workbook whose one shared string is `mb` MiB of "a" (a few tens of KB compressed). */
+function sharedStringOf(mb: number): Buffer {
+  const parts = workbookParts({
+    sheets: [{ name: "Tổng hợp", data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+    shared: "",
+  });
+  parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(
+    "</sst>",
+    `<si><t>${"a".repeat(mb * 1024 * 1024)}</t></si></sst>`
+  );
+  return zip(entries(parts));
+}
+
 /** One row per line of text: a sheet of `rows` rows of two numbers. */
 const rowsXml = (rows: number) =>
   Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`).join("");
@@ -55,8 +68,8 @@ export const HOSTILE_FILES: HostileFile[] = [
     label: "zip bomb: a 2 MB file whose sheet inflates to 2 GB, size stated",
     bytes: () => withSheet(bombEntry()),
     code: "file-too-large",
-    vi: /khi giải nén là 2048\.0 MB, vượt giới hạn 64\.0 MB của một phần/,
-    en: /inflates to 2048\.0 MB, over the limit of 64\.0 MB per part/,
+    vi: /khi giải nén là 2048\.0 MB, vượt giới hạn 48\.0 MB của một phần/,
+    en: /inflates to 2048\.0 MB, over the limit of 48\.0 MB per part/,
   },
   {
     label: "zip bomb: the same sheet stating 1 MB",
@@ -66,15 +79,15 @@ export const HOSTILE_FILES: HostileFile[] = [
     en: /is longer than the directory says \(1,048,576 bytes\)/,
   },
   {
-    label: "four sheets of 60 MB each: over the 192 MB for all parts",
+    label: "four sheets of 30 MB each: over the 96 MB for all parts",
     bytes: () => {
       const parts = workbookParts({ sheets: [1, 2, 3, 4].map((k) => ({ name: `Trang ${k}` })) });
       const list = entries(parts).map((e) =>
         /worksheets\/sheet\d\.xml$/.test(e.name)
           ? {
               ...e,
-              compressed: spacesBomb(SHEET_HEAD, 60),
-              size: Buffer.byteLength(SHEET_HEAD) + 60 * 1024 * 1024,
+              compressed: spacesBomb(SHEET_HEAD, 30),
+              size: Buffer.byteLength(SHEET_HEAD) + 30 * 1024 * 1024,
               crc: 0,
             }
           : e
@@ -82,8 +95,8 @@ export const HOSTILE_FILES: HostileFile[] = [
       return zip(list);
     },
     code: "file-too-large",
-    vi: /vượt giới hạn 192\.0 MB/,
-    en: /more than the limit of 192\.0 MB/,
+    vi: /vượt giới hạn 96\.0 MB/,
+    en: /more than the limit of 96\.0 MB/,
   },
   {
     label: "one part shared by 100 directory entries",
@@ -201,30 +214,27 @@ export const HOSTILE_FILES: HostileFile[] = [
   },
   {
     label: "a 50 MB shared string",
-    bytes: () => {
-      const parts = workbookParts({
-        sheets: [{ name: "Tổng hợp", data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
-        shared: "",
-      });
-      parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(
-        "</sst>",
-        `<si><t>${"a".repeat(50 * 1024 * 1024)}</t></si></sst>`
-      );
-      return zip(entries(parts));
-    },
+    bytes: () => sharedStringOf(50),
+    code: "file-too-large",
+    vi: /Phần xl\/sharedStrings\.xml khi giải nén là 50\.0 MB, vượt giới hạn 48\.0 MB của một phần/,
+    en: /The part xl\/sharedStrings\.xml inflates to 50\.0 MB, over the limit of 48\.0 MB per part/,
+  },
+  {
+    label: "a 40 MB shared string",
+    bytes: () => sharedStringOf(40),
     code: "file-too-large",
     vi: /Chuỗi dùng chung thứ 1 dài hơn 32\.767 ký tự/,
     en: /Shared string #1 is longer than 32,767 characters/,
   },
   {
-    label: "a 50 MB inline string in a cell",
+    label: "a 40 MB inline string in a cell",
     bytes: () =>
       withSheet({
         name: SHEET,
         data: Buffer.from(
           sheetXml({
             name: "",
-            data: `<row r="7"><c r="D7" t="inlineStr"><is><t>${"a".repeat(50 * 1024 * 1024)}</t></is></c></row>`,
+            data: `<row r="7"><c r="D7" t="inlineStr"><is><t>${"a".repeat(40 * 1024 * 1024)}</t></is></c></row>`,
           })
         ),
       }),
