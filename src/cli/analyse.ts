@@ -5,13 +5,13 @@ import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings, reportSheets } from "../rules/report";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
+import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { isInput, outputIsInput, writeOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset, readJsonText } from "./ruleset-file";
-import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
