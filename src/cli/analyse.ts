@@ -8,10 +8,10 @@ import { Ruleset } from "../rules/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, writeOutput } from "./files";
+import { isInput, outputIsInput, readJsonText, writeOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
-import { loadRuleset, readJsonText } from "./ruleset-file";
+import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
 import { XlsxWorkbook } from "./xlsx-workbook";
 

@@ -70,6 +70,21 @@ export function readInputBytes(file: string, maxBytes: number): Uint8Array {
   }
 }
 
+/** A settings file (a ruleset or roadmap .json) is small; anything larger is not one. */
+export const JSON_FILE_LIMIT = 16 * 1024 * 1024;
+
+/** A .json settings file as text (a byte-order mark dropped); its faults are exit code 3 (the caller may say 5). */
+export function readJsonText(file: string): string {
+  const bytes = readInputBytes(file, JSON_FILE_LIMIT);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(EXIT.inputFile, [
+      problem("file-encoding", file, "Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
+    ]);
+  }
+}
+
 /**
  * Whether `out` is one of `inputs` (an output must never replace an input): the same file on disk,
  * however it is named (another path, a symbolic or a hard link).

@@ -5,26 +5,11 @@ import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset-document";
 import { SHEET_NAMES } from "../rules/workbook";
 import { CliError, EXIT } from "./exit-codes";
-import { readInputBytes } from "./files";
+import { readJsonText } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
-
-/** A settings file (a ruleset or roadmap .json) is small; anything larger is not one. */
-export const JSON_FILE_LIMIT = 16 * 1024 * 1024;
 
 const rulesetError = (where: string, vi: string, en: string) =>
   new CliError(EXIT.ruleset, [problem("ruleset-file", where, vi, en)]);
-
-/** A .json settings file as text (a byte-order mark dropped); its faults are exit code 3 (the caller may say 5). */
-export function readJsonText(file: string): string {
-  const bytes = readInputBytes(file, JSON_FILE_LIMIT);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new CliError(EXIT.inputFile, [
-      problem("file-encoding", file, "Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
-    ]);
-  }
-}
 
 /**
  * The ruleset to assess with: the embedded one, a ruleset file (.json), or the criteria sheet an officer
@@ -36,7 +21,7 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   try {
     if (/\.xls[xm]$/i.test(file)) return await rulesetFromWorkbook(file);
     return parseRulesetJson(
-      readOr(() => readJsonText(file)),
+      readRulesetFile(() => readJsonText(file)),
       name
     );
   } catch (e) {
@@ -46,8 +31,8 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   }
 }
 
-/** A fault reading the file, said to be the ruleset file's. */
-function readOr<T>(read: () => T): T {
+/** Read the ruleset file (or workbook) with `read`; a fault reading it is said to be the ruleset file's. */
+function readRulesetFile<T>(read: () => T): T {
   try {
     return read();
   } catch (e) {
@@ -66,7 +51,7 @@ function readOr<T>(read: () => T): T {
 }
 
 async function rulesetFromWorkbook(file: string): Promise<Ruleset> {
-  const workbook = snapshotWorkbook(readOr(() => snapshotFile(file)));
+  const workbook = snapshotWorkbook(readRulesetFile(() => snapshotFile(file)));
   const names = await workbook.sheetNames();
   const sheet = names.find((n) => n === SHEET_NAMES.ruleset) ?? names.find((n) => n.startsWith(SHEET_NAMES.ruleset));
   if (!sheet) {
