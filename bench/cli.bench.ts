@@ -4,6 +4,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { DISTRICTS } from "../src/cli/sample-places";
 import { builtCli, tempDir, writeDistrict } from "../test/support/workbooks";
+import { peakMb, writePeakHook } from "./peak-memory";
 import type { Figure } from "./run";
 
 const AREAS = 10_000;
@@ -12,7 +13,7 @@ const RUNS = 3;
 /**
  * The province's job end to end: 13 district workbooks (10,000 areas, written beforehand) analysed by
  * `ntm analyse` as a process, report written. Median wall time of three runs after a warm-up, and the
- * process's peak resident memory (getrusage maxRSS, reported by a preloaded exit hook).
+ * process's own peak resident memory (reported by a preloaded exit hook, see peak-memory.ts).
  */
 export default async function cliBench(): Promise<Figure[]> {
   const bin = builtCli();
@@ -26,11 +27,7 @@ export default async function cliBench(): Promise<Figure[]> {
       await writeDistrict(file, { district, areas, seed: 1000 + k, layout: k % 4 === 3 ? "status" : "indicators" });
       files.push(file);
     }
-    const peakHook = path.join(dir, "peak.js");
-    fs.writeFileSync(
-      peakHook,
-      'process.on("exit", () => process.stderr.write(`\\nntm-peak-rss-kb=${process.resourceUsage().maxRSS}\\n`));\n'
-    );
+    const peakHook = writePeakHook(dir);
     const out = path.join(dir, "toan-tinh.xlsx");
     const run = () => {
       const t0 = performance.now();
@@ -46,8 +43,7 @@ export default async function cliBench(): Promise<Figure[]> {
       if (r.status !== 0) throw new Error(`ntm analyse failed (${r.status}):\n${r.stderr}`);
       const total = /^Toàn tỉnh\s+(\d+)/m.exec(r.stdout)?.[1];
       if (Number(total) !== AREAS) throw new Error(`expected ${AREAS} areas in the summary, got ${total}`);
-      const kb = Number(/ntm-peak-rss-kb=(\d+)/.exec(r.stderr)?.[1]);
-      return { ms, mb: kb / 1024 };
+      return { ms, mb: peakMb(r.stderr) };
     };
     run();
     const runs = Array.from({ length: RUNS }, run).sort((a, b) => a.ms - b.ms);

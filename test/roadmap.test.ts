@@ -401,6 +401,20 @@ describe("effort table", () => {
     const step = planArea(a, ruleset, t).steps[0];
     expect([step.effort, step.funding, step.source]).toEqual(["medium", "state", "state-support"]);
   });
+
+  it("keys named __proto__ or constructor are unknown criteria, not the table's own properties", () => {
+    const doc = JSON.parse(
+      '{"criteria": {"__proto__": {"effort": "low", "funding": "state"}, "constructor": {"effort": "high", "funding": "community"}}}'
+    ) as unknown;
+    const t = effortTableFromDocument(doc, "x", defaultEffortTable());
+    expect(Object.keys(t.criteria)).toEqual(expect.arrayContaining(["__proto__", "constructor", "TC01"]));
+    expect(t.criteria.TC01).toEqual(defaultEffortTable().criteria.TC01);
+    expect(checkEffortTable(t, ruleset).map((p) => [p.code, p.where])).toEqual([
+      ["effort-unknown", "__proto__"],
+      ["effort-unknown", "constructor"],
+    ]);
+    expect(effortTableToDocument(t).criteria).toHaveProperty(["constructor", "effort"], "high");
+  });
 });
 
 describe("the texts of planned criteria", () => {

@@ -57,6 +57,27 @@ describe("a user's ruleset file with faults is refused, naming the place and fie
     expect(p[0].message.vi).toContain("=>>");
     expect(p[0].message.en).toContain("Unknown operator");
   });
+  test("ids that name JavaScript's own object properties are refused, naming the field (file and sheet alike)", () => {
+    const doc = baseDoc();
+    doc.criteria[0].id = "constructor";
+    doc.criteria[1].indicators[0].id = "__proto__";
+    doc.criteria[2].indicators[0].id = "hasOwnProperty";
+    const p = problemsOf(() => parseRulesetJson(JSON.stringify(doc)));
+    expect(p.map((x) => [x.code, x.where])).toEqual([
+      ["reserved-id", "constructor › id"],
+      ["reserved-id", "__proto__ › id"],
+      ["reserved-id", "hasOwnProperty › id"],
+    ]);
+    expect(p[1].message.vi).toBe(
+      'Mã "__proto__" trùng một tên dành riêng của chương trình; hãy đặt mã khác (vd. TC14, TC14.1).'
+    );
+    const table = rulesetToTable(embeddedRuleset());
+    const row = table.findIndex((r) => r[2] === "TC07.1");
+    table[row][2] = "toString";
+    const fromSheet = problemsOf(() => rulesetFromTable(table, embeddedRuleset()));
+    expect(fromSheet[0].code).toBe("reserved-id");
+    expect(fromSheet[0].where).toMatch(/^[A-Z]+\d+$/);
+  });
   test("duplicate indicator id", () => {
     const doc = baseDoc();
     doc.criteria[2].indicators[1].id = "TC03.1";

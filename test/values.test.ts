@@ -21,6 +21,18 @@ describe("reading cell values as people type them", () => {
     expect(num(raw, "percent")).toBe(expected);
   });
 
+  test("a date or time (a serial number under a date format, as Office.js and files give it) is no figure", () => {
+    for (const format of ["dd/mm/yyyy", "m/d/yyyy", "[$-42A]d/m/yyyy", "h:mm", "[h]:mm:ss", "yyyy"]) {
+      const r = readValue(43784, "count", { numberFormat: format });
+      expect(r.kind).toBe("unreadable");
+      if (r.kind === "unreadable")
+        expect(r.reason.en).toBe(`The cell holds a date or time (format "${format}"), not a figure.`);
+    }
+    for (const format of ["General", "0", "#,##0", '#,##0\\ "ngày"', "0.0%", "[Red]0%", "0.00E+00", "@"]) {
+      expect(readValue(43, "count", { numberFormat: format }).kind).toBe("number");
+    }
+  });
+
   test("a fraction stored in a percent-formatted cell is scaled", () => {
     expect(num(0.85, "percent", { numberFormat: "0%" })).toBe(85);
     expect(num(0.855, "percent", { numberFormat: "0.0%" })).toBe(85.5);

@@ -5,10 +5,11 @@ import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings, reportSheets } from "../rules/report";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
+import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { sameFile, writeAtomically } from "./files";
-import { snapshotFile, snapshotWorkbook, WorkbookSnapshot } from "./read-files";
+import { isInput, outputIsInput, readJsonText, writeOutput } from "./files";
+import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
@@ -38,8 +39,11 @@ export function defaultReportPath(files: string[]): string {
 const outputError = (where: string, vi: string, en: string) =>
   new CliError(EXIT.output, [problem("output", where, vi, en)]);
 
-/** Refuse early, before any work: a report that would replace an input, or an existing one without --force. */
-function checkOutput(out: string, inputs: string[], force: boolean): void {
+/**
+ * Refuse early, before any work: a report that would replace an input (an .xlsx, the --ruleset or
+ * --roadmap file), or an existing one without --force.
+ */
+function checkOutput(out: string, inputs: Array<string | undefined>, force: boolean): void {
   if (path.extname(out).toLowerCase() !== ".xlsx") {
     throw usageError(
       "--out",
@@ -47,13 +51,7 @@ function checkOutput(out: string, inputs: string[], force: boolean): void {
       `The report must be an .xlsx file, not "${out}".`
     );
   }
-  if (inputs.some((f) => fs.existsSync(f) && sameFile(f, out))) {
-    throw outputError(
-      out,
-      "Báo cáo không được ghi đè lên tệp đầu vào. Hãy chọn tên khác với --out.",
-      "The report must not replace an input file. Choose another name with --out."
-    );
-  }
+  if (isInput(out, inputs)) throw outputIsInput(out);
   if (!fs.existsSync(out)) return;
   if (fs.statSync(out).isDirectory()) {
     throw outputError(
@@ -102,15 +100,16 @@ function loadRoadmapSettings(file: string | undefined): PlanSettings {
   if (file === undefined) return {};
   let doc: unknown;
   try {
-    doc = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    doc = JSON.parse(readJsonText(file));
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const reason = e instanceof CliError ? e.problems[0].message : undefined;
+    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new CliError(EXIT.ruleset, [
       problem(
         "roadmap-file",
         file,
-        `Không đọc được tệp lộ trình (${reason}).`,
-        `Cannot read the roadmap file (${reason}).`
+        `Không đọc được tệp lộ trình (${reason?.vi ?? detail}).`,
+        `Cannot read the roadmap file (${reason?.en ?? detail}).`
       ),
     ]);
   }
@@ -144,24 +143,18 @@ async function writeReport(
     { reading: { tables: reading.flatMap((x) => x.tables), skipped: reading.flatMap((x) => x.skipped) } }
   );
   let written: string[] = [];
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeAtomically(out, async (tmp) => {
-      // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
-      const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
-      const writer = new WorkbookWriter({
-        filename: tmp,
-        useStyles: true,
-        useSharedStrings: false,
-      });
-      writer.creator = "ntm";
-      written = (await writeOwnSheets(new XlsxWorkbook(writer, { streaming: true }), sheets)).written;
-      await writer.commit();
+  await writeOutput(out, async (tmp) => {
+    // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
+    const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
+    const writer = new WorkbookWriter({
+      filename: tmp,
+      useStyles: true,
+      useSharedStrings: false,
     });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw outputError(out, `Không ghi được báo cáo (${reason}).`, `Cannot write the report (${reason}).`);
-  }
+    writer.creator = "ntm";
+    written = (await writeOwnSheets(new XlsxWorkbook(writer, { streaming: true }), sheets)).written;
+    await writer.commit();
+  });
   return written;
 }
 
@@ -184,16 +177,18 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const year = integerOption(args, "year", 2000, 2100);
   const json = args.flags.has("json");
   const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
-  if (out !== undefined) checkOutput(out, files, args.flags.has("force"));
-  const ruleset = await loadRuleset(args.values.get("ruleset"));
-  const roadmap = loadRoadmapSettings(args.values.get("roadmap"));
+  const rulesetFile = args.values.get("ruleset");
+  const roadmapFile = args.values.get("roadmap");
+  if (out !== undefined) checkOutput(out, [...files, rulesetFile, roadmapFile], args.flags.has("force"));
+  const ruleset = await loadRuleset(rulesetFile);
+  const roadmap = loadRoadmapSettings(roadmapFile);
 
   // Every file is read before anything is written, and every fault is listed at once.
   const results: FileResult[] = [];
   const failures: CliError[] = [];
   for (const file of files) {
     try {
-      const snapshot = await snapshotFile(file);
+      const snapshot = snapshotFile(file);
       results.push(await analyseSnapshot(file, snapshot, ruleset, { sheets: args.lists.get("sheet"), year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;

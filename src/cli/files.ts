@@ -1,120 +1,156 @@
-import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { problem } from "../rules/message";
 import { CliError, EXIT } from "./exit-codes";
 
-/** What a file's first bytes say it is. */
-export type FileKind = "zip" | "cfb" | "empty" | "other";
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-/** Compound File Binary (OLE2): an encrypted .xlsx, or an Excel 97–2003 .xls. */
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const startsWith = (bytes: Buffer, signature: number[]) =>
-  bytes.length >= signature.length && signature.every((b, k) => bytes[k] === b);
-
-export function fileKind(bytes: Buffer): FileKind {
-  if (bytes.length === 0) return "empty";
-  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return "zip";
-  if (startsWith(bytes, CFB)) return "cfb";
-  return "other";
-}
-
 const inputError = (file: string, code: string, vi: string, en: string) =>
   new CliError(EXIT.inputFile, [problem(code, file, vi, en)]);
 
-/** Read a file the user named, with a clear message for each way it can be missing. */
-export function readInputBytes(file: string): Buffer {
-  let stat: fs.Stats;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+/**
+ * Read a file the user named, with a clear message for each way it can fail. Only a regular file is
+ * read (a folder, a FIFO or a device such as /dev/zero is refused before any byte is read, so nothing
+ * hangs or grows without end), and only up to `maxBytes`.
+ */
+export function readInputBytes(file: string, maxBytes: number): Uint8Array {
+  let fd: number;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw inputError(file, "file-missing", "Không tìm thấy tệp.", "File not found.");
-  }
-  if (stat.isDirectory()) {
-    throw inputError(
-      file,
-      "file-is-folder",
-      "Đây là một thư mục, không phải tệp .xlsx.",
-      "This is a folder, not an .xlsx file."
-    );
-  }
-  try {
-    return fs.readFileSync(file);
+    // Non-blocking: opening a FIFO must not wait for a writer before it is refused below.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw inputError(file, "file-missing", "Không tìm thấy tệp.", "File not found.");
+    }
     const reason = e instanceof Error ? e.message : String(e);
     throw inputError(file, "file-unreadable", `Không đọc được tệp (${reason}).`, `Cannot read the file (${reason}).`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) {
+      throw inputError(
+        file,
+        "file-is-folder",
+        "Đây là một thư mục, không phải một tệp.",
+        "This is a folder, not a file."
+      );
+    }
+    if (!stat.isFile()) {
+      throw inputError(
+        file,
+        "file-not-regular",
+        "Đây không phải một tệp thường trên đĩa (mà là thiết bị, FIFO hay socket): ntm chỉ đọc tệp.",
+        "This is not a regular file on disk (a device, FIFO or socket): ntm reads files only."
+      );
+    }
+    if (stat.size > maxBytes) {
+      throw inputError(
+        file,
+        "file-too-large",
+        `Tệp lớn ${mb(stat.size)} MB, vượt giới hạn ${mb(maxBytes)} MB.`,
+        `The file is ${mb(stat.size)} MB, over the limit of ${mb(maxBytes)} MB.`
+      );
+    }
+    // No more than the size seen: a file that grows while it is read is not followed.
+    const bytes = new Uint8Array(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const n = fs.readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw inputError(file, "file-unreadable", `Không đọc được tệp (${reason}).`, `Cannot read the file (${reason}).`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A settings file (a ruleset or roadmap .json) is small; anything larger is not one. */
+export const JSON_FILE_LIMIT = 16 * 1024 * 1024;
+
+/** A .json settings file as text (a byte-order mark dropped); its faults are exit code 3 (the caller may say 5). */
+export function readJsonText(file: string): string {
+  const bytes = readInputBytes(file, JSON_FILE_LIMIT);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(EXIT.inputFile, [
+      problem("file-encoding", file, "Tệp không phải văn bản UTF-8.", "The file is not UTF-8 text."),
+    ]);
   }
 }
 
 /**
- * An input workbook, loaded from its bytes (the file itself is only read, never written; bytes already
- * read are passed in). Whatever is not a readable .xlsx gets a message saying what it is and what to do.
+ * Whether `out` is one of `inputs` (an output must never replace an input): the same file on disk,
+ * however it is named (another path, a symbolic or a hard link).
  */
-export async function loadWorkbook(file: string, bytes: Buffer = readInputBytes(file)): Promise<ExcelJS.Workbook> {
-  const ext = path.extname(file).toLowerCase();
-  switch (fileKind(bytes)) {
-    case "empty":
-      throw inputError(file, "file-empty", "Tệp rỗng (0 byte).", "The file is empty (0 bytes).");
-    case "cfb":
-      throw inputError(
-        file,
-        "file-protected-or-xls",
-        "Tệp được đặt mật khẩu hoặc là tệp .xls cũ (Excel 97–2003). Hãy mở bằng Excel, bỏ mật khẩu hoặc chọn Lưu thành › Sổ làm việc Excel (.xlsx), rồi chạy lại.",
-        "The file is password-protected or an old .xls (Excel 97–2003). Open it in Excel, remove the password or Save As › Excel Workbook (.xlsx), then run again."
-      );
-    case "other":
-      throw inputError(
-        file,
-        "file-not-xlsx",
-        `Tệp không phải sổ làm việc Excel .xlsx${ext && ext !== ".xlsx" ? ` (đuôi ${ext})` : ""}. Hãy mở bằng Excel và Lưu thành .xlsx.`,
-        `The file is not an Excel .xlsx workbook${ext && ext !== ".xlsx" ? ` (extension ${ext})` : ""}. Open it in Excel and Save As .xlsx.`
-      );
-    case "zip":
-      break;
-  }
-  // Loaded here, not with the module: most files never get this far (see read-files.ts).
-  const { default: exceljs } = await import("exceljs");
-  const workbook = new exceljs.Workbook();
+export function isInput(out: string, inputs: Array<string | undefined>): boolean {
+  let target: fs.Stats;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw inputError(
-      file,
-      "file-corrupt",
-      `Tệp .xlsx bị hỏng hoặc không phải sổ làm việc Excel (${reason}). Hãy mở bằng Excel, Lưu thành bản mới rồi chạy lại.`,
-      `The .xlsx file is corrupt or not an Excel workbook (${reason}). Open it in Excel, save a new copy, then run again.`
-    );
+    target = fs.statSync(out);
+  } catch {
+    // No file there yet: it is no input (an input that does not exist is refused when it is read).
+    return false;
   }
-  if (workbook.worksheets.length === 0) {
-    throw inputError(file, "file-no-sheets", "Sổ làm việc không có trang tính nào.", "The workbook has no worksheets.");
-  }
-  return workbook;
+  return inputs.some((input) => {
+    if (input === undefined) return false;
+    try {
+      const s = fs.statSync(input);
+      return s.dev === target.dev && s.ino === target.ino;
+    } catch {
+      return false;
+    }
+  });
 }
 
-/** Two paths naming the same file (an output must never replace an input). */
-export function sameFile(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+/** The refusal when `--out` names an input file. */
+export function outputIsInput(out: string): CliError {
+  return new CliError(EXIT.output, [
+    problem(
+      "output",
+      out,
+      "Tệp ghi ra không được ghi đè lên tệp đầu vào (tệp .xlsx, --ruleset hay --roadmap). Hãy chọn tên khác với --out.",
+      "The output must not replace an input file (an .xlsx, --ruleset or --roadmap). Choose another name with --out."
+    ),
+  ]);
+}
+
+/** Temporary files being written, removed if the process is interrupted. */
+const inFlight = new Set<string>();
+const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
+
+/** Ctrl+C or a TERM while writing: remove the temporary files, then end as the signal would. */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of inFlight) fs.rmSync(tmp, { force: true });
+  inFlight.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function track(tmp: string): void {
+  if (inFlight.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  inFlight.add(tmp);
+}
+
+function untrack(tmp: string): void {
+  inFlight.delete(tmp);
+  if (inFlight.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
 /**
  * Write a file whole or not at all: `write` fills a temporary file in the same folder, which is then
  * flushed and renamed over the target, so a reader never sees half a file and a failure leaves any
- * earlier one in place.
+ * earlier one in place. The temporary file is removed on failure and on SIGINT/SIGTERM.
  */
 export async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  track(tmp);
   try {
     await write(tmp);
     const fd = fs.openSync(tmp, "r+");
@@ -127,11 +163,57 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
+  } finally {
+    untrack(tmp);
   }
 }
 
-export function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  return writeAtomically(target, async (tmp) => fs.writeFileSync(tmp, bytes, { flag: "wx" }));
+/** What the system's error code means for the user. */
+function writeReason(e: unknown): { vi: string; en: string } {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const detail = e instanceof Error ? e.message : String(e);
+  switch (code) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return { vi: `ổ đĩa đã đầy; ${detail}`, en: `the disk is full; ${detail}` };
+    case "EFBIG":
+      return {
+        vi: `tệp vượt giới hạn kích thước hoặc ổ đĩa đã đầy; ${detail}`,
+        en: `the file size limit was hit or the disk is full; ${detail}`,
+      };
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return { vi: `không có quyền ghi vào đó; ${detail}`, en: `no permission to write there; ${detail}` };
+    case "ENOTDIR":
+    case "EEXIST":
+      return {
+        vi: `không tạo được thư mục chứa tệp; ${detail}`,
+        en: `the folder for the file cannot be made; ${detail}`,
+      };
+    default:
+      return { vi: detail, en: detail };
+  }
+}
+
+/**
+ * Write an output of any command: its folder made if missing, the file written atomically; any
+ * failure of the disk (full, no permission, a file where a folder should be) is exit 6 with a message.
+ */
+export async function writeOutput(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    await writeAtomically(target, write);
+  } catch (e) {
+    const reason = writeReason(e);
+    throw new CliError(EXIT.output, [
+      problem("output", target, `Không ghi được tệp (${reason.vi}).`, `Cannot write the file (${reason.en}).`),
+    ]);
+  }
+}
+
+export function writeFileOutput(target: string, bytes: Uint8Array): Promise<void> {
+  return writeOutput(target, async (tmp) => fs.writeFileSync(tmp, bytes, { flag: "wx" }));
 }
 
 /** A file the command would create must not replace one already there, unless --force says so. */

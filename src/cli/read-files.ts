@@ -1,35 +1,25 @@
-import { MemoryWorkbook, SheetData } from "../rules/workbook";
-import { fileKind, loadWorkbook, readInputBytes } from "./files";
-import { readXlsx } from "./xlsx-reader";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import * as path from "path";
+import { MemoryWorkbook } from "../rules/workbook";
+import { XLSX_LIMITS } from "../xlsx/limits";
+import { readXlsx, WorkbookSnapshot } from "../xlsx/read-workbook";
+import { XlsxReadError } from "../xlsx/read-error";
+import { CliError, EXIT } from "./exit-codes";
+import { readInputBytes } from "./files";
 
 /**
- * Input files read into memory: every sheet's values, formats, merges and hidden rows, by the fast
- * reader (xlsx-reader.ts) or, for what it does not read, through the exceljs Workbook. The fast reader
- * takes a few tens of milliseconds a district, less than starting a worker thread, so files are read
- * one after the other on this thread.
+ * An input workbook read into memory by the one .xlsx reader (src/xlsx), every sheet. A file it
+ * refuses gets its one message, located as "file › where", and exit code 3: it is not read again
+ * another way. A few tens of milliseconds a district, so files are read one after the other.
  */
-export interface WorkbookSnapshot {
-  names: string[];
-  active?: string;
-  sheets: SheetData[];
-}
-
-export async function snapshotFile(file: string): Promise<WorkbookSnapshot> {
-  const bytes = readInputBytes(file);
-  if (fileKind(bytes) === "zip") {
-    try {
-      return readXlsx(bytes);
-    } catch {
-      // Whatever the fast reader refuses (an unusual or broken file) is read, or refused, by exceljs.
-    }
+export function snapshotFile(file: string): WorkbookSnapshot {
+  const bytes = readInputBytes(file, XLSX_LIMITS.fileBytes);
+  try {
+    return readXlsx(bytes, { fileName: path.basename(file) });
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    const p = e.problem;
+    throw new CliError(EXIT.inputFile, [{ ...p, where: p.where ? `${file} › ${p.where}` : file }]);
   }
-  // loadWorkbook classifies the file (empty, password-protected, not a zip, corrupt) with its messages.
-  const workbook = new XlsxWorkbook(await loadWorkbook(file, bytes));
-  const names = await workbook.sheetNames();
-  const sheets: SheetData[] = [];
-  for (const name of names) sheets.push(await workbook.readSheet(name));
-  return { names, active: await workbook.activeSheetName(), sheets };
 }
 
 /** The snapshot as a Workbook the pipeline reads (the active sheet as in the file). */

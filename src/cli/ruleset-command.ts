@@ -3,7 +3,7 @@ import { Language } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
 import { EXIT } from "./exit-codes";
-import { refuseExisting, writeFileAtomic } from "./files";
+import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 
@@ -30,7 +30,10 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
     io.out(RULESET_HELP[language]);
     return EXIT.ok;
   }
-  const ruleset = await loadRuleset(args.values.get("ruleset"));
+  const rulesetFile = args.values.get("ruleset");
+  const out = args.values.get("out");
+  if (out !== undefined && isInput(out, [rulesetFile])) throw outputIsInput(out);
+  const ruleset = await loadRuleset(rulesetFile);
   const format = choiceOption(args, "format", ["file", "engine"] as const, "file");
   const context = { year: integerOption(args, "year", 2000, 2100), areaType: args.values.get("area-type") };
   const doc =
@@ -38,13 +41,12 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
       ? rulesetToDocument(ruleset)
       : { ruleset: ruleset.id, context, rules: toEngineRules(ruleset, new Assessor(ruleset).thresholds(context)) };
   const text = JSON.stringify(doc, null, 2) + "\n";
-  const out = args.values.get("out");
   if (out === undefined) {
     io.out(text);
     return EXIT.ok;
   }
   refuseExisting(out, args.flags.has("force"));
-  await writeFileAtomic(out, Buffer.from(text, "utf8"));
+  await writeFileOutput(out, new TextEncoder().encode(text));
   io.out(language === "vi" ? `Đã ghi bộ tiêu chí: ${out}` : `Ruleset written: ${out}`);
   return EXIT.ok;
 }

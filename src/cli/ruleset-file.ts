@@ -1,4 +1,3 @@
-import * as fs from "fs";
 import * as path from "path";
 import { reloadRulesetFromSheet } from "../rules/analysis";
 import { InputError, problem } from "../rules/message";
@@ -6,8 +5,8 @@ import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset-document";
 import { SHEET_NAMES } from "../rules/workbook";
 import { CliError, EXIT } from "./exit-codes";
-import { loadWorkbook } from "./files";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import { readJsonText } from "./files";
+import { snapshotFile, snapshotWorkbook } from "./read-files";
 
 const rulesetError = (where: string, vi: string, en: string) =>
   new CliError(EXIT.ruleset, [problem("ruleset-file", where, vi, en)]);
@@ -21,17 +20,10 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   const name = path.basename(file);
   try {
     if (/\.xls[xm]$/i.test(file)) return await rulesetFromWorkbook(file);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      throw rulesetError(
-        file,
-        "Không đọc được tệp bộ tiêu chí (không có hoặc không mở được).",
-        "Cannot read the ruleset file (missing or not readable)."
-      );
-    }
-    return parseRulesetJson(text, name);
+    return parseRulesetJson(
+      readRulesetFile(() => readJsonText(file)),
+      name
+    );
   } catch (e) {
     if (e instanceof InputError) throw new CliError(EXIT.ruleset, e.problems);
     if (e instanceof CliError) throw new CliError(EXIT.ruleset, e.problems);
@@ -39,8 +31,27 @@ export async function loadRuleset(file: string | undefined): Promise<Ruleset> {
   }
 }
 
+/** Read the ruleset file (or workbook) with `read`; a fault reading it is said to be the ruleset file's. */
+function readRulesetFile<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof CliError)) throw e;
+    throw new CliError(
+      EXIT.ruleset,
+      e.problems.map((p) => ({
+        ...p,
+        message: {
+          vi: `Không đọc được tệp bộ tiêu chí: ${p.message.vi}`,
+          en: `Cannot read the ruleset file: ${p.message.en}`,
+        },
+      }))
+    );
+  }
+}
+
 async function rulesetFromWorkbook(file: string): Promise<Ruleset> {
-  const workbook = new XlsxWorkbook(await loadWorkbook(file));
+  const workbook = snapshotWorkbook(readRulesetFile(() => snapshotFile(file)));
   const names = await workbook.sheetNames();
   const sheet = names.find((n) => n === SHEET_NAMES.ruleset) ?? names.find((n) => n.startsWith(SHEET_NAMES.ruleset));
   if (!sheet) {

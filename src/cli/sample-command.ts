@@ -1,11 +1,10 @@
-import * as fs from "fs";
 import * as path from "path";
-import { Language, problem } from "../rules/message";
+import { Language } from "../rules/message";
 import { foldText } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
-import { CliError, EXIT } from "./exit-codes";
-import { refuseExisting, writeFileAtomic } from "./files";
+import { EXIT } from "./exit-codes";
+import { refuseExisting, writeFileOutput } from "./files";
 import { Io } from "./io";
 import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./sample-shapes";
 import { DISTRICTS, findDistrict } from "./sample-places";
@@ -85,15 +84,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
   const creator =
     shape === "district" ? `UBND ${district.kind} ${district.name}` : oneCommune ? `UBND ${commune}` : "ntm sample";
   const bytes = new Uint8Array(await sampleBookWorkbook(book, { year: SAMPLE_YEAR, creator }).xlsx.writeBuffer());
-  try {
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    await writeFileAtomic(out, bytes);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new CliError(EXIT.output, [
-      problem("output", out, `Không ghi được tệp (${reason}).`, `Cannot write the file (${reason}).`),
-    ]);
-  }
+  await writeFileOutput(out, bytes);
   const complete = book.areas.filter((a) => a.notMet.length === 0).length;
   const where = oneCommune ? commune : `${district.kind} ${district.name}`;
   const whereEn = oneCommune ? commune : district.name;

@@ -1,6 +1,7 @@
 import { WorkbookAnalysis } from "../rules/analysis";
 import { AreaAssessment } from "../rules/assessment";
 import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/district-summary";
+import { FORMULA_NO_RESULT } from "../rules/formula-results";
 import { formatProblem, Language, Problem } from "../rules/message";
 import { provisionalNote } from "../rules/report";
 import { Ruleset } from "../rules/ruleset";
@@ -148,7 +149,11 @@ export function warningText(results: FileResult[], language: Language): string {
   const shown = tables.length <= 3 ? 5 : 0;
   const lines: string[] = [];
   for (const { file, table } of tables) {
-    const problems: Problem[] = table.problems;
+    // A warning about the whole sheet is always shown whole; cell problems are counted.
+    for (const p of table.problems) {
+      if (p.code === FORMULA_NO_RESULT) lines.push(`Cảnh báo / Warning: ${file} › ${formatProblem(p, language)}`);
+    }
+    const problems: Problem[] = table.problems.filter((p) => p.code !== FORMULA_NO_RESULT);
     if (problems.length === 0) continue;
     const n = problems.length;
     lines.push(

@@ -1,13 +1,13 @@
 import type ExcelJS from "exceljs";
-import { CellValue, columnLetter, MergedRange } from "../rules/cell";
+import { columnLetter } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
 import { Problem } from "../rules/message";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 
 /**
- * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
- * sheets through and writes its report with. Nothing here touches the file system; the caller loads
- * and saves (the input file is never written).
+ * The Workbook interface over an exceljs workbook held in memory: what the command line writes its
+ * report with (it reads workbooks with src/xlsx). Nothing here touches the file system; the caller
+ * saves.
  */
 export class XlsxWorkbook implements Workbook {
   readonly workbook: ExcelJS.Workbook;
@@ -33,53 +33,9 @@ export class XlsxWorkbook implements Workbook {
     return tab === undefined ? undefined : this.workbook.worksheets[tab]?.name;
   }
 
+  /** The command line reads workbooks with src/xlsx (what Excel saved); this one only writes. */
   async readSheet(name: string): Promise<SheetData> {
-    const ws = this.sheet(name);
-    const values: CellValue[][] = [];
-    const formats: string[][] = [];
-    const hiddenRows: number[] = [];
-    let width = 0;
-    let height = 0;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const r = rowNumber - 1;
-      const rowValues: CellValue[] = [];
-      const rowFormats: string[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        // A merged block's value is in its top-left cell only, as Excel itself reports it.
-        if (cell.master !== cell) return;
-        const v = cellValue(cell.value, cell.numFmt);
-        if (v === null) return;
-        rowValues[colNumber - 1] = v;
-        if (cell.numFmt) rowFormats[colNumber - 1] = cell.numFmt;
-        width = Math.max(width, colNumber);
-        height = Math.max(height, rowNumber);
-      });
-      values[r] = rowValues;
-      formats[r] = rowFormats;
-      if (row.hidden) hiddenRows.push(r);
-    });
-    const grid: CellValue[][] = [];
-    const numberFormats: string[][] = [];
-    for (let r = 0; r < height; r++) {
-      const src = values[r] ?? [];
-      const fmt = formats[r] ?? [];
-      const out = new Array<CellValue>(width);
-      const outFmt = new Array<string>(width);
-      for (let c = 0; c < width; c++) {
-        out[c] = src[c] ?? null;
-        outFmt[c] = fmt[c] ?? "General";
-      }
-      grid.push(out);
-      numberFormats.push(outFmt);
-    }
-    return {
-      name: ws.name,
-      values: grid,
-      numberFormats,
-      merges: merges(ws),
-      hiddenRows: hiddenRows.filter((r) => r < height),
-      protected: !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
-    };
+    throw new Error(`The report writer does not read sheets (${name})`);
   }
 
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
@@ -136,59 +92,6 @@ export class XlsxWorkbook implements Workbook {
     if (!ws) throw new Error(`No sheet ${name}`);
     return ws;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-const pad = (n: number): string => String(n).padStart(2, "0");
-
-/** A date cell as Vietnamese staff read it: "15/11/2019", with the time only when the format shows one. */
-export function dateText(d: Date, numFmt?: string): string {
-  if (Number.isNaN(d.getTime())) return "";
-  // exceljs gives serial dates as UTC instants.
-  const date = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-  const timed = /h/i.test(numFmt ?? "") || d.getUTCHours() + d.getUTCMinutes() + d.getUTCSeconds() > 0;
-  return timed ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : date;
-}
-
-type Rich = { richText: Array<{ text: string }> };
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
-const isRich = (v: unknown): v is Rich => isObject(v) && Array.isArray(v.richText);
-
-/**
- * An exceljs cell value as the core reads cells: formula results, errors as their text ("#N/A"), rich
- * text flattened, hyperlinks as their text, dates as text. null for a cell with nothing to read.
- */
-export function cellValue(v: ExcelJS.CellValue | undefined, numFmt?: string): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (typeof v === "string") return v;
-  if (v instanceof Date) return dateText(v, numFmt);
-  if (isRich(v)) return v.richText.map((t) => t.text).join("");
-  if (!isObject(v)) return null;
-  if ("error" in v && typeof v.error === "string") return v.error;
-  if ("formula" in v || "sharedFormula" in v) {
-    // A formula never calculated (written by a program) has no result: nothing to read.
-    return "result" in v ? cellValue(v.result as ExcelJS.CellValue, numFmt) : null;
-  }
-  if ("text" in v) {
-    const t = v.text;
-    return typeof t === "string" ? t : isRich(t) ? t.richText.map((x) => x.text).join("") : null;
-  }
-  return null;
-}
-
-/** exceljs keeps merged blocks in a private map; the public `model` would serialise the whole sheet. */
-function merges(ws: ExcelJS.Worksheet): MergedRange[] {
-  const own = (ws as unknown as { _merges?: Record<string, { model?: MergedRange } | undefined> })._merges ?? {};
-  const out: MergedRange[] = [];
-  for (const m of Object.values(own)) {
-    if (!m?.model) continue;
-    const { top, left, bottom, right } = m.model;
-    out.push({ top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

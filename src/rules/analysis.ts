@@ -1,7 +1,9 @@
 import { assessorFor } from "./assess";
 import { columnLetter } from "./cell";
+import { formulasWithoutResultProblem } from "./formula-results";
 import { InputError, Language, msg, Problem, problem } from "./message";
 import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
+import { writableSheet } from "./output-text";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
@@ -205,6 +207,8 @@ async function readTable(
   const assessments = await assessorFor(ruleset).assessAll(read.areas, { year: options.year });
   const range = tableRange(found);
   const notes = readingNotes(found, range);
+  // Per sheet: every table of a sheet carries its formulas without a saved result.
+  const unsaved = formulasWithoutResultProblem(found.data);
   const placeless = read.areas.filter((a) => a.commune.trim() === "").length;
   if (placeless > 0) {
     notes.push(
@@ -221,7 +225,7 @@ async function readTable(
     sheet,
     district: found.layout.district,
     assessments,
-    problems: read.problems,
+    problems: unsaved ? [unsaved, ...read.problems] : read.problems,
     layout: found.layout,
     skipped: read.skipped,
     data: found.data,
@@ -383,7 +387,8 @@ export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]):
     existing,
     owned
   );
-  const out = sheets.map((s) => ({ ...s, name: names.get(s.name) ?? s.name }));
+  // Cell texts as Excel can hold them, whichever host writes (Office.js has the same limits as a file).
+  const out = sheets.map((s) => ({ ...writableSheet(s), name: names.get(s.name) ?? s.name }));
   await workbook.writeSheets(out);
   const nowOwned = [...new Set([...owned.filter((n) => existing.includes(n)), ...out.map((s) => s.name)])];
   await workbook.saveSetting(SETTING_KEYS.ownedSheets, JSON.stringify(nowOwned));

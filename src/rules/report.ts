@@ -1,6 +1,7 @@
 import { AreaAssessment, CriterionResult } from "./assessment";
 import { CellValue } from "./cell";
 import { formatCondition, formatValue } from "./format";
+import { FORMULA_NO_RESULT } from "./formula-results";
 import { Grid } from "./cell";
 import {
   communeKeyOf,
@@ -102,13 +103,14 @@ function titleRows(
   title: Message,
   ruleset: Ruleset,
   language: Language,
-  subtitle?: string
+  subtitle?: string,
+  notes: string[] = []
 ): { rows: CellValue[][]; warningRows: number[] } {
   const rows: CellValue[][] = [[pick(title, language)]];
   rows.push([subtitle ?? `${ruleset.title}${ruleset.source.document ? ` (${ruleset.source.document})` : ""}`]);
   const warningRows: number[] = [];
-  const note = provisionalNote(ruleset, language);
-  if (note) {
+  for (const note of [provisionalNote(ruleset, language), ...notes]) {
+    if (!note) continue;
     warningRows.push(rows.length);
     rows.push([note]);
   }
@@ -190,6 +192,19 @@ function lineOf(a: AreaAssessment, language: Language): CellValue {
   return "";
 }
 
+/**
+ * Warnings about a whole sheet read (formulas with no saved result), shown under the areas sheet's title;
+ * once per sheet, however many tables it holds.
+ */
+function sheetNotes(results: SheetResult[], language: Language): string[] {
+  const notes = results.flatMap((r) =>
+    r.problems
+      .filter((p) => p.code === FORMULA_NO_RESULT)
+      .map((p) => `⚠ ${r.source === r.sheet ? r.sheet : `${r.source} › ${r.sheet}`}: ${p.message[language]}`)
+  );
+  return [...new Set(notes)];
+}
+
 /** Per area: where each one stands and what holds it back. */
 export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
   const withDistrict = severalDistricts(results);
@@ -197,7 +212,7 @@ export function areasSheet(results: SheetResult[], ruleset: Ruleset, language: L
   const sideways = results.some((r) =>
     r.assessments.some((a) => a.area.row === undefined && a.area.column !== undefined)
   );
-  const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language);
+  const { rows, warningRows } = titleRows(L.areasTitle, ruleset, language, undefined, sheetNotes(results, language));
   const header = [
     label("order", language),
     ...(withDistrict ? [label("district", language)] : []),

@@ -89,7 +89,8 @@ export function effortTableFromDocument(doc: unknown, where = "effort", base?: E
     ]);
   }
   const problems: Problem[] = [];
-  const criteria: Record<string, CriterionEffort> = { ...(base?.criteria ?? {}) };
+  // Keyed by the file's own keys: no prototype, so "__proto__" or "constructor" is just an unknown criterion.
+  const criteria: Record<string, CriterionEffort> = Object.assign(Object.create(null), base?.criteria);
   for (const [id, entry] of Object.entries(doc.criteria)) {
     const at = `${where} › ${id}`;
     if (!isObject(entry)) {

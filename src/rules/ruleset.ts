@@ -282,6 +282,20 @@ function optionalYear(v: unknown, at: string, field: string, problems: Problem[]
   return undefined;
 }
 
+/**
+ * Ids that name a property every JavaScript object has ("constructor", "__proto__", "toString"…):
+ * results keyed by id would meet the property instead of the criterion. Refused, with the field named.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const reservedId = (where: string, id: string): Problem =>
+  problem(
+    "reserved-id",
+    where,
+    `Mã "${id}" trùng một tên dành riêng của chương trình; hãy đặt mã khác (vd. TC14, TC14.1).`,
+    `The id "${id}" is a name the program reserves; choose another (e.g. TC14, TC14.1).`
+  );
+
 /** Check a draft and build the ruleset, or throw an InputError listing every fault. */
 export function buildRuleset(draft: RulesetDraft): Ruleset {
   const problems: Problem[] = [];
@@ -297,6 +311,7 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
     const id = text(c.id);
     const where = c.where ?? (id || `tiêu chí thứ ${ci + 1} / criterion #${ci + 1}`);
     if (!id) problems.push(problem("criterion-id", `${where} › id`, "Thiếu mã tiêu chí.", "Criterion id is missing."));
+    else if (RESERVED_IDS.has(id)) problems.push(reservedId(`${where} › id`, id));
     else if (criterionIds.has(id))
       problems.push(
         problem("duplicate-id", `${where} › id`, `Mã tiêu chí "${id}" bị trùng.`, `Duplicate criterion id "${id}".`)
@@ -317,6 +332,7 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
       const cells = i.cells ?? {};
       const at = (field: string) => cells[field] ?? `${iwhere} › ${field}`;
       if (!iid) problems.push(problem("indicator-id", at("id"), "Thiếu mã chỉ tiêu.", "Indicator id is missing."));
+      else if (RESERVED_IDS.has(iid)) problems.push(reservedId(at("id"), iid));
       else if (indicatorIds.has(iid) || criterionIds.has(iid))
         problems.push(
           problem("duplicate-id", at("id"), `Mã chỉ tiêu "${iid}" bị trùng.`, `Duplicate indicator id "${iid}".`)

@@ -1,6 +1,7 @@
 import { Reading } from "./assessment";
 import { CellValue, isExcelError } from "./cell";
 import { msg } from "./message";
+import { isDateFormat } from "./number-format";
 import { foldText, Unit } from "./ruleset";
 
 /** How a column's header qualifies its numbers, e.g. "(triệu đồng/người/năm)" → 1,000,000. */
@@ -201,6 +202,14 @@ const percentReadings = new Map<Unit, Map<number, Reading>>();
 const NUMBER_READINGS_LIMIT = 50_000;
 
 function readNumberCell(raw: number, unit: Unit, numberFormat: string | undefined, scale: number | undefined): Reading {
+  // A date or time (a serial number under a date format) is no indicator figure, whichever host read it.
+  if (numberFormat !== undefined && numberFormat !== "General" && isDateFormat(numberFormat)) {
+    return unreadable(
+      raw,
+      `Ô chứa ngày hoặc giờ (định dạng "${numberFormat}"), không phải số liệu.`,
+      `The cell holds a date or time (format "${numberFormat}"), not a figure.`
+    );
+  }
   const percent = unit === "percent" && !!numberFormat && numberFormat.includes("%");
   let bucket: Map<number, Reading> | undefined;
   if (percent) {

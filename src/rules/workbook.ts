@@ -3,9 +3,9 @@ import { Problem } from "./message";
 
 /**
  * The small interface the analysis needs from a workbook. Office.js implements it for the task pane
- * (src/taskpane/excel-workbook.ts), exceljs for the command line (src/cli/xlsx-workbook.ts), and
- * MemoryWorkbook below for tests. Every method is one batch: an implementation must not make a round
- * trip per row or per cell.
+ * (src/taskpane/excel-workbook.ts); the command line reads files with src/xlsx into MemoryWorkbook
+ * below (which tests use too) and writes its report through exceljs (src/cli/xlsx-workbook.ts).
+ * Every method is one batch: an implementation must not make a round trip per row or per cell.
  */
 export interface Workbook {
   /** Sheet names in tab order. */
@@ -42,6 +42,12 @@ export interface SheetData {
   /** Zero-based indexes of hidden (or filtered-out) rows. */
   hiddenRows?: number[];
   protected?: boolean;
+  /**
+   * Cells (A1 addresses) holding a formula the file saved no result for: a file written by a program
+   * that does not calculate and never saved in Excel. Their values read as "" (blank, never met) and
+   * the analysis warns. Only a file reader sets it: Office.js always has Excel's results.
+   */
+  formulasWithoutResult?: string[];
 }
 
 /** A sheet the add-in writes: plain values from A1, with presentation hints hosts apply in one go. */

@@ -8,7 +8,7 @@ import { CellValue } from "../../src/rules/cell";
 import { embeddedRuleset } from "../../src/rules/ruleset-document";
 import { addSampleSheet, SampleOptions, SampleSheet, sampleSheet, sampleWorkbook } from "../../src/cli/sample";
 import { District, findDistrict } from "../../src/cli/sample-places";
-import { cellValue } from "../../src/cli/xlsx-workbook";
+import { readXlsx } from "../../src/xlsx/read-workbook";
 
 /**
  * Workbooks on disk for the command-line tests and bench, and `ntm` run as a child process from a
@@ -32,6 +32,7 @@ export function builtCli(): string {
   const inputs = [
     ...filesUnder(path.join(ROOT, "src", "cli")),
     ...filesUnder(path.join(ROOT, "src", "rules")),
+    ...filesUnder(path.join(ROOT, "src", "xlsx")),
     ...["tsconfig.json", "tsconfig.cli.json", "package.json", "bin/ntm.js"].map((f) => path.join(ROOT, f)),
   ];
   const hash = createHash("sha1");
@@ -147,26 +148,17 @@ export async function writeWorkbook(
   await wb.xlsx.writeFile(file);
 }
 
-/** Every sheet of a written workbook as plain values (formula results, errors as text). */
+/**
+ * A written workbook: its values as the command line reads them (src/xlsx: formula results, errors as
+ * text, "" for blanks), and the exceljs model for what the values do not show (fills, fonts, views).
+ */
 export async function readBack(
   file: string
 ): Promise<{ workbook: ExcelJS.Workbook; sheets: Map<string, CellValue[][]> }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const sheets = new Map<string, CellValue[][]>();
-  for (const ws of workbook.worksheets) {
-    const rows: CellValue[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => (values[c - 1] = cellValue(cell.value, cell.numFmt)));
-      rows[n - 1] = Array.from(values, (v) => v ?? null);
-    });
-    sheets.set(
-      ws.name,
-      Array.from(rows, (r) => r ?? [])
-    );
-  }
-  return { workbook, sheets };
+  const snapshot = readXlsx(new Uint8Array(fs.readFileSync(file)));
+  return { workbook, sheets: new Map(snapshot.sheets.map((s) => [s.name, s.values])) };
 }
 
 export const sha1 = (file: string): string => createHash("sha1").update(fs.readFileSync(file)).digest("hex");
