@@ -3,6 +3,7 @@ import { columnLetter } from "./cell";
 import { InputError, Language, msg, Problem, problem } from "./message";
 import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
+import { printSetupOf } from "./print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
 import { RoadmapPlan } from "./roadmap";
@@ -383,7 +384,7 @@ export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]):
     existing,
     owned
   );
-  const out = sheets.map((s) => ({ ...s, name: names.get(s.name) ?? s.name }));
+  const out = sheets.map((s) => ({ ...s, name: names.get(s.name) ?? s.name, print: s.print ?? printSetupOf(s) }));
   await workbook.writeSheets(out);
   const nowOwned = [...new Set([...owned.filter((n) => existing.includes(n)), ...out.map((s) => s.name)])];
   await workbook.saveSetting(SETTING_KEYS.ownedSheets, JSON.stringify(nowOwned));
