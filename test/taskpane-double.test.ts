@@ -81,6 +81,47 @@ describe("the pane's actions on Excel", () => {
     expect(counts[1].again).toBeLessThanOrEqual(20);
   });
 
+  test("every result sheet prints on A4, one page wide, its header on each page, page numbers; titles spread over the table", async () => {
+    const double = new ExcelDouble([districtSeed(40)]);
+    // Excel with ExcelApi 1.9 (Microsoft 365, Excel 2021+).
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => true));
+    const { report } = await analyse(actions);
+    for (const name of report.outcome.written) {
+      const sheet = double.sheet(name);
+      expect(sheet.pageLayout).toMatchObject({
+        paperSize: "A4",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        centerFooter: "Trang &P/&N",
+      });
+      expect(sheet.pageLayout.printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+      // The provisional note on every results sheet is merged across the table, so it wraps within it.
+      const note = sheet.values.findIndex((r) => /TẠM TÍNH|tạm dựng lại/.test(String(r[0])));
+      expect(sheet.merges).toContainEqual({ top: note, left: 0, rows: 1, columns: sheet.values[0].length });
+    }
+    expect(double.sheet(SHEET_NAMES.areas).pageLayout.orientation).toBe("Landscape");
+    expect(double.sheet(SHEET_NAMES.areas).pageLayout.printTitleRows).toBe("$5:$5");
+    expect(double.sheet(SHEET_NAMES.distribution).pageLayout.orientation).toBe("Portrait");
+    const log = double.sheet(SHEET_NAMES.areas).formatLog;
+    expect(log).toContainEqual(expect.objectContaining({ property: "wrapText", value: true }));
+    expect(log).toContainEqual(expect.objectContaining({ property: "autofitRows" }));
+    // The criteria holding most areas back: a bar chart, largest on top.
+    expect(double.sheet(SHEET_NAMES.criteria).charts).toEqual([
+      expect.objectContaining({ type: "BarClustered", reversePlotOrder: true }),
+    ]);
+    // Analysing again replaces the merged titles without a fault.
+    await analyse(actions);
+    expect(double.sheet(SHEET_NAMES.areas).merges.filter((m) => m.top === 2)).toHaveLength(1);
+  });
+
+  test("Excel without ExcelApi 1.9 (2016, 2019) gets every sheet and value, only no page layout", async () => {
+    const double = new ExcelDouble([districtSeed(20)]);
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => false));
+    const { report } = await analyse(actions);
+    expect(report.outcome.written.length).toBeGreaterThanOrEqual(8);
+    for (const name of report.outcome.written) expect(double.sheet(name).pageLayout).toEqual({});
+    expect(double.sheet(SHEET_NAMES.areas).values.length).toBeGreaterThan(20);
+  });
+
   test("the user's sheet keeps every value, number format and conditional format of its own", async () => {
     const { double, actions } = workbookWith([districtSeed(30)]);
     const user = double.snapshot().sheets[0];
