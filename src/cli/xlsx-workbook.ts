@@ -1,8 +1,10 @@
 import type ExcelJS from "exceljs";
-import { CellValue, columnLetter, MergedRange } from "../rules/cell";
+import { CellValue, MergedRange } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
 import { Problem } from "../rules/message";
+import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
+import type { ChartPicture } from "../documents/chart-picture";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
@@ -13,22 +15,19 @@ export class XlsxWorkbook implements Workbook {
   readonly workbook: ExcelJS.Workbook;
   /** Settings live for the session only: exceljs cannot read or write Office add-in settings. */
   private readonly settings = new Map<string, string>();
-  /** A streaming writer (a report) writes each row once and cannot read back. */
-  private readonly streaming: boolean;
-  private readonly streamed: string[] = [];
+  /** The report's charts as pictures (exceljs cannot draw charts), by the chart of each sheet. */
+  private readonly pictures: ReadonlyMap<ChartSpec, ChartPicture>;
 
-  /** `streaming`: the workbook is exceljs's streaming WorkbookWriter (rows are committed as written). */
-  constructor(workbook: ExcelJS.Workbook, options: { streaming?: boolean } = {}) {
+  constructor(workbook: ExcelJS.Workbook, options: { pictures?: ReadonlyMap<ChartSpec, ChartPicture> } = {}) {
     this.workbook = workbook;
-    this.streaming = options.streaming === true;
+    this.pictures = options.pictures ?? new Map();
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.streaming ? [...this.streamed] : this.workbook.worksheets.map((ws) => ws.name);
+    return this.workbook.worksheets.map((ws) => ws.name);
   }
 
   async activeSheetName(): Promise<string | undefined> {
-    if (this.streaming) return undefined;
     const tab = this.workbook.views?.[0]?.activeTab;
     return tab === undefined ? undefined : this.workbook.worksheets[tab]?.name;
   }
@@ -84,14 +83,11 @@ export class XlsxWorkbook implements Workbook {
 
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
     for (const s of sheets) {
-      if (this.streaming) {
-        if (this.streamed.includes(s.name)) throw new Error(`Sheet ${s.name} is already written`);
-        this.streamed.push(s.name);
-      } else {
-        const old = this.workbook.getWorksheet(s.name);
-        if (old) this.workbook.removeWorksheet(old.id);
-      }
-      writeSheet(this.workbook, s, this.streaming);
+      const picture = s.chart ? this.pictures.get(s.chart) : undefined;
+      if (s.chart && !picture) throw new Error(`No picture of the chart of sheet ${s.name}`);
+      const old = this.workbook.getWorksheet(s.name);
+      if (old) this.workbook.removeWorksheet(old.id);
+      writeSheet(this.workbook, s, picture);
     }
   }
 
@@ -199,11 +195,8 @@ const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`
 const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
 const HEADER_FILL = "FFD9E1F2";
 
-/**
- * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill.
- * Row by row, each finished before the next, so a streaming writer can commit it at once.
- */
-function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): void {
+/** One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill. */
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, picture: ChartPicture | undefined): void {
   const headerRows = s.headerRows ?? 0;
   const ws = wb.addWorksheet(s.name, {
     views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
@@ -212,20 +205,41 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): v
   s.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const [c, fmt] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = fmt;
   const warnings = new Set(s.warningRows ?? []);
-  const chartNote = s.chart ? chartHowTo(s.chart) : undefined;
   // exceljs gives every new cell its own style object and, writing it, renders that object to XML to
   // find its style id; plain cells share one object per column instead, which it recognises at once.
-  const plain = Array.from({ length: width }, (_, c) => {
-    const numFmt = s.columnFormats?.[c];
-    return numFmt ? { numFmt } : {};
-  });
+  // In the table's body, text wraps inside its column (see PrintSetup).
+  const plainStyles = (wrap: boolean) =>
+    Array.from({ length: width }, (_, c): Partial<ExcelJS.Style> => {
+      const numFmt = s.columnFormats?.[c];
+      return {
+        ...(numFmt ? { numFmt } : {}),
+        ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+      };
+    });
+  const plain = plainStyles(false);
+  const wrapped = plainStyles(true);
+  const wrapRows = s.print?.wrapRows;
+  const banners = new Set(s.print?.banners.map((b) => b.row));
   s.rows.forEach((values, r) => {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
     // Only rows styled no further below: exceljs's styling setters write into the cell's style object.
     const styled = r < headerRows || r === s.tableHeaderRow || warnings.has(r);
-    if (!styled) row.eachCell((cell, c) => (cell.style = plain[c - 1] ?? {}));
+    const wraps = wrapRows !== undefined && r >= wrapRows.first && r <= wrapRows.last;
+    if (!styled) row.eachCell((cell, c) => (cell.style = (wraps ? wrapped : plain)[c - 1] ?? {}));
+    // A lone long text wraps across the merged row (see spreadBanners); a style object of its own, since a
+    // plain cell's is shared with its whole column.
+    if (banners.has(r)) {
+      const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+      if (styled) row.getCell(1).alignment = alignment;
+      else row.getCell(1).style = { alignment };
+    }
+    if (wraps) {
+      const lines = wrappedLines(s, r);
+      if (lines > 1) row.height = rowHeight(lines);
+    }
     if (r < headerRows) row.font = { bold: true, size: r === 0 ? 13 : 11 };
     if (r === s.tableHeaderRow) {
+      row.height = rowHeight(wrappedLines(s, r));
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         cell.font = { bold: true };
@@ -240,21 +254,47 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): v
       }
       row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
     }
-    if (chartNote && r === chartNote.row) row.getCell(chartNote.column + 1).note = chartNote.text;
-    if (streaming) row.commit();
   });
-  if (streaming) ws.commit();
+  if (s.chart && picture) addPicture(wb, ws, s.chart, picture);
+  if (s.print) {
+    spreadBanners(ws, s.print);
+    setPrintSetup(ws, s.print);
+  }
 }
 
-/** exceljs cannot draw charts: the chart's data is on the sheet; a note says how to draw it in Excel. */
-function chartHowTo(chart: ChartSpec): { row: number; column: number; text: string } {
-  const first = `${columnLetter(chart.categoryColumn)}${chart.headerRow + 1}`;
-  const last = `${columnLetter(Math.max(...chart.valueColumns))}${chart.lastRow + 1}`;
-  return {
-    row: chart.headerRow,
-    column: chart.categoryColumn,
-    text: `Biểu đồ: chọn ${first}:${last} rồi Chèn › Biểu đồ cột.\nChart: select ${first}:${last}, then Insert › Column chart.`,
-  };
+/** Each lone long text merged across the table's columns, its row as high as its wrapped lines. */
+function spreadBanners(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  for (const b of print.banners) {
+    ws.mergeCells(b.row + 1, 1, b.row + 1, print.columns);
+    ws.getRow(b.row + 1).height = b.lines * b.lineHeight;
+  }
+}
+
+/** The chart's picture where the pane puts the native chart: beside the block, two columns to its right. */
+function addPicture(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, chart: ChartSpec, picture: ChartPicture): void {
+  const right = Math.max(chart.categoryColumn, ...chart.valueColumns);
+  const image = wb.addImage({ buffer: Buffer.from(picture.png) as unknown as ExcelJS.Buffer, extension: "png" });
+  ws.addImage(image, {
+    tl: { col: right + 2, row: chart.headerRow },
+    ext: { width: picture.width, height: picture.height },
+    editAs: "oneCell",
+  });
+}
+
+/** exceljs's paper size code for A4. */
+const PAPER_A4 = 9;
+
+/** The core's print setup in exceljs's page setup: A4, orientation, fit to width, title rows, footer. */
+function setPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+  ws.pageSetup.paperSize = PAPER_A4;
+  ws.pageSetup.orientation = print.orientation;
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = print.pagesWide;
+  // Zero: as many pages tall as the rows need.
+  ws.pageSetup.fitToHeight = 0;
+  if (print.repeatRows) ws.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+  // "&C": the centre part of the footer.
+  ws.headerFooter.oddFooter = `&C${print.footer}`;
 }
 
 const OWN_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map(argb));

@@ -32,6 +32,7 @@ export function builtCli(): string {
   const inputs = [
     ...filesUnder(path.join(ROOT, "src", "cli")),
     ...filesUnder(path.join(ROOT, "src", "rules")),
+    ...filesUnder(path.join(ROOT, "src", "documents")),
     ...["tsconfig.json", "tsconfig.cli.json", "package.json", "bin/ntm.js"].map((f) => path.join(ROOT, f)),
   ];
   const hash = createHash("sha1");
