@@ -2,11 +2,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { buildReport, PlanSettings } from "../rules/report";
+import { PlanSettings } from "../rules/report";
 import { DossierRef, parseDossierList } from "../rules/dossier";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
-import { ChartPicture, chartPictures, Rasterizer } from "../documents/chart-picture";
-import { wordReport } from "../documents/word-report";
+import { ChartPicture, Rasterizer } from "../documents/chart-picture";
+import { RenderedReport, renderReport, ReportOptions, wordReportOf } from "../documents/rendered-report";
 import { ResvgRasterizer } from "./resvg-rasterizer";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
@@ -167,56 +167,26 @@ async function writeReport(
   return written;
 }
 
-/** What every output is made from: the report in one language and its charts as pictures. */
-interface RenderedReport {
-  language: Language;
-  report: ReturnType<typeof buildReport>;
-  pictures: ReadonlyMap<ChartSpec, ChartPicture>;
-}
-
-interface ReportOptions {
-  roadmap: PlanSettings;
-  year?: number;
-  dossier?: DossierRef[];
-}
-
-async function renderReport(
+/** The report and its charts; a --dossier entry not found in the tables is a usage error. */
+async function rendered(
   results: FileResult[],
   ruleset: Ruleset,
   language: Language,
   options: ReportOptions,
   rasterizer: Rasterizer
 ): Promise<RenderedReport> {
-  let report: ReturnType<typeof buildReport>;
   try {
-    const analyses = results.flatMap((r) => r.analysis.tables);
-    report = buildReport(analyses, ruleset, language, options.roadmap, options.year, { dossier: options.dossier });
+    return await renderReport(
+      results.flatMap((r) => r.analysis.tables),
+      ruleset,
+      language,
+      options,
+      rasterizer
+    );
   } catch (e) {
-    // An area listed in --dossier that is not in the tables.
     if (e instanceof InputError) throw new CliError(EXIT.usage, e.problems);
     throw e;
   }
-  return { language, report, pictures: await chartPictures(report.sheets, rasterizer) };
-}
-
-/** The Word report's bytes, from the report in Vietnamese (the language of the state's documents). */
-function wordReportBytes(
-  results: FileResult[],
-  ruleset: Ruleset,
-  rendered: RenderedReport,
-  options: ReportOptions
-): Promise<Uint8Array> {
-  const { report, pictures } = rendered;
-  return wordReport({
-    results: results.flatMap((r) => r.analysis.tables),
-    ruleset,
-    sheets: report.sheets,
-    plan: report.plan,
-    dossier: report.dossier,
-    dossierListed: (options.dossier?.length ?? 0) > 0,
-    pictures,
-    year: options.year,
-  });
 }
 
 /** The areas the officer lists for the recognition dossier (`--dossier "Xã A/Khu 1; Xã B/Khu 2"`). */
@@ -279,16 +249,28 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
 
   let written: string[] = [];
   if (out !== undefined || docx !== undefined) {
-    const options: ReportOptions = { roadmap, year, dossier };
+    // The "tables read" sheet: every table of every file, and what was skipped.
+    const reading = results.map((r) => readingSummary(r.analysis, path.basename(r.file)));
+    const options: ReportOptions = {
+      roadmap,
+      year,
+      dossier,
+      reading: { tables: reading.flatMap((x) => x.tables), skipped: reading.flatMap((x) => x.skipped) },
+    };
     const rasterizer = new ResvgRasterizer();
-    const rendered = await renderReport(results, ruleset, language, options, rasterizer);
+    const report = await rendered(results, ruleset, language, options, rasterizer);
     // The Word report is made before anything is written, so a fault in it leaves no file half done.
     let word: Uint8Array | undefined;
     if (docx !== undefined) {
-      const vi = language === "vi" ? rendered : await renderReport(results, ruleset, "vi", options, rasterizer);
-      word = await wordReportBytes(results, ruleset, vi, options);
+      const vi = language === "vi" ? report : await rendered(results, ruleset, "vi", options, rasterizer);
+      word = await wordReportOf(
+        results.flatMap((r) => r.analysis.tables),
+        ruleset,
+        vi,
+        options
+      );
     }
-    if (out !== undefined) written = await writeReport(out, rendered.report.sheets, rendered.pictures);
+    if (out !== undefined) written = await writeReport(out, report.report.sheets, report.pictures);
     if (docx !== undefined && word) await writeWordFile(docx, word);
   }
   if (json) {

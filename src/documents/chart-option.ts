@@ -1,5 +1,6 @@
 import type { EChartsOption } from "echarts";
 import { CellValue } from "../rules/cell";
+import { formatNumber } from "../rules/format";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 
 /**
@@ -37,7 +38,9 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
   const legend = series.length > 1;
   // Every text names the font: echarts does not pass the chart's text style down to labels.
   const font = (fontSize: number) => ({ fontFamily: CHART_FONT, fontSize, color: "#000000" });
-  const valueAxis = { type: "value" as const, minInterval: 1, axisLabel: font(13) };
+  // Figures as Vietnamese write them: "1.000".
+  const figure = (v: unknown): string => (typeof v === "number" ? formatNumber(v, "vi") : "");
+  const valueAxis = { type: "value" as const, minInterval: 1, axisLabel: { ...font(13), formatter: figure } };
   const categoryAxis = {
     type: "category" as const,
     data: categories,
@@ -80,7 +83,12 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
       type: spec.kind === "line" ? ("line" as const) : ("bar" as const),
       data: s.values,
       connectNulls: false,
-      label: { show: true, position: spec.kind === "bar" ? ("right" as const) : ("top" as const), ...font(12) },
+      label: {
+        show: true,
+        position: spec.kind === "bar" ? ("right" as const) : ("top" as const),
+        ...font(12),
+        formatter: (p: { value?: unknown }) => figure(p.value),
+      },
       ...(spec.kind === "line" ? { symbolSize: 7, lineStyle: { width: 2.5 } } : { barMaxWidth: 36 }),
     })),
   };
