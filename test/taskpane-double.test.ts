@@ -8,6 +8,7 @@ import { ROADMAP_SETTINGS_KEY, RoadmapSettings, withEffortClass } from "../src/t
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { recordingDocuments } from "./support/documents";
 
 /**
  * The pane's actions on the Office.js workbook, over the Excel double (the same object-model semantics the
@@ -18,7 +19,7 @@ const USER_FORMAT = { type: "Custom", ranges: "F9:F12", formula: "=LEN(TRIM(F9))
 
 function workbookWith(seeds: SheetSeed[], settings: Record<string, unknown> = {}) {
   const double = new ExcelDouble(seeds, settings);
-  const actions = createPaneActions(new ExcelWorkbook(double.run));
+  const actions = createPaneActions(new ExcelWorkbook(double.run), recordingDocuments());
   return { double, actions };
 }
 
@@ -84,7 +85,7 @@ describe("the pane's actions on Excel", () => {
   test("every result sheet prints on A4, one page wide, its header on each page, page numbers; titles spread over the table", async () => {
     const double = new ExcelDouble([districtSeed(40)]);
     // Excel with ExcelApi 1.9 (Microsoft 365, Excel 2021+).
-    const actions = createPaneActions(new ExcelWorkbook(double.run, () => true));
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => true), recordingDocuments());
     const { report } = await analyse(actions);
     for (const name of report.outcome.written) {
       const sheet = double.sheet(name);
@@ -115,7 +116,7 @@ describe("the pane's actions on Excel", () => {
 
   test("Excel without ExcelApi 1.9 (2016, 2019) gets every sheet and value, only no page layout", async () => {
     const double = new ExcelDouble([districtSeed(20)]);
-    const actions = createPaneActions(new ExcelWorkbook(double.run, () => false));
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => false), recordingDocuments());
     const { report } = await analyse(actions);
     expect(report.outcome.written.length).toBeGreaterThanOrEqual(8);
     for (const name of report.outcome.written) expect(double.sheet(name).pageLayout).toEqual({});
@@ -258,7 +259,7 @@ describe("the pane's actions on Excel", () => {
     const note: ColumnRole = { kind: "note" };
     const corrected = withOverride(found.layout, 28, note, info.ruleset);
     await actions.saveMapping([{ sheet: found.sheet, layout: corrected }]);
-    const reopened = createPaneActions(new ExcelWorkbook(double.run));
+    const reopened = createPaneActions(new ExcelWorkbook(double.run), recordingDocuments());
     const [again] = (await reopened.detect(info.ruleset)).tables;
     expect(again.source).toBe("saved");
     expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
@@ -319,7 +320,10 @@ describe("the pane's actions on Excel", () => {
     };
     const plan = async (settings: RoadmapSettings) => {
       await actions.saveRoadmapSettings(settings);
-      const roadmap = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+      const roadmap = await createPaneActions(
+        new ExcelWorkbook(double.run),
+        recordingDocuments()
+      ).loadRoadmapSettings();
       expect(roadmap).toEqual(settings);
       return actions.analyse({
         tables: choices(found),
@@ -417,7 +421,7 @@ describe("the pane's actions on Excel", () => {
         criteria: { [medium.criterionId]: { effort: "high", funding: medium.funding } },
       },
     });
-    const reopened = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+    const reopened = await createPaneActions(new ExcelWorkbook(double.run), recordingDocuments()).loadRoadmapSettings();
     expect(reopened).toEqual(settings);
 
     const after = await plan(reopened);

@@ -1,6 +1,6 @@
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { renderReport, ReportOptions, wordReportOf } from "../src/documents/rendered-report";
-import { analyseSheet } from "../src/rules/analysis";
+import { analyseWorkbook } from "../src/rules/analysis";
 import { shortfallCounts } from "../src/rules/district-summary";
 import { parseDossierList } from "../src/rules/dossier";
 import { formatNumber } from "../src/rules/format";
@@ -28,7 +28,8 @@ async function analysed(areas: number, communes?: number): Promise<SheetResult> 
     areas,
     district: communes ? { ...place, communes: place.communes.slice(0, communes) } : place,
   });
-  return analyseSheet(new XlsxWorkbook(sampleWorkbook(sheet)), { ruleset, year: 2019 });
+  const [table] = (await analyseWorkbook(new XlsxWorkbook(sampleWorkbook(sheet)), { ruleset, year: 2019 })).tables;
+  return table;
 }
 
 async function word(results: SheetResult[], options: ReportOptions = {}) {

@@ -3,6 +3,7 @@ import { columnLetter } from "./cell";
 import { InputError, Language, msg, Problem, problem } from "./message";
 import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
+import { DossierRef } from "./dossier";
 import { printSetupOf } from "./print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
@@ -568,7 +569,13 @@ export const tableChoices = (analysis: WorkbookAnalysis): TableChoice[] =>
  */
 export async function analyseAndWrite(
   workbook: Workbook,
-  options: AnalyseOptions & { language?: Language; highlight?: boolean; roadmap?: PlanSettings | false }
+  options: AnalyseOptions & {
+    language?: Language;
+    highlight?: boolean;
+    roadmap?: PlanSettings | false;
+    /** Areas the officer lists for the recognition dossier sheet; none: those meeting every criterion. */
+    dossier?: DossierRef[];
+  }
 ): Promise<DistrictRun> {
   const analysis = await analyseWorkbook(workbook, options);
   // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
@@ -582,7 +589,7 @@ export async function analyseAndWrite(
     options.language ?? "vi",
     roadmap,
     options.year,
-    { reading: readingSummary(analysis, options.source) }
+    { reading: readingSummary(analysis, options.source), dossier: options.dossier }
   );
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;
