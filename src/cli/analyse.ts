@@ -52,7 +52,7 @@ function checkOutput(out: string, inputs: string[], force: boolean, option: "--o
     throw usageError(
       option,
       `Báo cáo phải là tệp ${extension}, không phải "${out}".`,
-      `The report must be a ${extension} file, not "${out}".`
+      `The report must be an ${extension} file, not "${out}".`
     );
   }
   if (inputs.some((f) => fs.existsSync(f) && sameFile(f, out))) {

@@ -61,7 +61,7 @@ export function issuerOf(communes: string[], ruleset: Ruleset): Issuer {
     name: [BLANK + BLANK],
     symbol: `BC-${SHORT_BLANK}`,
     place: province ?? BLANK,
-    inText: BLANK + BLANK,
+    inText: BLANK,
     authority: BLANK + BLANK,
     position: BLANK + BLANK,
   };

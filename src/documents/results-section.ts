@@ -13,13 +13,13 @@ import { body, heading, run } from "./word-text";
 const share = (part: number, whole: number): string =>
   whole === 0 ? "0" : formatNumber(Math.round((part / whole) * 1000) / 10, "vi", 1);
 
-/** "I.1": totals in the words of the chairman's letter, the provisional note, the distribution chart. */
+/** "I.1": totals in the words of the chairman's letter, the dossier, the source, the provisional note. */
 function overall(model: WordReportModel): Array<Paragraph | Table> {
   const all = model.results.flatMap((r) => r.assessments);
   const t = shortfallCounts(all);
   const communes = new Set(all.map((a) => a.area.commune)).size;
   const total = model.ruleset.criteria.length;
-  const sources = model.results.map((r) => `${r.source} (trang "${r.sheet}")`).join("; ");
+  const sources = model.results.map((r) => `${r.source} (trang “${r.sheet}”)`).join("; ");
   const out: Array<Paragraph | Table> = [
     heading("1. Kết quả chung"),
     body(
@@ -37,11 +37,10 @@ function overall(model: WordReportModel): Array<Paragraph | Table> {
   ];
   const note = provisionalParagraph(model.ruleset);
   if (note) out.push(note);
-  out.push(...chartFigure(model, SHEET_NAMES.distribution, 1, "Phân bố khu dân cư theo số tiêu chí đạt"));
   return out;
 }
 
-/** "I.2": the per-commune summary, the same groups as the "Theo xã" sheet. */
+/** "I.2": the per-commune summary, the same groups as the "Theo xã" sheet, and the distribution chart. */
 function byCommune(model: WordReportModel): Array<Paragraph | Table> {
   const groups = communeGroups(model.results);
   const multi = model.results.length > 1;
@@ -71,6 +70,7 @@ function byCommune(model: WordReportModel): Array<Paragraph | Table> {
     t.short3,
     share(t.meetsAll, t.areas),
   ]);
+  // The distribution chart under the table: the page under the heading of the form is too short for it.
   return [
     heading("2. Kết quả theo từng xã"),
     dataTable(
@@ -87,6 +87,7 @@ function byCommune(model: WordReportModel): Array<Paragraph | Table> {
       ],
       rows
     ),
+    ...chartFigure(model, SHEET_NAMES.distribution, 1, "Phân bố khu dân cư theo số tiêu chí đạt"),
   ];
 }
 

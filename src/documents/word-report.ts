@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Header, ISectionOptions, Packer, PageNumber, Paragraph, Table, TextRun } from "docx";
 import { closing, proposalsSection } from "./closing";
 import { dossierAnnex } from "./dossier-annex";
-import { BLANK, Issuer, issuerOf } from "./issuer";
+import { Issuer, issuerOf, SHORT_BLANK } from "./issuer";
 import { letterhead, titleBlock } from "./letterhead";
 import { resultsSection } from "./results-section";
 import { roadmapSection } from "./roadmap-section";
@@ -48,7 +48,7 @@ function introduction(model: WordReportModel, issuer: Issuer): Paragraph {
     : "";
   const target = model.plan ? ` và lộ trình thực hiện đến năm ${model.plan.targetYear}` : "";
   return body(
-    `Thực hiện chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh về tăng cường xây dựng khu dân cư nông thôn mới (Văn bản số ${BLANK}), ` +
+    `Thực hiện chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh về tăng cường xây dựng khu dân cư nông thôn mới (Văn bản số ${SHORT_BLANK}), ` +
       `${issuer.inText} báo cáo kết quả rà soát, đánh giá các khu dân cư theo ${model.ruleset.title}${decision}${target} như sau:`
   );
 }
