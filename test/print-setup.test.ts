@@ -48,9 +48,17 @@ describe("print setup of the add-in's sheets", () => {
     expect(print.orientation).toBe("portrait");
   });
 
-  test("a wrapped row is as many lines high as its longest text needs in its column", () => {
-    const s = sheet([["T"], [], [], ["TT", "Ghi chú"], [1, "".padEnd(100, "a")], [2, "ngắn"]], [6, 40]);
+  test("a wrapped row is as many lines high as its longest text needs in its column, wrapped at words", () => {
+    const words = Array.from({ length: 12 }, () => "khu dân").join(" "); // 95 characters
+    const s = sheet(
+      [["T"], [], [], ["Dòng trên trang gốc", "Ghi chú"], [1, "".padEnd(100, "a")], [2, "ngắn"], [3, words]],
+      [10, 40]
+    );
     expect(wrappedLines(s, 5)).toBe(1);
-    expect(wrappedLines(s, 4)).toBe(Math.ceil((100 * 0.86) / 38.5));
+    // 45 characters a line (38.5 / 0.85): a 100-letter word breaks twice; words do not pack as tight.
+    expect(wrappedLines(s, 4)).toBe(3);
+    expect(wrappedLines(s, 6)).toBe(3);
+    // The bold header in a 10-wide column, as LibreOffice prints it: "Dòng / trên / trang / gốc".
+    expect(wrappedLines(s, 3)).toBe(4);
   });
 });

@@ -49,7 +49,7 @@ export const PAGE_FOOTER = "Trang &P/&N";
  */
 const TITLE = { width: 1.3, lineHeight: 18 } as const;
 const BOLD = { width: 1.1, lineHeight: 15 } as const;
-const PLAIN = { width: 0.86, lineHeight: 15 } as const;
+const PLAIN = { width: 0.85, lineHeight: 15 } as const;
 
 const isBlank = (v: CellValue): boolean => v === null || v === undefined || v === "";
 
@@ -103,11 +103,35 @@ export function wrappedLines(sheet: SheetOutput, row: number): number {
   for (let c = 0; c < values.length; c++) {
     const v = values[c];
     if (typeof v !== "string") continue;
-    // Two characters of the column's width go to the cell's padding.
+    // About a character and a half of the column's width goes to the cell's padding.
     const width = Math.max(1, (sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH) - 1.5);
-    lines = Math.max(lines, Math.ceil((v.length * font.width) / width));
+    lines = Math.max(lines, wordWrappedLines(v, Math.max(1, Math.floor(width / font.width))));
   }
   return lines;
+}
+
+/** Lines a text takes wrapped at word boundaries, `capacity` characters a line, as Excel wraps it. */
+function wordWrappedLines(text: string, capacity: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/)) {
+      if (word === "") continue;
+      if (used > 0 && used + 1 + word.length <= capacity) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than a line breaks where the line ends.
+      used = word.length;
+      while (used > capacity) {
+        lines++;
+        used -= capacity;
+      }
+    }
+  }
+  return Math.max(1, lines);
 }
 
 /** Points a row of `lines` wrapped lines of plain text takes: the first line has the row's padding. */
