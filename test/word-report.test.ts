@@ -1,4 +1,5 @@
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
+import { ANNEXED_AT_MOST } from "../src/documents/dossier-annex";
 import { renderReport, ReportOptions, wordReportOf } from "../src/documents/rendered-report";
 import { analyseWorkbook } from "../src/rules/analysis";
 import { shortfallCounts } from "../src/rules/district-summary";
@@ -210,6 +211,23 @@ describe("the Word report", () => {
     // Two sections: the report, then the annex restarting its page numbers.
     expect(document.match(/<w:sectPr/g)).toHaveLength(2);
     expect(document).toMatch(/<w:pgNumType w:start="1"\/>/);
+  });
+
+  test("a roll-up with more areas at the standard than an annex should carry lists them and points to the sheet", async () => {
+    const met = district.assessments.filter((a) => a.meetsAll);
+    const many = Array.from({ length: ANNEXED_AT_MOST + 5 }, (_, k) => {
+      const a = met[k % met.length];
+      return { ...a, area: { ...a.area, name: `Khu số ${k + 1}` } };
+    });
+    const { document } = await word([{ ...district, assessments: [...district.assessments, ...many] }]);
+    const text = paragraphs(document);
+    const total = met.length + many.length;
+    expect(text).toContain(
+      `Danh sách ${total} khu đạt đủ tiêu chí tại Phụ lục kèm theo; bảng đánh giá từng tiêu chí của từng khu tại trang “NTM - Hồ sơ công nhận” của báo cáo Excel.`
+    );
+    const list = tables(document).find((t) => t[0].join("|") === "TT|Xã|Khu dân cư|Số tiêu chí đạt")!;
+    expect(list).toHaveLength(total + 1);
+    expect(document).not.toMatch(/: đạt 13\/13 tiêu chí</);
   });
 
   test("annexes the areas the officer lists; a name not in the table is refused by name; no annex when none qualifies", async () => {

@@ -3,6 +3,7 @@ import { shortfallCounts, summariseDistrict } from "../rules/district-summary";
 import { formatNumber } from "../rules/format";
 import { communeGroups } from "../rules/report";
 import { SHEET_NAMES } from "../rules/workbook";
+import { annexesTables } from "./dossier-annex";
 import { provisionalParagraph } from "./provisional";
 import { chartFigure, WordReportModel } from "./word-report-model";
 import { dataTable } from "./word-table";
@@ -29,9 +30,11 @@ function overall(model: WordReportModel): Array<Paragraph | Table> {
         `còn thiếu từ 3 tiêu chí trở lên: ${t.short3} khu.`
     ),
     body(
-      model.dossier.length > 0
-        ? `Hồ sơ đánh giá từng tiêu chí của ${model.dossier.length} khu ${model.dossierListed ? "được chọn" : "đạt đủ tiêu chí"} tại Phụ lục kèm theo.`
-        : `Chưa có khu dân cư nào đạt đủ ${total}/${total} tiêu chí để đề nghị công nhận.`
+      model.dossier.length === 0
+        ? `Chưa có khu dân cư nào đạt đủ ${total}/${total} tiêu chí để đề nghị công nhận.`
+        : annexesTables(model)
+          ? `Hồ sơ đánh giá từng tiêu chí của ${model.dossier.length} khu ${model.dossierListed ? "được chọn" : "đạt đủ tiêu chí"} tại Phụ lục kèm theo.`
+          : `Danh sách ${model.dossier.length} khu đạt đủ tiêu chí tại Phụ lục kèm theo; bảng đánh giá từng tiêu chí của từng khu tại trang “${SHEET_NAMES.dossier}” của báo cáo Excel.`
     ),
     body([run(`Nguồn số liệu: ${sources}.`, { italics: true })]),
   ];

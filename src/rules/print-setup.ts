@@ -105,7 +105,9 @@ export function wrappedLines(sheet: SheetOutput, row: number): number {
     if (typeof v !== "string") continue;
     // About a character and a half of the column's width goes to the cell's padding.
     const width = Math.max(1, (sheet.columnWidths?.[c] ?? DEFAULT_COLUMN_WIDTH) - 1.5);
-    lines = Math.max(lines, wordWrappedLines(v, Math.max(1, Math.floor(width / font.width))));
+    const capacity = Math.max(1, Math.floor(width / font.width));
+    // Most cells fit their column: counted without splitting them into words.
+    if (v.length > capacity || v.includes("\n")) lines = Math.max(lines, wordWrappedLines(v, capacity));
   }
   return lines;
 }
