@@ -2,7 +2,9 @@ import ExcelJS from "exceljs";
 import { HIGHLIGHT_FILL } from "../src/rules/analysis";
 import { printSetupOf } from "../src/rules/print-setup";
 import { ChartSpec, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
+import { PassThrough } from "stream";
 import { cellValue, dateText, XlsxWorkbook } from "../src/cli/xlsx-workbook";
+import { finishReport } from "../src/cli/xlsx-pictures";
 
 /** The smallest PNG: one white pixel. */
 const ONE_PIXEL_PNG = Uint8Array.from(
@@ -94,9 +96,31 @@ describe("the exceljs workbook behind the command line", () => {
       chart,
     };
     const picture = { png: ONE_PIXEL_PNG, width: 605, height: 340, title: "Phân bố" };
-    const x = new XlsxWorkbook(new ExcelJS.Workbook(), { pictures: new Map([[chart, picture]]) });
-    await x.writeSheets([{ ...sheet, print: printSetupOf(sheet) }]);
-    const ws = (await roundTrip(x.workbook)).getWorksheet(SHEET_NAMES.distribution)!;
+    // As the command line writes a report: the streaming writer, then the pictures.
+    const chunks: Buffer[] = [];
+    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      zip: { store: true },
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const x = new XlsxWorkbook(writer as unknown as ExcelJS.Workbook, {
+      streaming: true,
+      pictures: new Map([[chart, picture]]),
+    });
+    await x.writeSheets([
+      { ...sheet, print: printSetupOf(sheet) },
+      { name: "Khác", rows: [["x"]] },
+    ]);
+    await writer.commit();
+    expect(x.placedPictures).toEqual([{ part: "xl/worksheets/sheet1.xml", picture, column: 3, row: 4 }]);
+    const saved = new ExcelJS.Workbook();
+    const finished = finishReport(Buffer.concat(chunks), x.placedPictures);
+    // Compressed once the pictures are in: far smaller than the stored stream.
+    expect(finished.length).toBeLessThan(Buffer.concat(chunks).length);
+    await saved.xlsx.load(finished as unknown as ArrayBuffer);
+    const ws = saved.getWorksheet(SHEET_NAMES.distribution)!;
     expect(ws.getCell("A6").value).toBe("13/13");
     expect(ws.getCell("B7").value).toBe(9);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
@@ -114,10 +138,14 @@ describe("the exceljs workbook behind the command line", () => {
     expect(ws.getCell("B3").isMerged).toBe(true);
     expect(ws.getCell("A3").alignment).toMatchObject({ wrapText: true });
     expect(ws.getRow(3).height).toBe(banner.lines * banner.lineHeight);
-    // The chart as a picture, two columns right of its block, at its header row.
+    // The chart as a picture, two columns right of its block, at its header row, the PNG as given.
     const images = ws.getImages();
     expect(images).toHaveLength(1);
     expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 4 });
+    const media = saved.getImage(Number(images[0].imageId)) as { buffer?: Buffer; extension?: string };
+    expect(media.extension).toBe("png");
+    expect(Buffer.from(media.buffer!)).toEqual(Buffer.from(ONE_PIXEL_PNG));
+    expect(saved.getWorksheet("Khác")!.getImages()).toHaveLength(0);
     // Printing: A4 portrait (the table is narrow), one page wide, the table header on every page, page numbers.
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1 });
     expect(ws.pageSetup.fitToHeight).toBe(0);

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { PassThrough } from "stream";
 import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings } from "../rules/report";
@@ -18,6 +19,7 @@ import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
 import { XlsxWorkbook } from "./xlsx-workbook";
+import { finishReport } from "./xlsx-pictures";
 
 export const ANALYSE_OPTIONS: OptionSpec = {
   out: { kind: "value", short: "o" },
@@ -130,10 +132,6 @@ function loadRoadmapSettings(file: string | undefined): PlanSettings {
   }
 }
 
-/**
- * The report workbook with the same sheets the pane writes, the charts as pictures (exceljs draws no
- * charts), written whole or not at all. exceljs's document writer: its streaming one cannot add pictures.
- */
 /** The Word report's bytes on disk, whole or not at all. */
 async function writeWordFile(file: string, bytes: Uint8Array): Promise<void> {
   try {
@@ -145,6 +143,11 @@ async function writeWordFile(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/**
+ * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
+ * writer: each row goes to disk once, so a province report costs little time or memory; the charts
+ * are added as pictures once it is written (exceljs draws no charts, and streams no pictures).
+ */
 async function writeReport(
   out: string,
   sheets: SheetOutput[],
@@ -154,11 +157,17 @@ async function writeReport(
   try {
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await writeAtomically(out, async (tmp) => {
-      const { default: exceljs } = await import("exceljs");
-      const workbook = new exceljs.Workbook();
-      workbook.creator = "ntm";
-      written = (await writeOwnSheets(new XlsxWorkbook(workbook, { pictures }), sheets)).written;
-      await workbook.xlsx.writeFile(tmp);
+      // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
+      const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
+      const chunks: Buffer[] = [];
+      const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
+      // Uncompressed here: finishReport adds the pictures, then compresses once.
+      const writer = new WorkbookWriter({ stream, zip: { store: true }, useStyles: true, useSharedStrings: false });
+      writer.creator = "ntm";
+      const workbook = new XlsxWorkbook(writer, { streaming: true, pictures });
+      written = (await writeOwnSheets(workbook, sheets)).written;
+      await writer.commit();
+      fs.writeFileSync(tmp, finishReport(Buffer.concat(chunks), workbook.placedPictures), { flag: "wx" });
     });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

@@ -5,6 +5,7 @@ import { Problem } from "../rules/message";
 import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import type { ChartPicture } from "../documents/chart-picture";
+import type { PlacedPicture } from "./xlsx-pictures";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line reads district
@@ -15,19 +16,30 @@ export class XlsxWorkbook implements Workbook {
   readonly workbook: ExcelJS.Workbook;
   /** Settings live for the session only: exceljs cannot read or write Office add-in settings. */
   private readonly settings = new Map<string, string>();
-  /** The report's charts as pictures (exceljs cannot draw charts), by the chart of each sheet. */
+  /** A streaming writer (a report) writes each row once and cannot read back. */
+  private readonly streaming: boolean;
+  private readonly streamed: string[] = [];
+  /** The report's charts as pictures (exceljs draws no charts), by the chart of each sheet. */
   private readonly pictures: ReadonlyMap<ChartSpec, ChartPicture>;
+  /** Where the pictures go once the workbook is saved (see withPictures). */
+  readonly placedPictures: PlacedPicture[] = [];
 
-  constructor(workbook: ExcelJS.Workbook, options: { pictures?: ReadonlyMap<ChartSpec, ChartPicture> } = {}) {
+  /** `streaming`: the workbook is exceljs's streaming WorkbookWriter (rows are committed as written). */
+  constructor(
+    workbook: ExcelJS.Workbook,
+    options: { streaming?: boolean; pictures?: ReadonlyMap<ChartSpec, ChartPicture> } = {}
+  ) {
     this.workbook = workbook;
+    this.streaming = options.streaming === true;
     this.pictures = options.pictures ?? new Map();
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    return this.streaming ? [...this.streamed] : this.workbook.worksheets.map((ws) => ws.name);
   }
 
   async activeSheetName(): Promise<string | undefined> {
+    if (this.streaming) return undefined;
     const tab = this.workbook.views?.[0]?.activeTab;
     return tab === undefined ? undefined : this.workbook.worksheets[tab]?.name;
   }
@@ -81,13 +93,29 @@ export class XlsxWorkbook implements Workbook {
     };
   }
 
+  /** The sheets; each chart's picture is placed for withPictures, after the workbook is saved. */
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
     for (const s of sheets) {
       const picture = s.chart ? this.pictures.get(s.chart) : undefined;
       if (s.chart && !picture) throw new Error(`No picture of the chart of sheet ${s.name}`);
-      const old = this.workbook.getWorksheet(s.name);
-      if (old) this.workbook.removeWorksheet(old.id);
-      writeSheet(this.workbook, s, picture);
+      if (this.streaming) {
+        if (this.streamed.includes(s.name)) throw new Error(`Sheet ${s.name} is already written`);
+        this.streamed.push(s.name);
+      } else {
+        const old = this.workbook.getWorksheet(s.name);
+        if (old) this.workbook.removeWorksheet(old.id);
+      }
+      const id = writeSheet(this.workbook, s, this.streaming);
+      if (s.chart && picture) {
+        // Where the pane puts the native chart: at the block's header row, two columns right of it.
+        const right = Math.max(s.chart.categoryColumn, ...s.chart.valueColumns);
+        this.placedPictures.push({
+          part: `xl/worksheets/sheet${id}.xml`,
+          picture,
+          column: right + 2,
+          row: s.chart.headerRow,
+        });
+      }
     }
   }
 
@@ -195,11 +223,17 @@ const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`
 const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
 const HEADER_FILL = "FFD9E1F2";
 
-/** One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill. */
-function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, picture: ChartPicture | undefined): void {
+/**
+ * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill; its
+ * print setup. Row by row, each finished before the next, so a streaming writer can commit it at once.
+ * Returns the sheet's id (its part is xl/worksheets/sheet<id>.xml).
+ */
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): number {
   const headerRows = s.headerRows ?? 0;
   const ws = wb.addWorksheet(s.name, {
     views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
+    // Given with the sheet: a streaming writer writes the page setup's flags before the first row.
+    ...(s.print ? printOptions(s.print) : {}),
   });
   const width = Math.max(1, ...s.rows.map((r) => r.length));
   s.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
@@ -219,16 +253,16 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, picture: ChartPicture 
   const plain = plainStyles(false);
   const wrapped = plainStyles(true);
   const wrapRows = s.print?.wrapRows;
-  const banners = new Set(s.print?.banners.map((b) => b.row));
+  const bannerOf = new Map(s.print?.banners.map((b) => [b.row, b]));
   s.rows.forEach((values, r) => {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
     // Only rows styled no further below: exceljs's styling setters write into the cell's style object.
     const styled = r < headerRows || r === s.tableHeaderRow || warnings.has(r);
     const wraps = wrapRows !== undefined && r >= wrapRows.first && r <= wrapRows.last;
     if (!styled) row.eachCell((cell, c) => (cell.style = (wraps ? wrapped : plain)[c - 1] ?? {}));
-    // A lone long text wraps across the merged row (see spreadBanners); a style object of its own, since a
-    // plain cell's is shared with its whole column.
-    if (banners.has(r)) {
+    // A lone long text wraps across its merged row (below); a style object of its own, since a plain
+    // cell's is shared with its whole column.
+    if (bannerOf.has(r)) {
       const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
       if (styled) row.getCell(1).alignment = alignment;
       else row.getCell(1).style = { alignment };
@@ -254,47 +288,36 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, picture: ChartPicture 
       }
       row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
     }
+    const banner = bannerOf.get(r);
+    if (banner && s.print) {
+      // The lone long text spread over the table's columns, its row as high as its wrapped lines.
+      ws.mergeCells(r + 1, 1, r + 1, s.print.columns);
+      row.height = banner.lines * banner.lineHeight;
+    }
+    if (streaming) row.commit();
   });
-  if (s.chart && picture) addPicture(wb, ws, s.chart, picture);
-  if (s.print) {
-    spreadBanners(ws, s.print);
-    setPrintSetup(ws, s.print);
-  }
-}
-
-/** Each lone long text merged across the table's columns, its row as high as its wrapped lines. */
-function spreadBanners(ws: ExcelJS.Worksheet, print: PrintSetup): void {
-  for (const b of print.banners) {
-    ws.mergeCells(b.row + 1, 1, b.row + 1, print.columns);
-    ws.getRow(b.row + 1).height = b.lines * b.lineHeight;
-  }
-}
-
-/** The chart's picture where the pane puts the native chart: beside the block, two columns to its right. */
-function addPicture(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, chart: ChartSpec, picture: ChartPicture): void {
-  const right = Math.max(chart.categoryColumn, ...chart.valueColumns);
-  const image = wb.addImage({ buffer: Buffer.from(picture.png) as unknown as ExcelJS.Buffer, extension: "png" });
-  ws.addImage(image, {
-    tl: { col: right + 2, row: chart.headerRow },
-    ext: { width: picture.width, height: picture.height },
-    editAs: "oneCell",
-  });
+  if (streaming) ws.commit();
+  return ws.id;
 }
 
 /** exceljs's paper size code for A4. */
 const PAPER_A4 = 9;
 
-/** The core's print setup in exceljs's page setup: A4, orientation, fit to width, title rows, footer. */
-function setPrintSetup(ws: ExcelJS.Worksheet, print: PrintSetup): void {
-  ws.pageSetup.paperSize = PAPER_A4;
-  ws.pageSetup.orientation = print.orientation;
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = print.pagesWide;
-  // Zero: as many pages tall as the rows need.
-  ws.pageSetup.fitToHeight = 0;
-  if (print.repeatRows) ws.pageSetup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
-  // "&C": the centre part of the footer.
-  ws.headerFooter.oddFooter = `&C${print.footer}`;
+/** The core's print setup as exceljs's sheet options: A4, orientation, fit to width, title rows, footer. */
+function printOptions(print: PrintSetup): Pick<Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
+  return {
+    pageSetup: {
+      paperSize: PAPER_A4,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.pagesWide,
+      // Zero: as many pages tall as the rows need.
+      fitToHeight: 0,
+      ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
+    },
+    // "&C": the centre part of the footer.
+    headerFooter: { oddFooter: `&C${print.footer}` },
+  };
 }
 
 const OWN_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map(argb));
