@@ -42,7 +42,9 @@ describe("print setup of the add-in's sheets", () => {
     // "TIÊU ĐỀ" fits column A; the note (bold: wider characters) and the rule line below the table do not.
     expect(print.banners.map((b) => b.row)).toEqual([1, 5]);
     const [noteBanner, ruleBanner] = print.banners;
-    expect(noteBanner.lines).toBe(Math.ceil((note.length * 1.1) / 60));
+    // In a 60-wide table, bold: 53 characters a line. "⚠ NGƯỠNG TẠM TÍNH:" on one, then the 181-letter
+    // word broken over four.
+    expect(noteBanner.lines).toBe(5);
     expect(ruleBanner.lines).toBeLessThan(noteBanner.lines);
     expect(print.wrapRows).toEqual({ first: 4, last: 5 });
     expect(print.orientation).toBe("portrait");

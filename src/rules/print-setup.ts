@@ -77,7 +77,8 @@ export function printSetupOf(sheet: SheetOutput): PrintSetup {
     if (text === undefined || columns < 2) return;
     const font = r === 0 ? TITLE : r < headerRows || warnings.has(r) ? BOLD : PLAIN;
     if (text.length * font.width <= width(0)) return; // fits its own cell
-    banners.push({ row: r, lines: Math.ceil((text.length * font.width) / tableWidth), lineHeight: font.lineHeight });
+    const capacity = Math.max(1, Math.floor((tableWidth - 1.5) / font.width));
+    banners.push({ row: r, lines: wordWrappedLines(text, capacity), lineHeight: font.lineHeight });
   });
   const body = header !== undefined ? header + 1 : headerRows;
   return {
