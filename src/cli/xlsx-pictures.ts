@@ -3,9 +3,7 @@ import { deflateRawSync } from "zlib";
 import type { ChartPicture } from "../documents/chart-picture";
 
 // exceljs's own drawing and relationship parts: the XML is the library's, as in the files it writes.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const DrawingXform = require("exceljs/lib/xlsx/xform/drawing/drawing-xform");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const RelationshipsXform = require("exceljs/lib/xlsx/xform/core/relationships-xform");
 
 /**
