@@ -10,10 +10,12 @@ import { ChartSpec, SheetOutput } from "../rules/workbook";
  */
 
 /**
- * Serif faces in order of preference: Times New Roman where Office is, its metric twins (Liberation Serif
- * 2, Tinos) elsewhere, DejaVu Serif last; all have Vietnamese. Unquoted: resvg ignores quoted names.
+ * Serif faces in order of preference, all with Vietnamese: Times New Roman where Office is, its metric twin
+ * Tinos, then DejaVu Serif. Liberation Serif only last: its version 1, still installed beside version 2 on
+ * many Linux machines, has no ơ, ư or the stacked tone marks (ậ, ế), and resvg then falls back to whatever
+ * font comes first. Unquoted: resvg ignores quoted names.
  */
-export const CHART_FONT = "Times New Roman, Liberation Serif, Tinos, DejaVu Serif, serif";
+export const CHART_FONT = "Times New Roman, Tinos, DejaVu Serif, Liberation Serif, serif";
 
 const SERIES_COLOURS = ["#2F5597", "#C55A11", "#548235"];
 
@@ -53,7 +55,7 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
     },
   };
   // Long titles wrap; the legend lists one series a line, so long names never run into each other.
-  const titleLines = Math.ceil((spec.title.length * 8.5) / (width - 40));
+  const titleLines = Math.ceil((spec.title.length * 8.5) / (width - 90));
   const titleHeight = 8 + titleLines * 21;
   return {
     animation: false,
@@ -64,7 +66,7 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
       text: spec.title,
       left: "center",
       top: 4,
-      textStyle: { ...font(16), fontWeight: "bold", width: width - 40, overflow: "break" },
+      textStyle: { ...font(16), fontWeight: "bold", width: width - 90, overflow: "break" },
     },
     legend: legend
       ? { top: titleHeight, left: "center", orient: "vertical", itemGap: 4, textStyle: font(13) }
