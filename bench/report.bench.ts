@@ -7,7 +7,7 @@ import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { XlsxWorkbook } from "../src/cli/xlsx-workbook";
 import { sampleWorkbook } from "../src/cli/sample";
 import { renderReport, wordReportOf } from "../src/documents/rendered-report";
-import { analyseSheet, writeOwnSheets } from "../src/rules/analysis";
+import { analyseWorkbook, writeOwnSheets } from "../src/rules/analysis";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { builtCli, district, districtSheet, tempDir } from "../test/support/workbooks";
 import type { Figure } from "./run";
@@ -43,7 +43,7 @@ export default async function reportBench(): Promise<Figure[]> {
     const process150 = median(Array.from({ length: RUNS }, run));
 
     const ruleset = embeddedRuleset();
-    const analysis = await analyseSheet(new XlsxWorkbook(sampleWorkbook(sheet)), { ruleset, year: 2019 });
+    const [analysis] = (await analyseWorkbook(new XlsxWorkbook(sampleWorkbook(sheet)), { ruleset, year: 2019 })).tables;
     const options = { year: 2019 };
     const rasterizer = new ResvgRasterizer();
     const parts = { charts: [] as number[], word: [] as number[], workbook: [] as number[] };

@@ -63,9 +63,9 @@ describe("ntm analyse --docx", () => {
 
   test("--dossier lists the areas of the annex and the sheet; an area not in the table is refused by name (exit 2), nothing written", async () => {
     const json = JSON.parse(runNtm(bin, ["analyse", input, "--json"]).stdout) as {
-      files: Array<{ areas: Array<{ commune: string; name: string; meetsAll: boolean }> }>;
+      files: Array<{ tables: Array<{ areas: Array<{ commune: string; name: string; meetsAll: boolean }> }> }>;
     };
-    const [a, b] = json.files[0].areas.filter((x) => !x.meetsAll);
+    const [a, b] = json.files[0].tables[0].areas.filter((x) => !x.meetsAll);
     const docx = file("chosen.docx");
     const chosen = `${a.commune}/${a.name}; ${b.commune}/${b.name}`;
     const ok = runNtm(bin, ["analyse", input, "-o", file("chosen.xlsx"), "--docx", docx, "--dossier", chosen]);
@@ -91,6 +91,28 @@ describe("ntm analyse --docx", () => {
     expect(refused.stderr).toContain('No residential area "Xã Không Có/Khu 99" in the table');
     expect(fs.existsSync(file("refused.xlsx"))).toBe(false);
     expect(fs.existsSync(file("refused.docx"))).toBe(false);
+  });
+
+  test("a commune's own workbook (commune in the title) names its committee; a workbook of one sheet per commune gets a row per commune and no district", () => {
+    const commune = file("xa.xlsx");
+    expect(runNtm(bin, ["sample", "--shape", "commune", "--commune", "Thanh Thủy", "--out", commune]).status).toBe(0);
+    const one = file("xa.docx");
+    expect(runNtm(bin, ["analyse", commune, "--docx", one, "--json"]).status).toBe(0);
+    const [head] = tables(openDocx(fs.readFileSync(one)).text("word/document.xml"));
+    expect(head[0][0].split("\n").slice(0, 2)).toEqual(["ỦY BAN NHÂN DÂN", "XÃ THANH THỦY"]);
+    expect(head[1]).toEqual(["Số: ……/BC-UBND", "Thanh Thủy, ngày …… tháng …… năm ……"]);
+
+    const communes = file("cac-xa.xlsx");
+    expect(runNtm(bin, ["sample", "--shape", "communes", "--out", communes]).status).toBe(0);
+    const many = file("cac-xa.docx");
+    const run = runNtm(bin, ["analyse", communes, "--docx", many, "--json"]);
+    expect(run.status).toBe(0);
+    const read = JSON.parse(run.stdout) as { files: Array<{ tables: Array<{ areas: Array<{ commune: string }> }> }> };
+    const names = [...new Set(read.files[0].tables.flatMap((t) => t.areas.map((a) => a.commune)))];
+    const document = openDocx(fs.readFileSync(many)).text("word/document.xml");
+    const byCommune = tables(document).find((t) => t[0][1] === "Xã")!;
+    expect(byCommune.slice(1, -1).map((r) => r[1])).toEqual(names);
+    expect(document).not.toMatch(/Huyện|HUYỆN/);
   });
 
   test("a report that is not .docx, or exists without --force, is refused before any work", () => {

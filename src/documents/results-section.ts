@@ -1,7 +1,7 @@
 import { Paragraph, Table } from "docx";
 import { shortfallCounts, summariseDistrict } from "../rules/district-summary";
 import { formatNumber } from "../rules/format";
-import { communeGroups } from "../rules/report";
+import { communeGroups, severalDistricts } from "../rules/report";
 import { SHEET_NAMES } from "../rules/workbook";
 import { annexesTables } from "./dossier-annex";
 import { provisionalParagraph } from "./provisional";
@@ -46,7 +46,8 @@ function overall(model: WordReportModel): Array<Paragraph | Table> {
 /** "I.2": the per-commune summary, the same groups as the "Theo xã" sheet, and the distribution chart. */
 function byCommune(model: WordReportModel): Array<Paragraph | Table> {
   const groups = communeGroups(model.results);
-  const multi = model.results.length > 1;
+  // A district column only where the workbooks name several districts, as on the "Theo xã" sheet.
+  const multi = severalDistricts(model.results);
   const rows = groups.map((g, k) => {
     const t = shortfallCounts(g.assessments);
     return [
@@ -79,7 +80,7 @@ function byCommune(model: WordReportModel): Array<Paragraph | Table> {
     dataTable(
       [
         { header: "TT", width: 5, align: "center" },
-        ...(multi ? [{ header: "Nguồn số liệu", width: 14 }] : []),
+        ...(multi ? [{ header: "Huyện", width: 14 }] : []),
         { header: "Xã", width: 20 },
         { header: "Số khu dân cư", width: 10 },
         { header: "Đạt đủ tiêu chí", width: 10 },

@@ -175,7 +175,7 @@ function missingText(a: AreaAssessment): string {
 }
 
 /** Whether the areas name more than one district (a district column, or several titled tables). */
-function severalDistricts(results: SheetResult[]): boolean {
+export function severalDistricts(results: SheetResult[]): boolean {
   const seen = new Set<string | undefined>();
   for (const r of results) for (const a of r.assessments) seen.add(districtOf(a, r));
   return seen.size > 1;
