@@ -153,7 +153,15 @@ module.exports = (env, options) => {
       functions: FUNCTIONS_SOURCE,
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      // Chunks loaded on first use (the Word report's libraries) resolve beside the page that loads them.
+      // Not "auto": its detection runs when functions.js starts, and Excel's functions-only runtime has no
+      // document to detect from.
+      publicPath: "",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [

@@ -5,6 +5,7 @@ import { ExcelRun, ExcelWorkbook } from "../src/taskpane/excel-workbook";
 import { ExcelDouble } from "../src/taskpane/testing/excel-double";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 import { parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
+import { recordingDocuments } from "../test/support/documents";
 import type { Figure } from "./run";
 
 const ROUNDS = 3;
@@ -25,7 +26,7 @@ async function analyseOnce(
       excelMs += performance.now() - t;
     }
   };
-  const actions = createPaneActions(new ExcelWorkbook(run));
+  const actions = createPaneActions(new ExcelWorkbook(run), recordingDocuments(false));
   // A copy of the ruleset the pane loaded: its own Assessor, whose engine has judged no value yet.
   const ruleset = parseRulesetJson(JSON.stringify(rulesetToDocument((await actions.loadRuleset()).ruleset)));
   const found = await actions.detect(ruleset);

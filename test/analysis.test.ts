@@ -36,6 +36,7 @@ describe("the analysis pipeline over the workbook interface", () => {
       SHEET_NAMES.distribution,
       SHEET_NAMES.roadmap,
       SHEET_NAMES.roadmapSummary,
+      SHEET_NAMES.dossier,
       SHEET_NAMES.ruleset,
       SHEET_NAMES.sources,
     ]);

@@ -274,8 +274,34 @@ describe("an output never replaces an input, and every write failure is exit 6 w
     }
   });
 
+  /** Wait for `child` to end; its exit code or the signal that ended it. */
+  const ending = (child: ReturnType<typeof spawn>) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, sig) => resolve({ code, signal: sig }))
+    );
+
   test.each(["SIGINT", "SIGTERM"] as const)(
-    "%s while the report is written: the temporary file is removed, the process ends by the signal",
+    "%s while an output is being written: its temporary file is removed, the process ends by the signal",
+    async (signal) => {
+      const folder = file(`atomic-${signal}`);
+      fs.mkdirSync(folder);
+      // The command line's own writer (the built one), holding its temporary file open until killed.
+      const files = path.join(path.dirname(bin), "..", "build", "cli", "cli", "files.js");
+      const script = `require(${JSON.stringify(files)}).writeOutput(${JSON.stringify(path.join(folder, "bao-cao.xlsx"))},
+        async (tmp) => { require("fs").writeFileSync(tmp, "một nửa"); await new Promise((r) => setTimeout(r, 30000)); })`;
+      const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+      const ended = ending(child);
+      while (leftovers(folder).length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
+      const end = await ended;
+      expect(end.signal).toBe(signal);
+      expect(fs.readdirSync(folder)).toEqual([]);
+    },
+    60_000
+  );
+
+  test.each(["SIGINT", "SIGTERM"] as const)(
+    "%s during a report run: the process ends by the signal and leaves nothing behind",
     async (signal) => {
       const big = file(`lon-${signal}.xlsx`);
       await writeDistrict(big, { areas: 4000, seed: 3 });
@@ -285,19 +311,12 @@ describe("an output never replaces an input, and every write failure is exit 6 w
         env: { ...process.env, NODE_PATH: path.join(__dirname, "..", "node_modules") },
         stdio: "ignore",
       });
-      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, sig) => resolve({ code, signal: sig }))
-      );
-      let sent = false;
-      while (!sent) {
-        if (leftovers(folder).length > 0) {
-          child.kill(signal);
-          sent = true;
-        } else if (child.exitCode !== null) break;
-        else await new Promise((r) => setTimeout(r, 2));
-      }
+      const ended = ending(child);
+      // Well into the run: the 4,000 areas are read and assessed before anything is printed or written.
+      await new Promise((r) => setTimeout(r, 400));
+      expect(child.exitCode).toBeNull();
+      child.kill(signal);
       const end = await ended;
-      expect(sent).toBe(true);
       expect(end.signal).toBe(signal);
       expect(fs.readdirSync(folder)).toEqual([]);
     },

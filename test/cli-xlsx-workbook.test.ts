@@ -1,9 +1,20 @@
 import ExcelJS from "exceljs";
 import { HIGHLIGHT_FILL } from "../src/rules/analysis";
-import { SHEET_NAMES } from "../src/rules/workbook";
+import { printSetupOf } from "../src/rules/print-setup";
+import { ChartSpec, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
+import { PassThrough } from "stream";
 import { XlsxWorkbook } from "../src/cli/xlsx-workbook";
+import { finishReport } from "../src/cli/xlsx-pictures";
 
-/** Save and reload with exceljs, to see what was written. */
+/** The smallest PNG: one white pixel. */
+const ONE_PIXEL_PNG = Uint8Array.from(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==",
+    "base64"
+  )
+);
+
+/** Save and reload, as the command line does with every file it reads or writes. */
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const again = new ExcelJS.Workbook();
   await again.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -11,50 +22,115 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 describe("the exceljs workbook the command line writes its report with", () => {
-  test("writes the add-in's sheets with bold frozen headings, widths and the provisional note on a warning fill", async () => {
-    const x = new XlsxWorkbook(new ExcelJS.Workbook());
+  test("writes the add-in's sheets with bold frozen headings, widths, the provisional note on a warning fill, the chart's picture and the print setup", async () => {
+    const chart: ChartSpec = {
+      title: "Phân bố",
+      headerRow: 4,
+      firstRow: 5,
+      lastRow: 6,
+      categoryColumn: 0,
+      valueColumns: [1],
+      kind: "column",
+    };
+    const sheet: SheetOutput = {
+      name: SHEET_NAMES.distribution,
+      rows: [
+        ["PHÂN BỐ"],
+        ["Bộ tiêu chí"],
+        ["⚠ NGƯỠNG TẠM TÍNH: bộ tiêu chí tạm dựng lại, chưa đối chiếu với phụ lục chính thức"],
+        [],
+        ["Số tiêu chí đạt", "Số khu dân cư"],
+        ["13/13", 4],
+        ["12/13", 9],
+      ],
+      headerRows: 5,
+      tableHeaderRow: 4,
+      warningRows: [2],
+      columnWidths: [18, 16],
+      columnFormats: { 1: "0" },
+      chart,
+    };
+    const picture = { png: ONE_PIXEL_PNG, width: 605, height: 340, title: "Phân bố" };
+    // As the command line writes a report: the streaming writer, then the pictures.
+    const chunks: Buffer[] = [];
+    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      zip: { store: true },
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const x = new XlsxWorkbook(writer as unknown as ExcelJS.Workbook, {
+      streaming: true,
+      pictures: new Map([[chart, picture]]),
+    });
     await x.writeSheets([
-      {
-        name: SHEET_NAMES.distribution,
-        rows: [
-          ["PHÂN BỐ"],
-          ["Bộ tiêu chí"],
-          ["⚠ NGƯỠNG TẠM TÍNH: …"],
-          [],
-          ["Số tiêu chí đạt", "Số khu dân cư"],
-          ["13/13", 4],
-          ["12/13", 9],
-        ],
-        headerRows: 5,
-        tableHeaderRow: 4,
-        warningRows: [2],
-        columnWidths: [18, 16],
-        columnFormats: { 1: "0" },
-        chart: {
-          title: "Phân bố",
-          headerRow: 4,
-          firstRow: 5,
-          lastRow: 6,
-          categoryColumn: 0,
-          valueColumns: [1],
-          kind: "column",
-        },
-      },
+      { ...sheet, print: printSetupOf(sheet) },
+      { name: "Khác", rows: [["x"]] },
     ]);
-    const ws = (await roundTrip(x.workbook)).getWorksheet(SHEET_NAMES.distribution)!;
+    await writer.commit();
+    expect(x.placedPictures).toEqual([{ part: "xl/worksheets/sheet1.xml", picture, column: 3, row: 4 }]);
+    const saved = new ExcelJS.Workbook();
+    const finished = finishReport(Buffer.concat(chunks), x.placedPictures);
+    // Compressed once the pictures are in: far smaller than the stored stream.
+    expect(finished.length).toBeLessThan(Buffer.concat(chunks).length);
+    await saved.xlsx.load(finished as unknown as ArrayBuffer);
+    const ws = saved.getWorksheet(SHEET_NAMES.distribution)!;
     expect(ws.getCell("A6").value).toBe("13/13");
     expect(ws.getCell("B7").value).toBe(9);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     expect(ws.getCell("A5").font?.bold).toBe(true);
-    // Plain rows share one style per column: the column's format, none of the headings' bold.
+    // Plain rows share one style per column: the column's format, none of the headings' bold; text wraps.
     expect(ws.getCell("B6").numFmt).toBe("0");
     expect(ws.getCell("A7").font?.bold).toBeFalsy();
-    expect(ws.getCell("A7").numFmt ?? "General").toBe("General");
+    expect(ws.getCell("A7").alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(ws.getColumn(1).width).toBe(18);
     const fill = ws.getCell("B3").fill as ExcelJS.FillPattern;
     expect(fill.fgColor?.argb).toBe("FFFFF2CC");
-    // exceljs cannot draw charts: the data is there, and a note says how to make the chart.
-    expect(String(ws.getCell("A5").note)).toMatch(/A5:B7/);
+    // The note is wider than column A: spread over the table's two columns, wrapped, as high as its lines.
+    const banner = printSetupOf(sheet).banners.find((b) => b.row === 2)!;
+    expect(banner.lines).toBeGreaterThan(1);
+    expect(ws.getCell("B3").isMerged).toBe(true);
+    expect(ws.getCell("A3").alignment).toMatchObject({ wrapText: true });
+    expect(ws.getRow(3).height).toBe(banner.lines * banner.lineHeight);
+    // The chart as a picture, two columns right of its block, at its header row, the PNG as given.
+    const images = ws.getImages();
+    expect(images).toHaveLength(1);
+    expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 4 });
+    const media = saved.getImage(Number(images[0].imageId)) as { buffer?: Buffer; extension?: string };
+    expect(media.extension).toBe("png");
+    expect(Buffer.from(media.buffer!)).toEqual(Buffer.from(ONE_PIXEL_PNG));
+    expect(saved.getWorksheet("Khác")!.getImages()).toHaveLength(0);
+    // Printing: A4 portrait (the table is narrow), one page wide, the table header on every page, page numbers.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1 });
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe("5:5");
+    expect(ws.headerFooter.oddFooter).toBe("&CTrang &P/&N");
+  });
+
+  test("a chart without its picture is refused rather than left out", async () => {
+    const x = new XlsxWorkbook(new ExcelJS.Workbook());
+    const chart: ChartSpec = {
+      title: "t",
+      headerRow: 0,
+      firstRow: 1,
+      lastRow: 1,
+      categoryColumn: 0,
+      valueColumns: [1],
+      kind: "column",
+    };
+    await expect(
+      x.writeSheets([
+        {
+          name: "NTM - Phân bố",
+          rows: [
+            ["a", "b"],
+            ["x", 1],
+          ],
+          chart,
+        },
+      ])
+    ).rejects.toThrow(/picture/);
   });
 
   test("highlights are real conditional formats; clearing removes only the add-in's own", async () => {

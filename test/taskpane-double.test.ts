@@ -8,6 +8,7 @@ import { ROADMAP_SETTINGS_KEY, RoadmapSettings, withEffortClass } from "../src/t
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { recordingDocuments } from "./support/documents";
 
 /**
  * The pane's actions on the Office.js workbook, over the Excel double (the same object-model semantics the
@@ -18,7 +19,7 @@ const USER_FORMAT = { type: "Custom", ranges: "F9:F12", formula: "=LEN(TRIM(F9))
 
 function workbookWith(seeds: SheetSeed[], settings: Record<string, unknown> = {}) {
   const double = new ExcelDouble(seeds, settings);
-  const actions = createPaneActions(new ExcelWorkbook(double.run));
+  const actions = createPaneActions(new ExcelWorkbook(double.run), recordingDocuments());
   return { double, actions };
 }
 
@@ -79,6 +80,49 @@ describe("the pane's actions on Excel", () => {
     }
     expect(counts[0]).toEqual(counts[1]);
     expect(counts[1].again).toBeLessThanOrEqual(20);
+  });
+
+  test("every result sheet prints on A4, one page wide, its header on each page, page numbers; titles spread over the table", async () => {
+    const double = new ExcelDouble([districtSeed(40)]);
+    // Excel with ExcelApi 1.9 (Microsoft 365, Excel 2021+).
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => true), recordingDocuments());
+    const { report } = await analyse(actions);
+    for (const name of report.outcome.written) {
+      const sheet = double.sheet(name);
+      expect(sheet.pageLayout).toMatchObject({
+        paperSize: "A4",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        centerFooter: "Trang &P/&N",
+      });
+      expect(sheet.pageLayout.printTitleRows).toMatch(/^\$\d+:\$\d+$/);
+      // The provisional note on every results sheet (not the list of tables read) is merged across the
+      // table, so it wraps within it.
+      const note = sheet.values.findIndex((r) => /TẠM TÍNH|tạm dựng lại/.test(String(r[0])));
+      if (name === SHEET_NAMES.sources) continue;
+      expect(sheet.merges).toContainEqual({ top: note, left: 0, rows: 1, columns: sheet.values[0].length });
+    }
+    expect(double.sheet(SHEET_NAMES.areas).pageLayout.orientation).toBe("Landscape");
+    expect(double.sheet(SHEET_NAMES.areas).pageLayout.printTitleRows).toBe("$5:$5");
+    expect(double.sheet(SHEET_NAMES.distribution).pageLayout.orientation).toBe("Portrait");
+    const log = double.sheet(SHEET_NAMES.areas).formatLog;
+    expect(log).toContainEqual(expect.objectContaining({ property: "wrapText", value: true }));
+    expect(log).toContainEqual(expect.objectContaining({ property: "autofitRows" }));
+    // The criteria holding most areas back: a bar chart, largest on top.
+    expect(double.sheet(SHEET_NAMES.criteria).charts).toEqual([
+      expect.objectContaining({ type: "BarClustered", reversePlotOrder: true }),
+    ]);
+    // Analysing again replaces the merged titles without a fault.
+    await analyse(actions);
+    expect(double.sheet(SHEET_NAMES.areas).merges.filter((m) => m.top === 2)).toHaveLength(1);
+  });
+
+  test("Excel without ExcelApi 1.9 (2016, 2019) gets every sheet and value, only no page layout", async () => {
+    const double = new ExcelDouble([districtSeed(20)]);
+    const actions = createPaneActions(new ExcelWorkbook(double.run, () => false), recordingDocuments());
+    const { report } = await analyse(actions);
+    expect(report.outcome.written.length).toBeGreaterThanOrEqual(8);
+    for (const name of report.outcome.written) expect(double.sheet(name).pageLayout).toEqual({});
+    expect(double.sheet(SHEET_NAMES.areas).values.length).toBeGreaterThan(20);
   });
 
   test("the user's sheet keeps every value, number format and conditional format of its own", async () => {
@@ -217,7 +261,7 @@ describe("the pane's actions on Excel", () => {
     const note: ColumnRole = { kind: "note" };
     const corrected = withOverride(found.layout, 28, note, info.ruleset);
     await actions.saveMapping([{ sheet: found.sheet, layout: corrected }]);
-    const reopened = createPaneActions(new ExcelWorkbook(double.run));
+    const reopened = createPaneActions(new ExcelWorkbook(double.run), recordingDocuments());
     const [again] = (await reopened.detect(info.ruleset)).tables;
     expect(again.source).toBe("saved");
     expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
@@ -278,7 +322,10 @@ describe("the pane's actions on Excel", () => {
     };
     const plan = async (settings: RoadmapSettings) => {
       await actions.saveRoadmapSettings(settings);
-      const roadmap = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+      const roadmap = await createPaneActions(
+        new ExcelWorkbook(double.run),
+        recordingDocuments()
+      ).loadRoadmapSettings();
       expect(roadmap).toEqual(settings);
       return actions.analyse({
         tables: choices(found),
@@ -376,7 +423,7 @@ describe("the pane's actions on Excel", () => {
         criteria: { [medium.criterionId]: { effort: "high", funding: medium.funding } },
       },
     });
-    const reopened = await createPaneActions(new ExcelWorkbook(double.run)).loadRoadmapSettings();
+    const reopened = await createPaneActions(new ExcelWorkbook(double.run), recordingDocuments()).loadRoadmapSettings();
     expect(reopened).toEqual(settings);
 
     const after = await plan(reopened);

@@ -68,6 +68,7 @@ function mockExcel(sheets: MockSheet[], settings: Record<string, unknown> = {}, 
     chartsAdded: [] as Array<{ sheet: string; type: string; source: RangeRecord; chart: Record<string, unknown> }>,
     chartsDeleted: [] as string[],
     cleared: [] as string[],
+    unmerged: [] as string[],
     frozen: [] as Array<[string, number]>,
     settingsAdded: {} as Record<string, unknown>,
     activated: [] as string[],
@@ -153,6 +154,7 @@ function mockExcel(sheets: MockSheet[], settings: Record<string, unknown> = {}, 
           columnIndex: 0,
           rowCount: height,
           columnCount: width,
+          unmerge: () => log.unmerged.push(s.name),
           clear: () => log.cleared.push(s.name),
         }),
       getRangeByIndexes: rangeNode,
@@ -394,6 +396,8 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     ]);
     await workbook.writeSheets([output("NTM - Phân bố", 3)]);
     expect(log.newSheets).toEqual([]);
+    // Merged titles of the last run are undone before anything is written over them.
+    expect(log.unmerged).toEqual(["NTM - Phân bố"]);
     expect(log.cleared).toEqual(["NTM - Phân bố"]);
     expect(log.chartsDeleted).toEqual(["Chart 1"]);
     expect(log.chartsAdded).toHaveLength(1);

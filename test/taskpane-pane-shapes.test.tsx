@@ -6,6 +6,7 @@ import { resetAddinState } from "../src/functions/addin-state";
 import { MemoryWorkbook, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
+import { recordingDocuments } from "./support/documents";
 import { bookSheets, shapeBook } from "./support/shapes";
 
 /** The pane over the core's in-memory workbook, recording what it selects ("12:12", "G:G"). */
@@ -22,7 +23,7 @@ async function opened(workbook: PaneWorkbook, found: RegExp) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <Pane actions={createPaneActions(workbook)} initialLanguage="vi" />
+      <Pane actions={createPaneActions(workbook, recordingDocuments())} initialLanguage="vi" />
     </FluentProvider>
   );
   await waitFor(() => expect(status().textContent).toMatch(found));

@@ -2,13 +2,21 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { TextDecoder, TextEncoder } from "util";
 import { addinState, resetAddinState } from "../src/functions/addin-state";
 import { Language } from "../src/rules/message";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES, SheetData, SheetHighlights } from "../src/rules/workbook";
+import { recordingDocuments } from "./support/documents";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
 import { hostProblem } from "../src/taskpane/strings";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { openDocx, paragraphs } from "./support/docx";
+
+// What jsdom lacks and every browser or Office webview has: TextEncoder (the Word report's zip); a canvas
+// to measure text, without which echarts estimates text widths as it does on a server.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+HTMLCanvasElement.prototype.getContext = () => null;
 
 /** The pane over the core's in-memory workbook: the actions are the real ones, only Excel is absent. */
 class PaneWorkbook extends MemoryWorkbook {
@@ -38,7 +46,7 @@ const status = () => screen.getByRole("status");
 
 async function opened(workbook: PaneWorkbook) {
   const user = userEvent.setup();
-  renderPane(createPaneActions(workbook));
+  renderPane(createPaneActions(workbook, recordingDocuments()));
   await waitFor(() => expect(status().textContent).toMatch(/Đã tìm thấy bảng/));
   return user;
 }
@@ -183,7 +191,7 @@ describe("the task pane", () => {
       ],
     };
     const user = userEvent.setup();
-    renderPane(createPaneActions(new PaneWorkbook([sheet])));
+    renderPane(createPaneActions(new PaneWorkbook([sheet]), recordingDocuments()));
     await waitFor(() => expect(status().textContent).toMatch(/không nhận ra cột tiêu chí nào; hãy ghép cột bằng tay/));
     expect(screen.getByText(/Dòng tiêu đề của trang được đưa ra dưới đây/)).toBeTruthy();
     expect(screen.getAllByText(/"Cột A"/).length).toBeGreaterThan(0);
@@ -194,11 +202,11 @@ describe("the task pane", () => {
 
   test("an empty sheet gives a clear message on opening, and a failing Excel call is shown as an alert", async () => {
     const workbook = new PaneWorkbook([{ name: "Trống", values: [] }]);
-    renderPane(createPaneActions(workbook));
+    renderPane(createPaneActions(workbook, recordingDocuments()));
     await waitFor(() => expect(screen.getByText(/Trang "Trống" trống/)).toBeTruthy());
     expect(screen.getByRole("alert").textContent).toBe("");
     const failing: PaneActions = {
-      ...createPaneActions(new PaneWorkbook([district()])),
+      ...createPaneActions(new PaneWorkbook([district()]), recordingDocuments()),
       detect: () => Promise.reject(new Error("The requested resource doesn't exist.")),
     };
     const user = userEvent.setup();
@@ -206,6 +214,49 @@ describe("the task pane", () => {
     const find = await screen.findAllByRole("button", { name: "Tìm bảng" });
     await user.click(find[1]);
     await waitFor(() => expect(screen.getAllByText(/Excel báo lỗi: The requested resource/).length).toBeGreaterThan(0));
+  });
+
+  test("the Word report: the dossier's areas typed, refused by name when not in the table, the file handed over", async () => {
+    const workbook = new PaneWorkbook([district()]);
+    const documents = recordingDocuments();
+    const user = userEvent.setup();
+    renderPane(createPaneActions(workbook, documents));
+    await waitFor(() => expect(status().textContent).toMatch(/Đã tìm thấy bảng/));
+    await user.click(screen.getByRole("tab", { name: "Kết quả" }));
+    const dossier = screen.getByRole("textbox", { name: "Hồ sơ công nhận cho các khu" });
+    await user.type(dossier, "Xã Không Có/Khu 99");
+    await user.click(screen.getByRole("button", { name: "Phân tích và ghi kết quả" }));
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toMatch(/Không có khu dân cư "Xã Không Có\/Khu 99"/)
+    );
+    // Nothing was written: the analysis stopped at the faulty list.
+    expect(workbook.outputs.size).toBe(0);
+    await user.clear(dossier);
+    await analyse(user);
+    expect(workbook.outputs.get(SHEET_NAMES.dossier)).toBeDefined();
+    await user.click(screen.getByRole("button", { name: "Tải báo cáo Word (.docx)" }));
+    // Charts and the document take a few seconds under jsdom.
+    await waitFor(
+      () =>
+        expect(status().textContent).toMatch(/Đã tạo báo cáo Word “bao-cao-khu-dan-cu-ntm-\d{4}-\d{2}-\d{2}\.docx”/),
+      { timeout: 30_000 }
+    );
+    expect(documents.saved).toHaveLength(1);
+    const saved = documents.saved[0];
+    expect(saved.mimeType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const text = paragraphs(openDocx(saved.bytes).text("word/document.xml"));
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("I. KẾT QUẢ RÀ SOÁT, ĐÁNH GIÁ");
+  });
+
+  test("in Excel on Windows or Mac, where a pane cannot download, the pane says so and what to do instead", async () => {
+    const user = userEvent.setup();
+    renderPane(createPaneActions(new PaneWorkbook([district()]), recordingDocuments(false)));
+    await waitFor(() => expect(status().textContent).toMatch(/Đã tìm thấy bảng/));
+    await analyse(user);
+    expect(screen.queryByRole("button", { name: "Tải báo cáo Word (.docx)" })).toBeNull();
+    expect(screen.getByText(/Excel trên máy tính không cho khung tác vụ tải tệp về/)).toBeTruthy();
+    expect(screen.getByText(/ntm analyse TỆP.xlsx --docx bao-cao.docx/)).toBeTruthy();
   });
 
   test("works from the keyboard: a tab and an action by Enter, a live region for what happened", async () => {

@@ -8,6 +8,7 @@ import { AnalyseRequest, createPaneActions, PaneActions } from "../src/taskpane/
 import { Pane } from "../src/taskpane/components/Pane";
 import { ROADMAP_SETTINGS_KEY, RoadmapSettings } from "../src/taskpane/roadmap-settings";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { recordingDocuments } from "./support/documents";
 
 /** The roadmap tab over the real actions on the core's in-memory workbook, with the calls recorded. */
 class PaneWorkbook extends MemoryWorkbook {
@@ -25,7 +26,7 @@ interface Recorded {
 }
 
 function recorded(workbook: PaneWorkbook): Recorded {
-  const real = createPaneActions(workbook);
+  const real = createPaneActions(workbook, recordingDocuments());
   const analysed: AnalyseRequest[] = [];
   const saved: RoadmapSettings[] = [];
   const actions: PaneActions = {

@@ -4,6 +4,7 @@ import { SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, Detection } from "../src/taskpane/actions";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
+import { recordingDocuments } from "./support/documents";
 import { bookSeeds, shapeBook, truthOf } from "./support/shapes";
 
 /**
@@ -13,7 +14,7 @@ import { bookSeeds, shapeBook, truthOf } from "./support/shapes";
 
 function paneOn(seeds: SheetSeed[]) {
   const double = new ExcelDouble(seeds);
-  return { double, actions: createPaneActions(new ExcelWorkbook(double.run)) };
+  return { double, actions: createPaneActions(new ExcelWorkbook(double.run), recordingDocuments()) };
 }
 
 /** The tables as the pane passes them: those found and not corrected may be read again the other way. */
@@ -117,7 +118,7 @@ describe("the pane on every shape of workbook", () => {
     });
     expect(report.sheets).not.toContain(first.sheet);
     expect(ownFormats(double, first.sheet)).toEqual([]);
-    const again = await createPaneActions(new ExcelWorkbook(double.run)).detect(ruleset);
+    const again = await createPaneActions(new ExcelWorkbook(double.run), recordingDocuments()).detect(ruleset);
     expect(again.tables.filter((t) => t.source === "saved").map((t) => t.sheet)).toEqual(rest.map((t) => t.sheet));
   });
 

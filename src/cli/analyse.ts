@@ -1,19 +1,26 @@
 import * as fs from "fs";
 import * as path from "path";
+import { PassThrough } from "stream";
 import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { PlanSettings, reportSheets } from "../rules/report";
+import { PlanSettings } from "../rules/report";
+import { DossierRef, parseDossierList } from "../rules/dossier";
+import { ChartSpec, SheetOutput } from "../rules/workbook";
+import { ChartPicture, Rasterizer } from "../documents/chart-picture";
+import { RenderedReport, renderReport, ReportOptions, wordReportOf } from "../documents/rendered-report";
+import { ResvgRasterizer } from "./resvg-rasterizer";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, readJsonText, writeOutput } from "./files";
+import { isInput, outputIsInput, readJsonText, writeFileOutput, writeOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
 import { XlsxWorkbook } from "./xlsx-workbook";
+import { finishReport } from "./xlsx-pictures";
 
 export const ANALYSE_OPTIONS: OptionSpec = {
   out: { kind: "value", short: "o" },
@@ -22,6 +29,8 @@ export const ANALYSE_OPTIONS: OptionSpec = {
   roadmap: { kind: "value" },
   year: { kind: "value" },
   lang: { kind: "value" },
+  docx: { kind: "value" },
+  dossier: { kind: "value" },
   json: { kind: "flag" },
   force: { kind: "flag", short: "f" },
   help: { kind: "flag", short: "h" },
@@ -43,28 +52,34 @@ const outputError = (where: string, vi: string, en: string) =>
  * Refuse early, before any work: a report that would replace an input (an .xlsx, the --ruleset or
  * --roadmap file), or an existing one without --force.
  */
-function checkOutput(out: string, inputs: Array<string | undefined>, force: boolean): void {
-  if (path.extname(out).toLowerCase() !== ".xlsx") {
+function checkOutput(
+  out: string,
+  inputs: Array<string | undefined>,
+  force: boolean,
+  option: "--out" | "--docx" = "--out"
+): void {
+  const extension = option === "--out" ? ".xlsx" : ".docx";
+  if (path.extname(out).toLowerCase() !== extension) {
     throw usageError(
-      "--out",
-      `Báo cáo phải là tệp .xlsx, không phải "${out}".`,
-      `The report must be an .xlsx file, not "${out}".`
+      option,
+      `Báo cáo phải là tệp ${extension}, không phải "${out}".`,
+      `The report must be an ${extension} file, not "${out}".`
     );
   }
-  if (isInput(out, inputs)) throw outputIsInput(out);
+  if (isInput(out, inputs)) throw outputIsInput(out, option);
   if (!fs.existsSync(out)) return;
   if (fs.statSync(out).isDirectory()) {
     throw outputError(
       out,
-      "Đây là một thư mục; hãy cho tên tệp báo cáo .xlsx.",
-      "This is a folder; give a report file name ending in .xlsx."
+      `Đây là một thư mục; hãy cho tên tệp báo cáo ${extension}.`,
+      `This is a folder; give a report file name ending in ${extension}.`
     );
   }
   if (!force) {
     throw outputError(
       out,
-      "Tệp báo cáo đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
-      "The report file already exists. Add --force to replace it, or choose another name with --out."
+      `Tệp báo cáo đã có. Thêm --force để ghi đè, hoặc chọn tên khác với ${option}.`,
+      `The report file already exists. Add --force to replace it, or choose another name with ${option}.`
     );
   }
 }
@@ -123,42 +138,68 @@ function loadRoadmapSettings(file: string | undefined): PlanSettings {
 
 /**
  * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
- * writer: each row goes to disk once, so a province report costs little time or memory.
+ * writer: each row goes to disk once, so a province report costs little time or memory; the charts
+ * are added as pictures once it is written (exceljs draws no charts, and streams no pictures).
  */
 async function writeReport(
   out: string,
-  results: FileResult[],
-  ruleset: Ruleset,
-  language: Language,
-  roadmap: PlanSettings,
-  year?: number
+  sheets: SheetOutput[],
+  pictures: ReadonlyMap<ChartSpec, ChartPicture>
 ): Promise<string[]> {
-  const reading = results.map((r) => readingSummary(r.analysis, path.basename(r.file)));
-  const sheets = reportSheets(
-    results.flatMap((r) => r.analysis.tables),
-    ruleset,
-    language,
-    roadmap,
-    year,
-    { reading: { tables: reading.flatMap((x) => x.tables), skipped: reading.flatMap((x) => x.skipped) } }
-  );
   let written: string[] = [];
   await writeOutput(out, async (tmp) => {
     // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
     const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
-    const writer = new WorkbookWriter({
-      filename: tmp,
-      useStyles: true,
-      useSharedStrings: false,
-    });
+    const chunks: Buffer[] = [];
+    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
+    // Uncompressed here: finishReport adds the pictures, then compresses once.
+    const writer = new WorkbookWriter({ stream, zip: { store: true }, useStyles: true, useSharedStrings: false });
     writer.creator = "ntm";
-    written = (await writeOwnSheets(new XlsxWorkbook(writer, { streaming: true }), sheets)).written;
+    const workbook = new XlsxWorkbook(writer, { streaming: true, pictures });
+    written = (await writeOwnSheets(workbook, sheets)).written;
     await writer.commit();
+    fs.writeFileSync(tmp, finishReport(Buffer.concat(chunks), workbook.placedPictures), { flag: "wx" });
   });
   return written;
 }
 
-/** `ntm analyse FILE.xlsx... [--out REPORT.xlsx] [--sheet NAME] [--ruleset FILE] [--year N] [--json] [--force] [--lang vi|en]` */
+/** The report and its charts; a --dossier entry not found in the tables is a usage error. */
+async function rendered(
+  results: FileResult[],
+  ruleset: Ruleset,
+  language: Language,
+  options: ReportOptions,
+  rasterizer: Rasterizer
+): Promise<RenderedReport> {
+  try {
+    return await renderReport(
+      results.flatMap((r) => r.analysis.tables),
+      ruleset,
+      language,
+      options,
+      rasterizer
+    );
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(EXIT.usage, e.problems);
+    throw e;
+  }
+}
+
+/** The areas the officer lists for the recognition dossier (`--dossier "Xã A/Khu 1; Xã B/Khu 2"`). */
+function dossierOption(text: string | undefined): DossierRef[] | undefined {
+  if (text === undefined) return undefined;
+  const refs = parseDossierList(text);
+  if (refs.length === 0) {
+    throw usageError(
+      "--dossier",
+      '--dossier cần danh sách khu, ví dụ "Xã Hùng Xuyên/Khu 3; Xã Yên Nội/Khu 1".',
+      '--dossier needs a list of areas, e.g. "Xã Hùng Xuyên/Khu 3; Xã Yên Nội/Khu 1".'
+    );
+  }
+  return refs;
+}
+
+/** `ntm analyse FILE.xlsx... [--out REPORT.xlsx] [--docx REPORT.docx] [--dossier LIST] [--sheet NAME] [--ruleset FILE] [--year N] [--json] [--force] [--lang vi|en]` */
 export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ANALYSE_OPTIONS);
   const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
@@ -177,9 +218,20 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const year = integerOption(args, "year", 2000, 2100);
   const json = args.flags.has("json");
   const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
+  const docx = args.values.get("docx");
   const rulesetFile = args.values.get("ruleset");
   const roadmapFile = args.values.get("roadmap");
-  if (out !== undefined) checkOutput(out, [...files, rulesetFile, roadmapFile], args.flags.has("force"));
+  const inputs = [...files, rulesetFile, roadmapFile];
+  if (out !== undefined) checkOutput(out, inputs, args.flags.has("force"));
+  if (docx !== undefined) checkOutput(docx, inputs, args.flags.has("force"), "--docx");
+  if (out !== undefined && docx !== undefined && path.resolve(out) === path.resolve(docx)) {
+    throw usageError(
+      "--docx",
+      "--docx và --out phải là hai tệp khác nhau.",
+      "--docx and --out must name two different files."
+    );
+  }
+  const dossier = dossierOption(args.values.get("dossier"));
   const ruleset = await loadRuleset(rulesetFile);
   const roadmap = loadRoadmapSettings(roadmapFile);
 
@@ -201,18 +253,46 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       failures.flatMap((f) => f.problems)
     );
 
-  const written = out !== undefined ? await writeReport(out, results, ruleset, language, roadmap, year) : [];
+  let written: string[] = [];
+  if (out !== undefined || docx !== undefined) {
+    // The "tables read" sheet: every table of every file, and what was skipped.
+    const reading = results.map((r) => readingSummary(r.analysis, path.basename(r.file)));
+    const options: ReportOptions = {
+      roadmap,
+      year,
+      dossier,
+      reading: { tables: reading.flatMap((x) => x.tables), skipped: reading.flatMap((x) => x.skipped) },
+    };
+    const rasterizer = new ResvgRasterizer();
+    const report = await rendered(results, ruleset, language, options, rasterizer);
+    // The Word report is made before anything is written, so a fault in it leaves no file half done.
+    let word: Uint8Array | undefined;
+    if (docx !== undefined) {
+      const vi = language === "vi" ? report : await rendered(results, ruleset, "vi", options, rasterizer);
+      word = await wordReportOf(
+        results.flatMap((r) => r.analysis.tables),
+        ruleset,
+        vi,
+        options
+      );
+    }
+    if (out !== undefined) written = await writeReport(out, report.report.sheets, report.pictures);
+    if (docx !== undefined && word) await writeFileOutput(docx, word);
+  }
   if (json) {
     io.out(JSON.stringify(jsonReport(results, ruleset, language, { year, report: out }), null, 2));
     return EXIT.ok;
   }
   io.out(summaryText(results, ruleset, language, year));
   io.out("");
-  io.out(
-    language === "vi"
-      ? `Đã ghi báo cáo: ${out} (${written.length} trang: ${written.join(", ")})`
-      : `Report written: ${out} (${written.length} sheets: ${written.join(", ")})`
-  );
+  if (out !== undefined) {
+    io.out(
+      language === "vi"
+        ? `Đã ghi báo cáo: ${out} (${written.length} trang: ${written.join(", ")})`
+        : `Report written: ${out} (${written.length} sheets: ${written.join(", ")})`
+    );
+  }
+  if (docx !== undefined) io.out(language === "vi" ? `Đã ghi báo cáo Word: ${docx}` : `Word report written: ${docx}`);
   const warnings = warningText(results, language);
   if (warnings) io.err(warnings);
   return EXIT.ok;
@@ -229,6 +309,8 @@ toàn tỉnh. Bảng đọc không đáng tin (ví dụ các dòng mang tên ti�
       --sheet TÊN         chỉ đọc trang này (cho nhiều lần để chọn nhiều trang; mặc định: mọi trang có bảng)
       --ruleset TỆP       bộ tiêu chí: tệp .json, hoặc .xlsx có trang "NTM - Bộ tiêu chí" đã sửa ngưỡng
       --roadmap TỆP       thiết lập lộ trình (.json): năm, mục tiêu, số khu/xã/năm, thưởng, năng lực, xã đã đạt chuẩn, mức độ tiêu chí
+      --docx BÁO-CÁO.docx báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP (biểu đồ, lộ trình, phụ lục hồ sơ công nhận)
+      --dossier "Xã/Khu; …" các khu lập hồ sơ công nhận (mặc định: các khu đạt đủ tiêu chí)
       --year NĂM          năm đánh giá (chọn ngưỡng theo năm nếu bộ tiêu chí có)
       --json              in kết quả dạng JSON ra stdout (không ghi báo cáo trừ khi có --out)
   -f, --force             ghi đè báo cáo đã có
@@ -244,6 +326,8 @@ criteria) is refused with exit code 4.
       --sheet NAME        read only this sheet (repeat it for several; default: every sheet with a table)
       --ruleset FILE      criteria: a .json file, or an .xlsx with a corrected "NTM - Bộ tiêu chí" sheet
       --roadmap FILE      roadmap settings (.json): years, target, areas per commune a year, reward, capacity, communes at standard, effort classes
+      --docx REPORT.docx  a Word report in the state's document form (Decree 30/2020): charts, roadmap, dossier annex
+      --dossier "Commune/Area; …" areas for the recognition dossier (default: the areas meeting every criterion)
       --year N            assessment year (picks year-dependent thresholds where the ruleset has them)
       --json              print the results as JSON on stdout (no report unless --out is given)
   -f, --force             replace an existing report

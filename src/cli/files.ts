@@ -108,14 +108,14 @@ export function isInput(out: string, inputs: Array<string | undefined>): boolean
   });
 }
 
-/** The refusal when `--out` names an input file. */
-export function outputIsInput(out: string): CliError {
+/** The refusal when `--out` (or `--docx`) names an input file. */
+export function outputIsInput(out: string, option = "--out"): CliError {
   return new CliError(EXIT.output, [
     problem(
       "output",
       out,
-      "Tệp ghi ra không được ghi đè lên tệp đầu vào (tệp .xlsx, --ruleset hay --roadmap). Hãy chọn tên khác với --out.",
-      "The output must not replace an input file (an .xlsx, --ruleset or --roadmap). Choose another name with --out."
+      `Tệp ghi ra không được ghi đè lên tệp đầu vào (tệp .xlsx, --ruleset hay --roadmap). Hãy chọn tên khác với ${option}.`,
+      `The output must not replace an input file (an .xlsx, --ruleset or --roadmap). Choose another name with ${option}.`
     ),
   ]);
 }

@@ -1,8 +1,10 @@
 import type ExcelJS from "exceljs";
-import { columnLetter } from "../rules/cell";
 import { HIGHLIGHT_FILL } from "../rules/analysis";
 import { Problem } from "../rules/message";
+import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
+import type { ChartPicture } from "../documents/chart-picture";
+import type { PlacedPicture } from "./xlsx-pictures";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line writes its
@@ -16,11 +18,19 @@ export class XlsxWorkbook implements Workbook {
   /** A streaming writer (a report) writes each row once and cannot read back. */
   private readonly streaming: boolean;
   private readonly streamed: string[] = [];
+  /** The report's charts as pictures (exceljs draws no charts), by the chart of each sheet. */
+  private readonly pictures: ReadonlyMap<ChartSpec, ChartPicture>;
+  /** Where the pictures go once the workbook is saved (see withPictures). */
+  readonly placedPictures: PlacedPicture[] = [];
 
   /** `streaming`: the workbook is exceljs's streaming WorkbookWriter (rows are committed as written). */
-  constructor(workbook: ExcelJS.Workbook, options: { streaming?: boolean } = {}) {
+  constructor(
+    workbook: ExcelJS.Workbook,
+    options: { streaming?: boolean; pictures?: ReadonlyMap<ChartSpec, ChartPicture> } = {}
+  ) {
     this.workbook = workbook;
     this.streaming = options.streaming === true;
+    this.pictures = options.pictures ?? new Map();
   }
 
   async sheetNames(): Promise<string[]> {
@@ -38,8 +48,11 @@ export class XlsxWorkbook implements Workbook {
     throw new Error(`The report writer does not read sheets (${name})`);
   }
 
+  /** The sheets; each chart's picture is placed for withPictures, after the workbook is saved. */
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
     for (const s of sheets) {
+      const picture = s.chart ? this.pictures.get(s.chart) : undefined;
+      if (s.chart && !picture) throw new Error(`No picture of the chart of sheet ${s.name}`);
       if (this.streaming) {
         if (this.streamed.includes(s.name)) throw new Error(`Sheet ${s.name} is already written`);
         this.streamed.push(s.name);
@@ -47,7 +60,17 @@ export class XlsxWorkbook implements Workbook {
         const old = this.workbook.getWorksheet(s.name);
         if (old) this.workbook.removeWorksheet(old.id);
       }
-      writeSheet(this.workbook, s, this.streaming);
+      const id = writeSheet(this.workbook, s, this.streaming);
+      if (s.chart && picture) {
+        // Where the pane puts the native chart: at the block's header row, two columns right of it.
+        const right = Math.max(s.chart.categoryColumn, ...s.chart.valueColumns);
+        this.placedPictures.push({
+          part: `xl/worksheets/sheet${id}.xml`,
+          picture,
+          column: right + 2,
+          row: s.chart.headerRow,
+        });
+      }
     }
   }
 
@@ -103,32 +126,56 @@ const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
 const HEADER_FILL = "FFD9E1F2";
 
 /**
- * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill.
- * Row by row, each finished before the next, so a streaming writer can commit it at once.
+ * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill; its
+ * print setup. Row by row, each finished before the next, so a streaming writer can commit it at once.
+ * Returns the sheet's id (its part is xl/worksheets/sheet<id>.xml).
  */
-function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): void {
+function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): number {
   const headerRows = s.headerRows ?? 0;
   const ws = wb.addWorksheet(s.name, {
     views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
+    // Given with the sheet: a streaming writer writes the page setup's flags before the first row.
+    ...(s.print ? printOptions(s.print) : {}),
   });
   const width = Math.max(1, ...s.rows.map((r) => r.length));
   s.columnWidths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   for (const [c, fmt] of Object.entries(s.columnFormats ?? {})) ws.getColumn(Number(c) + 1).numFmt = fmt;
   const warnings = new Set(s.warningRows ?? []);
-  const chartNote = s.chart ? chartHowTo(s.chart) : undefined;
   // exceljs gives every new cell its own style object and, writing it, renders that object to XML to
   // find its style id; plain cells share one object per column instead, which it recognises at once.
-  const plain = Array.from({ length: width }, (_, c) => {
-    const numFmt = s.columnFormats?.[c];
-    return numFmt ? { numFmt } : {};
-  });
+  // In the table's body, text wraps inside its column (see PrintSetup).
+  const plainStyles = (wrap: boolean) =>
+    Array.from({ length: width }, (_, c): Partial<ExcelJS.Style> => {
+      const numFmt = s.columnFormats?.[c];
+      return {
+        ...(numFmt ? { numFmt } : {}),
+        ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+      };
+    });
+  const plain = plainStyles(false);
+  const wrapped = plainStyles(true);
+  const wrapRows = s.print?.wrapRows;
+  const bannerOf = new Map(s.print?.banners.map((b) => [b.row, b]));
   s.rows.forEach((values, r) => {
     const row = ws.addRow(values.map((v) => (v === undefined ? null : v)));
     // Only rows styled no further below: exceljs's styling setters write into the cell's style object.
     const styled = r < headerRows || r === s.tableHeaderRow || warnings.has(r);
-    if (!styled) row.eachCell((cell, c) => (cell.style = plain[c - 1] ?? {}));
+    const wraps = wrapRows !== undefined && r >= wrapRows.first && r <= wrapRows.last;
+    if (!styled) row.eachCell((cell, c) => (cell.style = (wraps ? wrapped : plain)[c - 1] ?? {}));
+    // A lone long text wraps across its merged row (below); a style object of its own, since a plain
+    // cell's is shared with its whole column.
+    if (bannerOf.has(r)) {
+      const alignment: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
+      if (styled) row.getCell(1).alignment = alignment;
+      else row.getCell(1).style = { alignment };
+    }
+    if (wraps) {
+      const lines = wrappedLines(s, r);
+      if (lines > 1) row.height = rowHeight(lines);
+    }
     if (r < headerRows) row.font = { bold: true, size: r === 0 ? 13 : 11 };
     if (r === s.tableHeaderRow) {
+      row.height = rowHeight(wrappedLines(s, r));
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         cell.font = { bold: true };
@@ -143,20 +190,35 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): v
       }
       row.getCell(1).font = { bold: true, color: { argb: WARNING.font } };
     }
-    if (chartNote && r === chartNote.row) row.getCell(chartNote.column + 1).note = chartNote.text;
+    const banner = bannerOf.get(r);
+    if (banner && s.print) {
+      // The lone long text spread over the table's columns, its row as high as its wrapped lines.
+      ws.mergeCells(r + 1, 1, r + 1, s.print.columns);
+      row.height = banner.lines * banner.lineHeight;
+    }
     if (streaming) row.commit();
   });
   if (streaming) ws.commit();
+  return ws.id;
 }
 
-/** exceljs cannot draw charts: the chart's data is on the sheet; a note says how to draw it in Excel. */
-function chartHowTo(chart: ChartSpec): { row: number; column: number; text: string } {
-  const first = `${columnLetter(chart.categoryColumn)}${chart.headerRow + 1}`;
-  const last = `${columnLetter(Math.max(...chart.valueColumns))}${chart.lastRow + 1}`;
+/** exceljs's paper size code for A4. */
+const PAPER_A4 = 9;
+
+/** The core's print setup as exceljs's sheet options: A4, orientation, fit to width, title rows, footer. */
+function printOptions(print: PrintSetup): Pick<Partial<ExcelJS.AddWorksheetOptions>, "pageSetup" | "headerFooter"> {
   return {
-    row: chart.headerRow,
-    column: chart.categoryColumn,
-    text: `Biểu đồ: chọn ${first}:${last} rồi Chèn › Biểu đồ cột.\nChart: select ${first}:${last}, then Insert › Column chart.`,
+    pageSetup: {
+      paperSize: PAPER_A4,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.pagesWide,
+      // Zero: as many pages tall as the rows need.
+      fitToHeight: 0,
+      ...(print.repeatRows ? { printTitlesRow: `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}` } : {}),
+    },
+    // "&C": the centre part of the footer.
+    headerFooter: { oddFooter: `&C${print.footer}` },
   };
 }
 

@@ -5,6 +5,8 @@ import { InputError, Language, msg, Problem, problem } from "./message";
 import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
 import { writableSheet } from "./output-text";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
+import { DossierRef } from "./dossier";
+import { printSetupOf } from "./print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
 import { RoadmapPlan } from "./roadmap";
@@ -387,8 +389,12 @@ export async function writeOwnSheets(workbook: Workbook, sheets: SheetOutput[]):
     existing,
     owned
   );
-  // Cell texts as Excel can hold them, whichever host writes (Office.js has the same limits as a file).
-  const out = sheets.map((s) => ({ ...writableSheet(s), name: names.get(s.name) ?? s.name }));
+  // Cell texts as Excel can hold them, whichever host writes (Office.js has the same limits as a file);
+  // every sheet print-ready unless it says otherwise.
+  const out = sheets.map((s) => {
+    const sheet = writableSheet(s);
+    return { ...sheet, name: names.get(s.name) ?? s.name, print: sheet.print ?? printSetupOf(sheet) };
+  });
   await workbook.writeSheets(out);
   const nowOwned = [...new Set([...owned.filter((n) => existing.includes(n)), ...out.map((s) => s.name)])];
   await workbook.saveSetting(SETTING_KEYS.ownedSheets, JSON.stringify(nowOwned));
@@ -572,7 +578,13 @@ export const tableChoices = (analysis: WorkbookAnalysis): TableChoice[] =>
  */
 export async function analyseAndWrite(
   workbook: Workbook,
-  options: AnalyseOptions & { language?: Language; highlight?: boolean; roadmap?: PlanSettings | false }
+  options: AnalyseOptions & {
+    language?: Language;
+    highlight?: boolean;
+    roadmap?: PlanSettings | false;
+    /** Areas the officer lists for the recognition dossier sheet; none: those meeting every criterion. */
+    dossier?: DossierRef[];
+  }
 ): Promise<DistrictRun> {
   const analysis = await analyseWorkbook(workbook, options);
   // The roadmap sheet of the last run keeps what the user typed in its "Người phụ trách" column.
@@ -586,7 +598,7 @@ export async function analyseAndWrite(
     options.language ?? "vi",
     roadmap,
     options.year,
-    { reading: readingSummary(analysis, options.source) }
+    { reading: readingSummary(analysis, options.source), dossier: options.dossier }
   );
   const outcome = await writeOwnSheets(workbook, sheets);
   let highlights = 0;

@@ -12,9 +12,14 @@ const NOT_XML =
 const CUT_NOTE =
   " … [đã cắt bớt: một ô Excel chứa tối đa 32.767 ký tự / cut: an Excel cell holds at most 32,767 characters]";
 
+/** A text without the characters XML 1.0 cannot carry (a Word document's text too). */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
 /** A text as an Excel cell can hold it: characters XML cannot carry removed, cut at Excel's limit with a note. */
 export function writableText(text: string): string {
-  let out = text.replace(NOT_XML, "");
+  let out = xmlText(text);
   if (out.length > EXCEL_CELL_CHARACTERS) {
     let end = EXCEL_CELL_CHARACTERS - CUT_NOTE.length;
     // Never split a surrogate pair.

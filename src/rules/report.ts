@@ -5,19 +5,21 @@ import { FORMULA_NO_RESULT } from "./formula-results";
 import { Grid } from "./cell";
 import {
   communeKeyOf,
+  DistrictSummary,
   districtOf,
   shortfallCounts,
   ShortfallCounts,
   summariseDistrict,
   unitOf,
 } from "./district-summary";
+import { DossierArea, dossierAreas, dossierAssessments, DossierRef, dossierSheet } from "./dossier";
 import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
 import { rulesetToTable } from "./ruleset-table";
 import { ReadingSummary, sourcesSheet } from "./sources-sheet";
-import { SHEET_NAMES, SheetOutput } from "./workbook";
+import { ChartSpec, SHEET_NAMES, SheetOutput } from "./workbook";
 import { columnLetter } from "./cell";
 
 /** One analysed table: the areas of one table (a district, a commune, a sheet of a workbook) with their assessments. */
@@ -49,6 +51,10 @@ const L = {
   criteriaTitle: { vi: "SỐ KHU DÂN CƯ CHƯA ĐẠT THEO TỪNG TIÊU CHÍ", en: "AREAS NOT MEETING EACH CRITERION" },
   communesTitle: { vi: "TỔNG HỢP THEO XÃ", en: "SUMMARY BY COMMUNE" },
   distributionTitle: { vi: "PHÂN BỐ KHU DÂN CƯ THEO SỐ TIÊU CHÍ ĐẠT", en: "AREAS BY NUMBER OF CRITERIA MET" },
+  holdingTitle: {
+    vi: "Tiêu chí có nhiều khu chưa đạt nhất",
+    en: "Criteria holding most areas back",
+  },
   rulesetTitle: {
     vi: 'BỘ TIÊU CHÍ ĐANG DÙNG (sửa ngưỡng tại đây rồi bấm "Nạp lại bộ tiêu chí")',
     en: 'CRITERIA IN USE (correct a threshold here, then "Reload criteria")',
@@ -171,7 +177,7 @@ function missingText(a: AreaAssessment): string {
 }
 
 /** Whether the areas name more than one district (a district column, or several titled tables). */
-function severalDistricts(results: SheetResult[]): boolean {
+export function severalDistricts(results: SheetResult[]): boolean {
   const seen = new Set<string | undefined>();
   for (const r of results) for (const a of r.assessments) seen.add(districtOf(a, r));
   return seen.size > 1;
@@ -273,7 +279,8 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
     label("noData", language),
     label("onlyGap", language),
   ]);
-  const byCriterion = new Map(summariseDistrict(all, ruleset).holdingBack.map((h) => [h.criterionId, h]));
+  const holdingBack = summariseDistrict(all, ruleset).holdingBack;
+  const byCriterion = new Map(holdingBack.map((h) => [h.criterionId, h]));
   // Assessments list criteria and indicators in ruleset order: count by position, in one pass.
   const unmetCount = ruleset.criteria.map((c) => new Array<number>(c.indicators.length).fill(0));
   const missingCount = ruleset.criteria.map((c) => new Array<number>(c.indicators.length).fill(0));
@@ -321,6 +328,35 @@ export function criteriaSheet(results: SheetResult[], ruleset: Ruleset, language
     tableHeaderRow,
     warningRows,
     columnWidths: [9, 70, 22, 14, 14, 14, 16],
+    chart: holdingBack.length > 0 ? rankingBlock(rows, holdingBack, ruleset, language) : undefined,
+  };
+}
+
+/**
+ * Below the criteria table, the criteria holding most areas back, most first, in two adjacent columns,
+ * and the bar chart over them.
+ */
+function rankingBlock(
+  rows: CellValue[][],
+  holdingBack: DistrictSummary["holdingBack"],
+  ruleset: Ruleset,
+  language: Language
+): ChartSpec {
+  rows.push([]);
+  const headerRow = rows.length;
+  rows.push(["", pick(L.holdingTitle, language), label("failing", language)]);
+  for (const h of holdingBack) {
+    const c = ruleset.criteria.find((x) => x.id === h.criterionId);
+    rows.push(["", c ? `${c.id} ${language === "vi" ? c.nameVi : c.nameEn}` : h.criterionId, h.failing]);
+  }
+  return {
+    title: pick(L.holdingTitle, language),
+    headerRow,
+    firstRow: headerRow + 1,
+    lastRow: rows.length - 1,
+    categoryColumn: 1,
+    valueColumns: [2],
+    kind: "bar",
   };
 }
 
@@ -333,10 +369,34 @@ const tallyRow = (t: ShortfallCounts): CellValue[] => [
   percent(t.meetsAll, t.areas),
 ];
 
+/** The areas of one commune, under its district where the workbook names one ("" otherwise). */
+export interface CommuneGroup {
+  district: string;
+  commune: string;
+  assessments: AreaAssessment[];
+}
+
 /**
- * Per commune: areas, areas meeting all, areas one or two criteria short. A commune is one row however
- * many tables or files its areas come from (see communeIdentity), under its district where one is named.
+ * Areas grouped by commune, in the order the tables list them: a commune is one group however many tables
+ * or files its areas come from (see communeKeyOf). The rows of the per-commune summaries.
  */
+export function communeGroups(results: SheetResult[]): CommuneGroup[] {
+  const groups = new Map<string, CommuneGroup>();
+  for (const r of results) {
+    for (const a of r.assessments) {
+      const key = communeKeyOf(a, r);
+      let g = groups.get(key);
+      if (!g) {
+        g = { district: districtOf(a, r) ?? "", commune: a.area.commune, assessments: [] };
+        groups.set(key, g);
+      }
+      g.assessments.push(a);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Per commune: areas, areas meeting all, areas one or two criteria short, under its district where named. */
 export function communesSheet(results: SheetResult[], ruleset: Ruleset, language: Language = "vi"): SheetOutput {
   const withDistrict = severalDistricts(results);
   const { rows, warningRows } = titleRows(L.communesTitle, ruleset, language);
@@ -351,17 +411,8 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
     label("short3", language),
     label("meetsShare", language),
   ]);
-  const groups = new Map<string, { district: string; commune: string; list: AreaAssessment[] }>();
-  for (const r of results) {
-    for (const a of r.assessments) {
-      const key = communeKeyOf(a, r);
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { district: districtOf(a, r) ?? "", commune: a.area.commune, list: [] }));
-      g.list.push(a);
-    }
-  }
-  for (const g of groups.values()) {
-    rows.push([...(withDistrict ? [g.district] : []), g.commune, ...tallyRow(shortfallCounts(g.list))]);
+  for (const g of communeGroups(results)) {
+    rows.push([...(withDistrict ? [g.district] : []), g.commune, ...tallyRow(shortfallCounts(g.assessments))]);
   }
   const total = shortfallCounts(results.flatMap((r) => r.assessments));
   rows.push([...(withDistrict ? [""] : []), language === "vi" ? "Tổng cộng" : "Total", ...tallyRow(total)]);
@@ -520,8 +571,10 @@ export function roadmapOf(
 
 /**
  * Every result sheet of an analysis, in the order they are shown: per area, per criterion, per commune,
- * distribution, the province roll-up when there are several districts, the roadmap, the ruleset; and
- * the roadmap plan itself, for hosts that show it.
+ * distribution, the province roll-up when there are several districts, the roadmap, the recognition
+ * dossier, the ruleset, the tables read (`extra.reading`); and the roadmap plan and the dossier's areas,
+ * for hosts that show them and for the Word report. `extra.dossier`: the areas the officer lists (an
+ * InputError names any that is not found); none: every area meeting all criteria.
  */
 export function buildReport(
   results: SheetResult[],
@@ -529,8 +582,10 @@ export function buildReport(
   language: Language = "vi",
   roadmap: PlanSettings | false = {},
   assessmentYear?: number,
-  extra: { reading?: ReadingSummary } = {}
-): { sheets: SheetOutput[]; plan?: RoadmapPlan; problems: Problem[] } {
+  extra: { reading?: ReadingSummary; dossier?: DossierRef[] } = {}
+): { sheets: SheetOutput[]; plan?: RoadmapPlan; problems: Problem[]; dossier: DossierArea[] } {
+  const all = results.flatMap((r) => r.assessments);
+  const dossier = dossierAreas(dossierAssessments(all, extra.dossier), ruleset, language);
   const sheets = [
     areasSheet(results, ruleset, language),
     criteriaSheet(results, ruleset, language),
@@ -542,19 +597,8 @@ export function buildReport(
   if (sources.size > 1 || severalDistricts(results)) sheets.push(provinceSheet(results, ruleset, language));
   const planned = roadmap === false ? undefined : roadmapOf(results, ruleset, roadmap, language, assessmentYear);
   if (planned) sheets.push(...planned.sheets);
+  sheets.push(dossierSheet(dossier, ruleset, { language, listed: (extra.dossier?.length ?? 0) > 0 }));
   sheets.push(rulesetSheet(ruleset, language));
   if (extra.reading) sheets.push(sourcesSheet(extra.reading, language));
-  return { sheets, plan: planned?.plan, problems: planned?.problems ?? [] };
-}
-
-/** The result sheets only (see buildReport). */
-export function reportSheets(
-  results: SheetResult[],
-  ruleset: Ruleset,
-  language: Language = "vi",
-  roadmap: PlanSettings | false = {},
-  assessmentYear?: number,
-  extra: { reading?: ReadingSummary } = {}
-): SheetOutput[] {
-  return buildReport(results, ruleset, language, roadmap, assessmentYear, extra).sheets;
+  return { sheets, plan: planned?.plan, problems: planned?.problems ?? [], dossier };
 }

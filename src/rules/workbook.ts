@@ -1,5 +1,6 @@
 import { CellValue, Grid, MergedRange } from "./cell";
 import { Problem } from "./message";
+import type { PrintSetup } from "./print-setup";
 
 /**
  * The small interface the analysis needs from a workbook. Office.js implements it for the task pane
@@ -64,9 +65,11 @@ export interface SheetOutput {
   /** Rows (zero-based) to show as a warning (e.g. the provisional-thresholds note). */
   warningRows?: number[];
   chart?: ChartSpec;
+  /** How the sheet prints; `writeOwnSheets` sets it on every sheet (see printSetupOf). */
+  print?: PrintSetup;
 }
 
-/** A column chart over a block of the sheet's own rows. */
+/** A chart over a block of the sheet's own rows: columns, horizontal bars (largest first) or lines. */
 export interface ChartSpec {
   title: string;
   /** Zero-based, inclusive: the category column and value columns, with their header row. */
@@ -75,7 +78,7 @@ export interface ChartSpec {
   lastRow: number;
   categoryColumn: number;
   valueColumns: number[];
-  kind: "column" | "line";
+  kind: "column" | "bar" | "line";
 }
 
 /**
@@ -108,6 +111,7 @@ export const SHEET_NAMES = {
   province: "NTM - Toàn tỉnh",
   sources: "NTM - Bảng đã đọc",
   progress: "NTM - Tiến độ",
+  dossier: "NTM - Hồ sơ công nhận",
 } as const;
 
 export const SETTING_KEYS = {

@@ -12,7 +12,9 @@ import {
 import { AreaAssessment } from "../rules/assessment";
 import { DistrictSummary, summariseDistrict } from "../rules/district-summary";
 import { InputError, Language, Problem } from "../rules/message";
-import { rulesetSheet } from "../rules/report";
+import type { Rasterizer } from "../documents/chart-picture";
+import { DossierRef } from "../rules/dossier";
+import { rulesetSheet, SheetResult } from "../rules/report";
 import { RoadmapPlan } from "../rules/roadmap";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
@@ -21,6 +23,7 @@ import { findTables, SkippedSheet, tableRange, tablesOfSheet } from "../rules/ta
 import { areaLine } from "../rules/orientation";
 import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../rules/workbook";
 import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson, settingsToJson } from "./roadmap-settings";
+import { FileSaver } from "./file-saver";
 
 /**
  * What the pane can do, one async function per action: the components get these as props (the test
@@ -48,7 +51,32 @@ export interface PaneActions {
   saveRoadmapSettings(settings: RoadmapSettings): Promise<void>;
   /** The yearly review: last roadmap sheet against this year's data, re-planned; InputError when no roadmap yet. */
   review(request: ReviewRequest): Promise<ReviewReport>;
+  /** Whether this host lets the pane hand the user a file (Excel on the web: yes; on Windows and Mac: no). */
+  canSaveFiles(): boolean;
+  /** The Word report of the last analysis, made as the command line makes it, handed to the user. */
+  saveWordReport(request: WordReportRequest): Promise<{ fileName: string }>;
 }
+
+export interface WordReportRequest {
+  /** The analysed tables, as AnalysisReport.results has them. */
+  results: SheetResult[];
+  ruleset: Ruleset;
+  year?: number;
+  roadmap?: RoadmapSettings;
+  dossier?: DossierRef[];
+}
+
+/** What the pane needs to make documents: charts drawn as pictures, and a way to give the file to the user. */
+export interface DocumentTools {
+  rasterizer: Rasterizer;
+  saver: FileSaver;
+}
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** "bao-cao-khu-dan-cu-ntm-2025-12-03.docx" */
+const wordFileName = (today: Date): string =>
+  `bao-cao-khu-dan-cu-ntm-${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}.docx`;
 
 export interface RulesetInfo {
   ruleset: Ruleset;
@@ -87,6 +115,8 @@ export interface AnalyseRequest {
   highlight: boolean;
   /** The roadmap tab's settings; none: the core's defaults (five years from the assessment year). */
   roadmap?: RoadmapSettings;
+  /** Areas for the recognition dossier; none: those meeting every criterion. */
+  dossier?: DossierRef[];
 }
 
 export interface ReviewRequest {
@@ -116,6 +146,8 @@ export interface AnalysisReport {
   sheets: string[];
   /** The tables as read (one found the wrong way round at first is given as it was read again). */
   tables: Array<TableChoice & { range: string }>;
+  /** The analysed tables as the report model takes them (for the Word report). */
+  results: SheetResult[];
   assessments: AreaAssessment[];
   summary: DistrictSummary;
   outcome: WriteOutcome;
@@ -181,7 +213,7 @@ function manualDetection(
   };
 }
 
-export function createPaneActions(host: PaneHost): PaneActions {
+export function createPaneActions(host: PaneHost, documents: DocumentTools): PaneActions {
   return {
     async loadRuleset() {
       try {
@@ -243,7 +275,7 @@ export function createPaneActions(host: PaneHost): PaneActions {
     },
 
     async analyse(request) {
-      const { tables, ruleset, year, language, roadmap } = request;
+      const { tables, ruleset, year, language, roadmap, dossier } = request;
       const run = await analyseAndWrite(host, {
         ruleset,
         year,
@@ -251,6 +283,7 @@ export function createPaneActions(host: PaneHost): PaneActions {
         language,
         highlight: request.highlight,
         roadmap,
+        dossier,
       });
       setMapping(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
       const read = run.analysis.tables;
@@ -263,6 +296,7 @@ export function createPaneActions(host: PaneHost): PaneActions {
       return {
         sheets: [...new Set(read.map((t) => t.sheet))],
         tables: read.map((t) => ({ sheet: t.sheet, layout: t.layout, range: t.range })),
+        results: read,
         assessments,
         summary: summariseDistrict(assessments, ruleset),
         outcome: run.outcome,
@@ -310,6 +344,22 @@ export function createPaneActions(host: PaneHost): PaneActions {
 
     saveRoadmapSettings(settings) {
       return host.saveSetting(ROADMAP_SETTINGS_KEY, settingsToJson(settings));
+    },
+
+    canSaveFiles() {
+      return documents.saver.available;
+    },
+
+    async saveWordReport(request) {
+      const { results, ruleset, year, roadmap, dossier } = request;
+      const options = { roadmap, year, dossier };
+      // Loaded on first use: the document and chart libraries stay out of the pane's first load.
+      const { renderReport, wordReportOf } = await import("../documents/rendered-report");
+      const rendered = await renderReport(results, ruleset, "vi", options, documents.rasterizer);
+      const bytes = await wordReportOf(results, ruleset, rendered, options);
+      const fileName = wordFileName(new Date());
+      documents.saver.save(fileName, bytes, DOCX_TYPE);
+      return { fileName };
     },
 
     async review(request) {

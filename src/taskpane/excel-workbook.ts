@@ -1,10 +1,11 @@
 import { CellValue, cellAddress, Grid } from "../rules/cell";
 import { InputError, Problem } from "../rules/message";
+import { PrintSetup } from "../rules/print-setup";
 import { ChartSpec, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula } from "./a1";
 import { errorProblem, hostProblem } from "./strings";
 
-/* global Excel */
+/* global Excel, Office */
 
 /** Excel.run, injectable so tests run the same code on office-addin-mock or the e2e double. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -59,7 +60,14 @@ function toExcelValue(v: CellValue): string | number | boolean {
  * or per-cell round trips.
  */
 export class ExcelWorkbook implements Workbook {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  /**
+   * `supports`: whether the host implements an API requirement set (Office's isSetSupported); page
+   * layout needs ExcelApi 1.9, which Excel 2016 and 2019 perpetual lack.
+   */
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly supports: (set: string, version: string) => boolean = officeSupports
+  ) {}
 
   sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
@@ -129,16 +137,26 @@ export class ExcelWorkbook implements Workbook {
       if (charts.length > 0) await context.sync();
       context.application.suspendApiCalculationUntilNextSync();
       for (const chartList of charts) for (const chart of chartList.items) chart.delete();
+      const filled: Array<{ sheet: Excel.Worksheet; spec: SheetOutput }> = [];
       for (const { spec, sheet } of targets) {
         let target: Excel.Worksheet;
         if (sheet) {
           target = sheet;
           target.freezePanes.unfreeze();
-          target.getUsedRange(false).clear("All");
+          const used = target.getUsedRange(false);
+          // The last run's merged titles first: values cannot be written into part of a merged block.
+          used.unmerge();
+          used.clear("All");
         } else {
           target = sheets.add(spec.name);
         }
         fillSheet(target, spec);
+        if (spec.print) keepWithinTable(target, spec.print);
+        filled.push({ sheet: target, spec });
+      }
+      // Print layouts after every sheet's values: a host that refuses one still gets all the data.
+      if (this.supports("ExcelApi", "1.9")) {
+        for (const { sheet, spec } of filled) if (spec.print) setPrintLayout(sheet, spec.print);
       }
       await context.sync();
     });
@@ -310,14 +328,59 @@ function fillSheet(sheet: Excel.Worksheet, spec: SheetOutput): void {
   if (spec.chart) addChart(sheet, spec.chart);
 }
 
+const CHART_TYPE: Record<ChartSpec["kind"], "ColumnClustered" | "BarClustered" | "Line"> = {
+  column: "ColumnClustered",
+  bar: "BarClustered",
+  line: "Line",
+};
+
 /** A chart over the spec's block (category column through the last value column), placed to its right. */
 function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   const columns = [spec.categoryColumn, ...spec.valueColumns];
   const left = Math.min(...columns);
   const right = Math.max(...columns);
   const source = sheet.getRangeByIndexes(spec.headerRow, left, spec.lastRow - spec.headerRow + 1, right - left + 1);
-  const chart = sheet.charts.add(spec.kind === "line" ? "Line" : "ColumnClustered", source, "Columns");
+  const chart = sheet.charts.add(CHART_TYPE[spec.kind], source, "Columns");
   chart.title.text = spec.title;
   if (spec.valueColumns.length === 1) chart.legend.visible = false;
+  // Excel draws a bar chart's first category at the bottom: reversed, the largest bar is on top, as listed.
+  if (spec.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
   chart.setPosition(cellAddress(spec.headerRow, right + 2), cellAddress(spec.headerRow + 18, right + 10));
+}
+
+/**
+ * What keeps the print within the table's width (ExcelApi 1.2): body text wraps in its column and rows
+ * fit it; each lone long text is merged across the table's columns, wrapped, as high as its lines.
+ */
+function keepWithinTable(sheet: Excel.Worksheet, print: PrintSetup): void {
+  if (print.wrapRows) {
+    const { first, last } = print.wrapRows;
+    const body = sheet.getRangeByIndexes(first, 0, last - first + 1, print.columns);
+    body.format.wrapText = true;
+    body.format.verticalAlignment = "Top";
+    body.format.autofitRows();
+  }
+  for (const b of print.banners) {
+    const row = sheet.getRangeByIndexes(b.row, 0, 1, print.columns);
+    row.merge(false);
+    row.format.wrapText = true;
+    row.format.verticalAlignment = "Top";
+    row.format.rowHeight = b.lines * b.lineHeight;
+  }
+}
+
+/** The core's print setup on the sheet's page layout (ExcelApi 1.9): queued, no sync of its own. */
+function setPrintLayout(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  // Zero pages tall: as many as the rows need (Excel's "automatic").
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
+  layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/** Office's own answer; false outside Office (the double in a browser, tests), where there is nothing to set. */
+function officeSupports(set: string, version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(set, version) === true;
 }

@@ -3,7 +3,9 @@ import { createRoot } from "react-dom/client";
 import { Language } from "../rules/message";
 import { createPaneActions } from "./actions";
 import { Pane } from "./components/Pane";
+import { CanvasRasterizer } from "./canvas-rasterizer";
 import { ExcelWorkbook } from "./excel-workbook";
+import { browserFileSaver } from "./file-saver";
 import { STRINGS } from "./strings";
 
 /* global Excel, Office */
@@ -41,7 +43,10 @@ Office.onReady(() => {
     );
     return;
   }
-  const actions = createPaneActions(new ExcelWorkbook());
+  const actions = createPaneActions(new ExcelWorkbook(), {
+    rasterizer: new CanvasRasterizer(),
+    saver: browserFileSaver(),
+  });
   root.render(
     <FluentProvider theme={webLightTheme}>
       <Pane actions={actions} initialLanguage={language} onLanguageChange={rememberLanguage} />

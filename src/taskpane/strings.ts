@@ -94,6 +94,13 @@ export interface Strings {
   skippedLine: (sections: number, totals: number, other: number) => string;
   hiddenIncluded: (n: number) => string;
   analysed: (n: number, sheet: string) => string;
+  dossierLabel: string;
+  dossierHint: string;
+  wordHeading: string;
+  wordIntro: string;
+  wordDownload: string;
+  wordBlocked: string;
+  wordSaved: (fileName: string) => string;
   rowSelected: (area: string, row: number) => string;
   columnSelected: (area: string, column: string) => string;
   notesHeading: string;
@@ -266,6 +273,16 @@ const vi: Strings = {
   skippedLine: (s, t, o) => `Không tính là khu: ${s} dòng tên xã, ${t} dòng cộng/tổng, ${o} dòng trống hoặc ghi chú.`,
   hiddenIncluded: (n) => `${n} khu đang bị ẩn hoặc lọc vẫn được đánh giá.`,
   analysed: (n, s) => `Đã phân tích ${n} khu dân cư trên trang “${s}”.`,
+  dossierLabel: "Hồ sơ công nhận cho các khu",
+  dossierHint:
+    "Ghi Xã/Khu, cách nhau bằng dấu chấm phẩy (vd. Xã Đại An/Khu 5; Xã Vân Lĩnh/Khu 2). Để trống: các khu đạt đủ tiêu chí.",
+  wordHeading: "Báo cáo Word",
+  wordIntro:
+    "Báo cáo theo thể thức Nghị định 30/2020/NĐ-CP: kết quả rà soát, biểu đồ, lộ trình, phụ lục hồ sơ công nhận; số, ngày, người ký để trống cho cán bộ điền.",
+  wordDownload: "Tải báo cáo Word (.docx)",
+  wordBlocked:
+    "Excel trên máy tính không cho khung tác vụ tải tệp về. Để lấy báo cáo Word: mở sổ này bằng Excel cho web (trình duyệt) rồi bấm lại, hoặc dùng dòng lệnh: ntm analyse TỆP.xlsx --docx bao-cao.docx.",
+  wordSaved: (f) => `Đã tạo báo cáo Word “${f}” (xem thư mục tải về của trình duyệt).`,
   rowSelected: (a, r) => `Đã chọn dòng ${r} (${a}).`,
   columnSelected: (a, c) => `Đã chọn cột ${c} (${a}).`,
   notesHeading: "Cách đọc bảng",
@@ -445,6 +462,16 @@ const en: Strings = {
     `Not counted as areas: ${s} commune rows, ${t} subtotal/total rows, ${o} blank or note rows.`,
   hiddenIncluded: (n) => `${n} hidden or filtered-out areas are assessed too.`,
   analysed: (n, s) => `${n} residential areas analysed on sheet “${s}”.`,
+  dossierLabel: "Recognition dossier for the areas",
+  dossierHint:
+    "Write Commune/Area, separated by semicolons (e.g. Xã Đại An/Khu 5; Xã Vân Lĩnh/Khu 2). Empty: the areas meeting every criterion.",
+  wordHeading: "Word report",
+  wordIntro:
+    "A report in the state's document form (Decree 30/2020): results, charts, roadmap, recognition dossier annex; number, date and signer left for the officer.",
+  wordDownload: "Download the Word report (.docx)",
+  wordBlocked:
+    "Excel on Windows and Mac does not let a task pane download files. To get the Word report, open this workbook in Excel on the web (a browser) and click again, or use the command line: ntm analyse FILE.xlsx --docx report.docx.",
+  wordSaved: (f) => `Word report “${f}” made (see the browser's downloads).`,
   rowSelected: (a, r) => `Row ${r} selected (${a}).`,
   columnSelected: (a, c) => `Column ${c} selected (${a}).`,
   notesHeading: "How the tables were read",

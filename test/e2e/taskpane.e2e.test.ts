@@ -15,6 +15,7 @@ import webpack from "webpack";
 import { HIGHLIGHT_MARKER } from "../../src/taskpane/excel-workbook";
 import type { ExcelDouble } from "../../src/taskpane/testing/excel-double";
 import { launchBrowser } from "../support/browser";
+import { openDocx, paragraphs } from "../support/docx";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "artifacts");
@@ -226,8 +227,29 @@ test("the built pane finds the table, takes a correction, analyses, writes the r
   await page.getByRole("button", { name: "Rà soát tiến độ năm nay" }).click();
   await page.getByText(/Đã rà soát tiến độ năm \d{4}/).waitFor({ timeout: 30_000 });
   expect((await snapshot()).sheets.some((s) => s.name === "NTM - Tiến độ")).toBe(true);
+
+  // The Word report, charts drawn by the browser's canvas, downloaded as a browser downloads (Excel on the web).
+  await page.getByRole("tab", { name: "Kết quả" }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("button", { name: "Tải báo cáo Word (.docx)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^bao-cao-khu-dan-cu-ntm-\d{4}-\d{2}-\d{2}\.docx$/);
+  const docx = openDocx(fs.readFileSync((await download.path()) as string));
+  const text = paragraphs(docx.text("word/document.xml"));
+  expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  expect(text.some((p) => /^II\. LỘ TRÌNH XÂY DỰNG KHU DÂN CƯ NÔNG THÔN MỚI ĐẾN NĂM \d{4}$/.test(p))).toBe(true);
+  const pictures = docx.paths.filter((p) => p.startsWith("word/media/"));
+  expect(pictures).toHaveLength(3);
+  for (const p of pictures) {
+    const png = Buffer.from(docx.bytes(p));
+    // PNG width and height (IHDR): the chart at twice its drawn size.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1210, 680]);
+    fs.writeFileSync(path.join(ARTIFACTS, `taskpane-chart-${path.basename(p)}`), png);
+  }
+  await page.getByText(/Đã tạo báo cáo Word/).waitFor();
   expect(pageErrors).toEqual([]);
-}, 120_000);
+}, 180_000);
 
 test("a workbook of several shapes: every table listed, the cover passed over, the sideways one mapped by rows", async () => {
   await page.goto(`${origin}/taskpane.html?workbook=shapes`);

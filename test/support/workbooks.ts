@@ -8,6 +8,8 @@ import { CellValue } from "../../src/rules/cell";
 import { embeddedRuleset } from "../../src/rules/ruleset-document";
 import { addSampleSheet, SampleOptions, SampleSheet, sampleSheet, sampleWorkbook } from "../../src/cli/sample";
 import { District, findDistrict } from "../../src/cli/sample-places";
+import { snapshotWorkbook } from "../../src/cli/read-files";
+import { MemoryWorkbook } from "../../src/rules/workbook";
 import { readXlsx } from "../../src/xlsx/read-workbook";
 
 /**
@@ -33,6 +35,7 @@ export function builtCli(): string {
     ...filesUnder(path.join(ROOT, "src", "cli")),
     ...filesUnder(path.join(ROOT, "src", "rules")),
     ...filesUnder(path.join(ROOT, "src", "xlsx")),
+    ...filesUnder(path.join(ROOT, "src", "documents")),
     ...["tsconfig.json", "tsconfig.cli.json", "package.json", "bin/ntm.js"].map((f) => path.join(ROOT, f)),
   ];
   const hash = createHash("sha1");
@@ -130,6 +133,12 @@ export async function writeDistrict(
   const sheet = districtSheet(options);
   await sampleWorkbook(sheet).xlsx.writeFile(file);
   return sheet;
+}
+
+/** A generated district workbook as the command line reads it: saved by exceljs, read by src/xlsx. */
+export async function readableDistrict(sheet: SampleSheet): Promise<MemoryWorkbook> {
+  const bytes = new Uint8Array(await sampleWorkbook(sheet).xlsx.writeBuffer());
+  return snapshotWorkbook(readXlsx(bytes));
 }
 
 /** Several sheets in one workbook, in order: generated tables and plain ones (name → rows). */

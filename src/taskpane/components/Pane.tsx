@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { ColumnRole } from "../../rules/columns";
+import { parseDossierList } from "../../rules/dossier";
 import { InputError, Language, Problem } from "../../rules/message";
 import { columnLetter } from "../../rules/cell";
 import { TableChoice } from "../../rules/analysis";
@@ -53,7 +54,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
   const [dirty, setDirty] = useState(false);
   const [detectProblems, setDetectProblems] = useState<Problem[]>([]);
   const [report, setReport] = useState<AnalysisReport>();
-  const [lastOptions, setLastOptions] = useState<AnalyseOptions>({ highlight: true });
+  const [lastOptions, setLastOptions] = useState<AnalyseOptions>({ highlight: true, dossier: "" });
   const [criteriaProblems, setCriteriaProblems] = useState<Problem[]>([]);
   const [roadmapSettings, setRoadmapSettings] = useState<RoadmapSettings>({});
   const [review, setReview] = useState<ReviewReport>();
@@ -139,6 +140,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
       language,
       highlight: options.highlight,
       roadmap,
+      dossier: parseDossierList(options.dossier),
     });
     setReport(result);
     setReview(undefined);
@@ -205,6 +207,19 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
       const r = await analyse(options);
       setTab("results");
       return r ? (s) => s.analysed(r.summary.areas, r.sheets.join("”, “")) : undefined;
+    });
+
+  const onWordReport = () =>
+    perform(async () => {
+      if (!report || !ruleset) return undefined;
+      const { fileName } = await actions.saveWordReport({
+        results: report.results,
+        ruleset,
+        year: lastOptions.year,
+        roadmap: roadmapSettings,
+        dossier: parseDossierList(lastOptions.dossier),
+      });
+      return (s) => s.wordSaved(fileName);
     });
 
   const onClear = () =>
@@ -380,9 +395,11 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               report={report}
               canAnalyse={chosenTables().length > 0}
               busy={busy}
+              canSaveFiles={actions.canSaveFiles()}
               onAnalyse={onAnalyse}
               onClearHighlights={onClear}
               onSelectArea={onSelectArea}
+              onWordReport={onWordReport}
             />
           </div>
           <div role="tabpanel" id="ntm-panel-criteria" aria-labelledby="ntm-tab-criteria" hidden={tab !== "criteria"}>

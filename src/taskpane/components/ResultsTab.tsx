@@ -27,6 +27,8 @@ const PROBLEMS_SHOWN = 15;
 export interface AnalyseOptions {
   year?: number;
   highlight: boolean;
+  /** The officer's list of areas for the recognition dossier, as typed ("Xã A/Khu 1; …"). */
+  dossier: string;
 }
 
 export interface ResultsTabProps {
@@ -36,9 +38,12 @@ export interface ResultsTabProps {
   report?: AnalysisReport;
   canAnalyse: boolean;
   busy: boolean;
+  /** Whether the host lets the pane save the Word report (not in Excel on Windows and Mac). */
+  canSaveFiles: boolean;
   onAnalyse(options: AnalyseOptions): void;
   onClearHighlights(): void;
   onSelectArea(area: { sheet?: string; row?: number; column?: number }, name: string): void;
+  onWordReport(): void;
 }
 
 function parseYear(text: string): number | undefined | "invalid" {
@@ -56,13 +61,16 @@ export function ResultsTab({
   report,
   canAnalyse,
   busy,
+  canSaveFiles,
   onAnalyse,
   onClearHighlights,
   onSelectArea,
+  onWordReport,
 }: ResultsTabProps) {
   const styles = usePaneStyles();
   const [highlight, setHighlight] = useState(true);
   const [yearText, setYearText] = useState("");
+  const [dossier, setDossier] = useState("");
   const year = parseYear(yearText);
   const selectLabel = (name: string, at: { row?: number; column?: number }) =>
     at.row === undefined && at.column !== undefined
@@ -91,11 +99,14 @@ export function ResultsTab({
       >
         <Input inputMode="numeric" value={yearText} disabled={busy} onChange={(_, d) => setYearText(d.value)} />
       </Field>
+      <Field label={t.dossierLabel} hint={t.dossierHint}>
+        <Input value={dossier} disabled={busy} onChange={(_, d) => setDossier(d.value)} />
+      </Field>
       <div className={styles.actions}>
         <Button
           appearance="primary"
           disabled={busy || !canAnalyse || year === "invalid"}
-          onClick={() => onAnalyse({ highlight, year: year === "invalid" ? undefined : year })}
+          onClick={() => onAnalyse({ highlight, year: year === "invalid" ? undefined : year, dossier })}
         >
           {t.analyse}
         </Button>
@@ -228,6 +239,23 @@ export function ResultsTab({
             <ProblemList problems={report.notes} language={language} />
           </section>
         ) : null}
+        <section className={styles.section} aria-labelledby="ntm-word">
+          <h2 id="ntm-word" className={styles.heading}>
+            {t.wordHeading}
+          </h2>
+          <p className={styles.note}>{t.wordIntro}</p>
+          {canSaveFiles ? (
+            <div className={styles.actions}>
+              <Button disabled={busy} onClick={onWordReport}>
+                {t.wordDownload}
+              </Button>
+            </div>
+          ) : (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{t.wordBlocked}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
         {report.problems.length > 0 ? (
           <section className={styles.section} aria-labelledby="ntm-problems">
             <h2 id="ntm-problems" className={styles.heading}>

@@ -1,6 +1,6 @@
 /**
  * A test double of the part of the Excel JavaScript object model the pane uses (Excel.run, RequestContext,
- * worksheets, Range, RangeAreas, conditionalFormats, charts, settings), over an in-memory workbook.
+ * worksheets, Range, RangeAreas, conditionalFormats, charts, page layout, settings), over an in-memory workbook.
  *
  * It keeps Office.js's batch semantics, so code that works here has the same round-trip shape in Excel:
  * operations queue until context.sync(); properties read before load() + sync() throw; *OrNullObject
@@ -40,6 +40,18 @@ export interface DoubleChart {
   title: string;
   legendVisible: boolean;
   position?: [string, string];
+  /** The category axis's reversePlotOrder, when set. */
+  reversePlotOrder?: boolean;
+}
+
+/** What the add-in set of a sheet's page layout (ExcelApi 1.9). */
+export interface DoublePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** The address given to setPrintTitleRows ("$5:$5"). */
+  printTitleRows?: string;
+  centerFooter?: string;
 }
 
 export interface DoubleSheet {
@@ -51,6 +63,7 @@ export interface DoubleSheet {
   protected: boolean;
   conditionalFormats: DoubleConditionalFormat[];
   charts: DoubleChart[];
+  pageLayout: DoublePageLayout;
   frozenRows: number;
   columnWidths: Map<number, number>;
   tabColor: string;
@@ -172,6 +185,7 @@ function newSheet(seed: SheetSeed): DoubleSheet {
     protected: seed.protected ?? false,
     conditionalFormats: (seed.conditionalFormats ?? []).map((cf, k) => ({ ...cf, id: `{user-${k + 1}}` })),
     charts: [],
+    pageLayout: {},
     frozenRows: 0,
     columnWidths: new Map(),
     tabColor: "",
@@ -371,6 +385,7 @@ class Worksheet extends ClientObject {
   readonly protection: ClientObject;
   readonly freezePanes: { freezeRows(count: number): void; unfreeze(): void };
   readonly charts: ChartCollection;
+  readonly pageLayout: PageLayout;
   private nullable?: () => boolean;
 
   constructor(
@@ -398,6 +413,7 @@ class Worksheet extends ClientObject {
       unfreeze: () => batch.enqueue(() => (resolve().frozenRows = 0)),
     };
     this.charts = new ChartCollection(batch, resolve);
+    this.pageLayout = new PageLayout(batch, resolve);
   }
 
   /** Load at once (items of a collection being loaded at sync time). */
@@ -622,6 +638,28 @@ class Range extends ClientObject {
       this.batch.excel.state.selection = { sheet: this.sheet().name, address: rectAddress(this.rect()) };
     });
   }
+
+  /** Merge the range into one block; a block overlapping another is refused, as in Excel. */
+  merge(across?: boolean): void {
+    if (across) throw new DoubleError("NotImplemented", "merge(across) is not modelled");
+    this.batch.enqueue(() => {
+      const s = this.sheet();
+      const r = this.rect();
+      if (s.protected) throw new DoubleError("AccessDenied", `Sheet ${s.name} is protected`);
+      if (s.merges.some((m) => intersects(m, r)))
+        throw new DoubleError("InvalidOperation", `Cannot merge ${rectAddress(r)} over another merged block`);
+      s.merges.push({ ...r });
+    });
+  }
+
+  unmerge(): void {
+    this.batch.enqueue(() => {
+      const s = this.sheet();
+      const r = this.rect();
+      if (s.protected) throw new DoubleError("AccessDenied", `Sheet ${s.name} is protected`);
+      s.merges = s.merges.filter((m) => !intersects(m, r));
+    });
+  }
 }
 
 /** format, format.font, format.fill: every assignment is one logged range operation. */
@@ -671,6 +709,12 @@ class RangeFormat {
   }
   set horizontalAlignment(v: string) {
     this.log("horizontalAlignment", v);
+  }
+  set rowHeight(v: number) {
+    this.log("rowHeight", v);
+  }
+  autofitRows(): void {
+    this.log("autofitRows", true);
   }
 }
 
@@ -842,6 +886,45 @@ class ConditionalFormat extends ClientObject {
   }
 }
 
+/** Worksheet.pageLayout: the setters the add-in uses, applied at sync; a protected sheet refuses them. */
+class PageLayout {
+  readonly headersFooters: { defaultForAllPages: { centerFooter: string } };
+  constructor(
+    private readonly batch: Batch,
+    private readonly sheet: () => DoubleSheet
+  ) {
+    const set = this.set.bind(this);
+    this.headersFooters = {
+      defaultForAllPages: Object.defineProperty({} as { centerFooter: string }, "centerFooter", {
+        set: (v: string) => {
+          set("centerFooter", v);
+        },
+      }),
+    };
+  }
+  private set<K extends keyof DoublePageLayout>(key: K, value: DoublePageLayout[K]): void {
+    this.batch.enqueue(() => {
+      const s = this.sheet();
+      if (s.protected) throw new DoubleError("AccessDenied", `Sheet ${s.name} is protected`);
+      s.pageLayout[key] = value;
+    });
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+  }
+  set zoom(v: DoublePageLayout["zoom"]) {
+    this.set("zoom", { ...v });
+  }
+  setPrintTitleRows(address: string): void {
+    // Excel wants whole rows: "$5:$5".
+    if (!/^\$?\d+:\$?\d+$/.test(address)) throw new DoubleError("InvalidArgument", `Not whole rows: ${address}`);
+    this.set("printTitleRows", address);
+  }
+}
+
 class ChartCollection extends ClientObject {
   constructor(
     batch: Batch,
@@ -878,6 +961,7 @@ class ChartCollection extends ClientObject {
 class Chart extends ClientObject {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
   constructor(
     batch: Batch,
     readonly sheet: () => DoubleSheet,
@@ -899,6 +983,13 @@ class Chart extends ClientObject {
         batch.enqueue(() => (find().legendVisible = v));
       },
     });
+    this.axes = {
+      categoryAxis: Object.defineProperty({} as { reversePlotOrder: boolean }, "reversePlotOrder", {
+        set: (v: boolean) => {
+          batch.enqueue(() => (find().reversePlotOrder = v));
+        },
+      }),
+    };
     this.findChart = find;
   }
   private readonly findChart: () => DoubleChart;
