@@ -4,7 +4,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
-import { XlsxWorkbook } from "../src/cli/xlsx-workbook";
+import { XlsxWorkbook } from "../src/documents/xlsx-workbook";
 import { sampleWorkbook } from "../src/cli/sample";
 import { renderReport, wordReportOf } from "../src/documents/rendered-report";
 import { analyseWorkbook, writeOwnSheets } from "../src/rules/analysis";

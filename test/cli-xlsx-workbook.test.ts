@@ -3,7 +3,7 @@ import { HIGHLIGHT_FILL } from "../src/rules/analysis";
 import { printSetupOf } from "../src/rules/print-setup";
 import { ChartSpec, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { PassThrough } from "stream";
-import { XlsxWorkbook } from "../src/cli/xlsx-workbook";
+import { XlsxWorkbook } from "../src/documents/xlsx-workbook";
 import { finishReport } from "../src/cli/xlsx-pictures";
 
 /** The smallest PNG: one white pixel. */

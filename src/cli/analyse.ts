@@ -19,7 +19,7 @@ import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import { XlsxWorkbook } from "../documents/xlsx-workbook";
 import { finishReport } from "./xlsx-pictures";
 
 export const ANALYSE_OPTIONS: OptionSpec = {

@@ -5,7 +5,7 @@ import type { PrintSetup } from "./print-setup";
 /**
  * The small interface the analysis needs from a workbook. Office.js implements it for the task pane
  * (src/taskpane/excel-workbook.ts); the command line reads files with src/xlsx into MemoryWorkbook
- * below (which tests use too) and writes its report through exceljs (src/cli/xlsx-workbook.ts).
+ * below (which tests use too) and writes its report through exceljs (src/documents/xlsx-workbook.ts).
  * Every method is one batch: an implementation must not make a round trip per row or per cell.
  */
 export interface Workbook {

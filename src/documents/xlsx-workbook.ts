@@ -4,7 +4,7 @@ import { Problem } from "../rules/message";
 import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import type { ChartPicture } from "../documents/chart-picture";
-import type { PlacedPicture } from "./xlsx-pictures";
+import type { PlacedPicture } from "../cli/xlsx-pictures";
 
 /**
  * The Workbook interface over an exceljs workbook held in memory: what the command line writes its
