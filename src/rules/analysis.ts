@@ -26,6 +26,7 @@ import {
 } from "./table-finder";
 import {
   chooseSheetNames,
+  fileAndSheet,
   Highlight,
   SETTING_KEYS,
   SHEET_NAMES,
@@ -223,7 +224,8 @@ async function readTable(
     );
   }
   const analysis: SheetAnalysis = {
-    source: options.source ?? sheet,
+    // The file named by a sheet of several files ("[file]sheet"), as the command line names each of its files.
+    source: options.source ?? fileAndSheet(sheet).file ?? sheet,
     sheet,
     district: found.layout.district,
     assessments,
@@ -537,10 +539,12 @@ export function workbookHighlights(tables: SheetAnalysis[], ruleset: Ruleset, ye
 
 /** What the report says about how the workbook was read: its tables, the sheets passed over, the notes. */
 export function readingSummary(analysis: WorkbookAnalysis, source?: string): ReadingSummary {
+  // A sheet of several files ("[file]sheet") is listed as the command line lists it: its file, its own name.
+  const skippedSource = (sheet: string) => source ?? fileAndSheet(sheet).file ?? "";
   return {
     tables: analysis.tables.map((t) => ({
       source: source ?? t.source,
-      sheet: t.sheet,
+      sheet: fileAndSheet(t.sheet).sheet,
       range: t.range,
       orientation: t.layout.orientation ?? "rows",
       areas: t.assessments.length,
@@ -548,7 +552,11 @@ export function readingSummary(analysis: WorkbookAnalysis, source?: string): Rea
       commune: t.layout.columns.some((c) => c.role.kind === "commune") ? undefined : t.layout.commune,
       notes: t.notes,
     })),
-    skipped: analysis.skippedSheets.map((s) => ({ source: source ?? "", sheet: s.sheet, message: s.message })),
+    skipped: analysis.skippedSheets.map((s) => ({
+      source: skippedSource(s.sheet),
+      sheet: fileAndSheet(s.sheet).sheet,
+      message: s.message,
+    })),
   };
 }
 

@@ -19,7 +19,7 @@ import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
 import { rulesetToTable } from "./ruleset-table";
 import { ReadingSummary, sourcesSheet } from "./sources-sheet";
-import { ChartSpec, SHEET_NAMES, SheetOutput } from "./workbook";
+import { ChartSpec, fileAndSheet, SHEET_NAMES, SheetOutput } from "./workbook";
 import { columnLetter } from "./cell";
 
 /** One analysed table: the areas of one table (a district, a commune, a sheet of a workbook) with their assessments. */
@@ -183,12 +183,15 @@ export function severalDistricts(results: SheetResult[]): boolean {
   return seen.size > 1;
 }
 
+/** A table's sheet by its own name: a sheet of one of several files ("[file]sheet") is shown with its file. */
+const ownSheet = (r: SheetResult): string => fileAndSheet(r.sheet).sheet;
+
 /** Where a table's areas came from, when there are several: the sheet, or the file and sheet. */
 function placeOf(results: SheetResult[]): ((r: SheetResult) => string) | undefined {
   const sources = new Set(results.map((r) => r.source));
-  const sheets = new Set(results.map((r) => `${r.source}\u0000${r.sheet}`));
+  const sheets = new Set(results.map((r) => `${r.source}\u0000${ownSheet(r)}`));
   if (sheets.size <= 1) return undefined;
-  return sources.size > 1 ? (r) => `${r.source} › ${r.sheet}` : (r) => r.sheet;
+  return sources.size > 1 ? (r) => `${r.source} › ${ownSheet(r)}` : ownSheet;
 }
 
 /** The area's place on its sheet: its row, or "cột E" for an area of a sideways table. */
@@ -206,7 +209,7 @@ function sheetNotes(results: SheetResult[], language: Language): string[] {
   const notes = results.flatMap((r) =>
     r.problems
       .filter((p) => p.code === FORMULA_NO_RESULT)
-      .map((p) => `⚠ ${r.source === r.sheet ? r.sheet : `${r.source} › ${r.sheet}`}: ${p.message[language]}`)
+      .map((p) => `⚠ ${r.source === r.sheet ? r.sheet : `${r.source} › ${ownSheet(r)}`}: ${p.message[language]}`)
   );
   return [...new Set(notes)];
 }

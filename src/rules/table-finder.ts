@@ -5,7 +5,7 @@ import { Orientation, sheetRange, sheetView } from "./orientation";
 import { namesWord, tablePlaces, titlePlaces, TitlePlaces } from "./places";
 import { Ruleset } from "./ruleset";
 import { detectTable, fromSavedMapping, headerRowScore, looksLikeData, TableLayout } from "./sheet-table";
-import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "./workbook";
+import { fileAndSheet, SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "./workbook";
 import { readYesNo } from "./values";
 
 /**
@@ -212,7 +212,8 @@ function placeTables(data: SheetData, view: SheetData, tables: Placed[], orienta
   const top = own[0] ?? {};
   tables.forEach(({ layout }, k) => {
     const title = { district: own[k].district ?? top.district, commune: own[k].commune ?? top.commune };
-    const places = tablePlaces(data.name, {
+    // A sheet of one of several files ("[file]sheet") is named by its own name.
+    const places = tablePlaces(fileAndSheet(data.name).sheet, {
       ...(title.district !== undefined ? { district: title.district } : {}),
       ...(title.commune !== undefined ? { commune: title.commune } : {}),
     });
@@ -341,11 +342,13 @@ export async function findTables(
   // What each sheet without a table showed, located: said when no sheet has one.
   const seen: Problem[] = [];
   for (const name of named ?? names) {
-    if (!named && (own.has(name) || OWN_PREFIX.test(name))) {
+    // What a sheet holds is told by its own name, also when it is one of several files' ("[file]sheet").
+    const ownName = fileAndSheet(name).sheet;
+    if (!named && (own.has(name) || OWN_PREFIX.test(ownName))) {
       skipped.push(skip(name, "own", "trang kết quả của add-in", "one of the add-in's result sheets"));
       continue;
     }
-    if (!named && isInstructionSheet(name)) {
+    if (!named && isInstructionSheet(ownName)) {
       skipped.push(
         skip(name, "instructions", "trang bìa, hướng dẫn hoặc ghi chú", "a cover, instructions or notes sheet")
       );

@@ -99,6 +99,24 @@ export interface SheetHighlights {
   highlights: Highlight[];
 }
 
+/**
+ * A sheet of one of several files held as one workbook (the web page's roll-up of the files a user picks), named
+ * as Excel names a sheet of another workbook: "[huyen-thanh-ba.xlsx]Tổng hợp KDC". Excel allows neither "[" nor
+ * "]" in a sheet name, so such a name is never a sheet's own.
+ */
+export function sheetOfFile(file: string, sheet: string): string {
+  return `[${file}]${sheet}`;
+}
+
+/**
+ * The file and the sheet's own name of a name made by `sheetOfFile` (the file is what lies between the first "["
+ * and the last "]": a file name may hold brackets, a sheet name may not); any other name is a sheet's own.
+ */
+export function fileAndSheet(name: string): { file?: string; sheet: string } {
+  const match = /^\[(.*)\]([^\]]*)$/s.exec(name);
+  return match ? { file: match[1], sheet: match[2] } : { sheet: name };
+}
+
 /** The add-in's own sheet names (Vietnamese). */
 export const SHEET_NAMES = {
   areas: "NTM - Theo khu",
