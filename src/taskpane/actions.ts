@@ -55,6 +55,10 @@ export interface PaneActions {
   canSaveFiles(): boolean;
   /** The Word report of the last analysis, made as the command line makes it, handed to the user. */
   saveWordReport(request: WordReportRequest): Promise<{ fileName: string }>;
+  /** What this host offers: the components show only that. */
+  readonly features: HostFeatures;
+  /** The result sheets written so far, handed to the user as one report file (where `features.downloadReport`). */
+  downloadReport(): Promise<{ fileName: string }>;
 }
 
 export interface WordReportRequest {
@@ -77,6 +81,35 @@ const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 /** "bao-cao-khu-dan-cu-ntm-2025-12-03.docx" */
 const wordFileName = (today: Date): string =>
   `bao-cao-khu-dan-cu-ntm-${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}.docx`;
+
+/**
+ * What a host can do beyond reading and writing sheets. Excel does all of it but the download (its results are
+ * sheets of the open workbook); the web page works on files it may not change, so it does none of it but that.
+ */
+export interface HostFeatures {
+  /** Gaps highlighted on the user's own sheets, and those highlights cleared. */
+  highlights: boolean;
+  /** An area's row (or column) selected on its sheet when the user picks the area. */
+  selectAreas: boolean;
+  /** Tables detected again on the sheet in view. */
+  activeSheet: boolean;
+  /** The column mapping saved inside the workbook, for the next opening and the custom functions. */
+  savesMapping: boolean;
+  /** The criteria written out as a sheet of the workbook, to be corrected there. */
+  writesCriteriaSheet: boolean;
+  /** The result sheets are a report the user downloads, not sheets of an open workbook. */
+  downloadReport: boolean;
+}
+
+/** The add-in in Excel. */
+export const EXCEL_FEATURES: HostFeatures = {
+  highlights: true,
+  selectAreas: true,
+  activeSheet: true,
+  savesMapping: true,
+  writesCriteriaSheet: true,
+  downloadReport: false,
+};
 
 export interface RulesetInfo {
   ruleset: Ruleset;
@@ -168,9 +201,13 @@ export interface AnalysisReport {
   planProblems: Problem[];
 }
 
-/** The Workbook plus the one thing only a live host can do: show a row or column to the user. */
+/** The Workbook plus what a live host does besides: show a row or column, hand the user the report. */
 export interface PaneHost extends Workbook {
   selectLine(sheet: string, address: string): Promise<void>;
+  /** What the host offers; none given: Excel's. */
+  readonly features?: HostFeatures;
+  /** The result sheets written so far as one .xlsx report, handed to the user (a host with `downloadReport`). */
+  saveReport?(): Promise<{ fileName: string }>;
 }
 
 const parse = (text: string | undefined): unknown => {
@@ -214,7 +251,15 @@ function manualDetection(
 }
 
 export function createPaneActions(host: PaneHost, documents: DocumentTools): PaneActions {
+  const features = host.features ?? EXCEL_FEATURES;
   return {
+    features,
+
+    async downloadReport() {
+      if (!features.downloadReport || !host.saveReport) throw new Error("This host has no report to download");
+      return host.saveReport();
+    },
+
     async loadRuleset() {
       try {
         const stored = await host.loadSetting(SETTING_KEYS.ruleset);
@@ -281,7 +326,8 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
         year,
         tables,
         language,
-        highlight: request.highlight,
+        // A host that cannot highlight (the web page) is never asked to.
+        highlight: features.highlights && request.highlight,
         roadmap,
         dossier,
       });

@@ -104,6 +104,9 @@ export interface Strings {
   rowSelected: (area: string, row: number) => string;
   columnSelected: (area: string, column: string) => string;
   notesHeading: string;
+  /** Where the report is a file to download (the web page). */
+  downloadReport: string;
+  reportSaved: (fileName: string) => string;
 
   // Criteria
   criteriaCounts: (criteria: number, indicators: number, unverified: number) => string;
@@ -286,6 +289,8 @@ const vi: Strings = {
   rowSelected: (a, r) => `Đã chọn dòng ${r} (${a}).`,
   columnSelected: (a, c) => `Đã chọn cột ${c} (${a}).`,
   notesHeading: "Cách đọc bảng",
+  downloadReport: "Tải báo cáo (.xlsx)",
+  reportSaved: (f) => `Đã tải báo cáo “${f}” (xem thư mục Tải về của trình duyệt).`,
 
   criteriaCounts: (c, i, u) => `${c} tiêu chí, ${i} chỉ tiêu; ${u} ngưỡng chưa được xác minh.`,
   criteriaBuiltIn: "Đang dùng bộ tiêu chí kèm theo add-in.",
@@ -475,6 +480,8 @@ const en: Strings = {
   rowSelected: (a, r) => `Row ${r} selected (${a}).`,
   columnSelected: (a, c) => `Column ${c} selected (${a}).`,
   notesHeading: "How the tables were read",
+  downloadReport: "Download the report (.xlsx)",
+  reportSaved: (f) => `Report “${f}” downloaded (see the browser's Downloads folder).`,
 
   criteriaCounts: (c, i, u) => `${c} criteria, ${i} indicators; ${u} thresholds not verified.`,
   criteriaBuiltIn: "Using the criteria that ship with the add-in.",

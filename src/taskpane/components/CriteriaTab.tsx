@@ -15,6 +15,8 @@ export interface CriteriaTabProps {
   problems: Problem[];
   refusedCount?: number;
   busy: boolean;
+  /** The host writes the criteria out as a sheet of the workbook (Excel; the web page reads them from a file). */
+  writesSheet: boolean;
   onWrite(): void;
   onReload(): void;
   onReset(): void;
@@ -29,6 +31,7 @@ export function CriteriaTab({
   problems,
   refusedCount,
   busy,
+  writesSheet,
   onWrite,
   onReload,
   onReset,
@@ -54,9 +57,11 @@ export function CriteriaTab({
       <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
       <p className={styles.note}>{t.criteriaHelp}</p>
       <div className={styles.actions}>
-        <Button disabled={busy} onClick={onWrite}>
-          {t.writeCriteria}
-        </Button>
+        {writesSheet ? (
+          <Button disabled={busy} onClick={onWrite}>
+            {t.writeCriteria}
+          </Button>
+        ) : null}
         <Button appearance="primary" disabled={busy} onClick={onReload}>
           {t.reloadCriteria}
         </Button>

@@ -29,6 +29,8 @@ export type TabId = "table" | "results" | "criteria" | "roadmap";
 
 export interface PaneProps {
   actions: PaneActions;
+  /** The texts, both languages; none: the add-in's (the web page words a few of them for files). */
+  strings?: Record<Language, Strings>;
   initialLanguage?: Language;
   /** Told when the user switches language (index.tsx remembers it). */
   onLanguageChange?(language: Language): void;
@@ -43,10 +45,11 @@ const problemsOf = (e: unknown): Problem[] => (e instanceof InputError ? e.probl
  * The task pane: find the table, analyse, criteria, roadmap. State lives here; every workbook effect goes
  * through `actions`, so the components are tested with any implementation of them.
  */
-export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: PaneProps) {
+export function Pane({ actions, strings = STRINGS, initialLanguage = "vi", onLanguageChange }: PaneProps) {
   const styles = usePaneStyles();
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const t = STRINGS[language];
+  const t = strings[language];
+  const { features } = actions;
   const [tab, setTab] = useState<TabId>("table");
   const [rulesetInfo, setRulesetInfo] = useState<RulesetInfo>();
   const [detection, setDetection] = useState<Detection>();
@@ -222,6 +225,12 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
       return (s) => s.wordSaved(fileName);
     });
 
+  const onDownloadReport = () =>
+    perform(async () => {
+      const { fileName } = await actions.downloadReport();
+      return (s) => s.reportSaved(fileName);
+    });
+
   const onClear = () =>
     perform(async () => {
       const sheets = report?.sheets ?? [...new Set(chosenTables().map((x) => x.sheet))];
@@ -380,6 +389,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               dirty={dirty}
               problems={detectProblems}
               busy={busy}
+              features={features}
               onFind={onFind}
               onSelectTable={setSelected}
               onIncludeTable={onIncludeTable}
@@ -396,10 +406,12 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               canAnalyse={chosenTables().length > 0}
               busy={busy}
               canSaveFiles={actions.canSaveFiles()}
+              features={features}
               onAnalyse={onAnalyse}
               onClearHighlights={onClear}
               onSelectArea={onSelectArea}
               onWordReport={onWordReport}
+              onDownloadReport={onDownloadReport}
             />
           </div>
           <div role="tabpanel" id="ntm-panel-criteria" aria-labelledby="ntm-tab-criteria" hidden={tab !== "criteria"}>
@@ -411,6 +423,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               problems={criteriaProblems}
               refusedCount={refusedCount}
               busy={busy}
+              writesSheet={features.writesCriteriaSheet}
               onWrite={onWriteCriteria}
               onReload={onReloadCriteria}
               onReset={onResetCriteria}
@@ -429,6 +442,7 @@ export function Pane({ actions, initialLanguage = "vi", onLanguageChange }: Pane
               reviewYear={reviewYear}
               canPlan={chosenTables().length > 0}
               busy={busy}
+              features={features}
               onPlan={onPlan}
               onReview={onReview}
               onSelectArea={onSelectArea}

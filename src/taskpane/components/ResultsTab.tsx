@@ -12,8 +12,9 @@ import { HIGHLIGHT_FILL } from "../../rules/analysis";
 import { columnLetter } from "../../rules/cell";
 import { Language } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
-import { AnalysisReport } from "../actions";
+import { AnalysisReport, HostFeatures } from "../actions";
 import { Strings } from "../strings";
+import { AreaItem } from "./AreaItem";
 import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
@@ -40,10 +41,13 @@ export interface ResultsTabProps {
   busy: boolean;
   /** Whether the host lets the pane save the Word report (not in Excel on Windows and Mac). */
   canSaveFiles: boolean;
+  /** What the host offers: highlights (Excel), the report as a download (the web page), areas shown on their sheet. */
+  features: HostFeatures;
   onAnalyse(options: AnalyseOptions): void;
   onClearHighlights(): void;
   onSelectArea(area: { sheet?: string; row?: number; column?: number }, name: string): void;
   onWordReport(): void;
+  onDownloadReport(): void;
 }
 
 function parseYear(text: string): number | undefined | "invalid" {
@@ -62,10 +66,12 @@ export function ResultsTab({
   canAnalyse,
   busy,
   canSaveFiles,
+  features,
   onAnalyse,
   onClearHighlights,
   onSelectArea,
   onWordReport,
+  onDownloadReport,
 }: ResultsTabProps) {
   const styles = usePaneStyles();
   const [highlight, setHighlight] = useState(true);
@@ -85,12 +91,14 @@ export function ResultsTab({
     <div className={styles.panel}>
       <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
       {!canAnalyse ? <p className={styles.note}>{t.needTable}</p> : null}
-      <Checkbox
-        checked={highlight}
-        disabled={busy}
-        onChange={(_, d) => setHighlight(d.checked === true)}
-        label={t.highlightOption}
-      />
+      {features.highlights ? (
+        <Checkbox
+          checked={highlight}
+          disabled={busy}
+          onChange={(_, d) => setHighlight(d.checked === true)}
+          label={t.highlightOption}
+        />
+      ) : null}
       <Field
         label={t.yearLabel}
         hint={t.yearHint}
@@ -110,9 +118,16 @@ export function ResultsTab({
         >
           {t.analyse}
         </Button>
-        <Button disabled={busy || !canAnalyse} onClick={onClearHighlights}>
-          {t.clearHighlights}
-        </Button>
+        {features.highlights ? (
+          <Button disabled={busy || !canAnalyse} onClick={onClearHighlights}>
+            {t.clearHighlights}
+          </Button>
+        ) : null}
+        {features.downloadReport ? (
+          <Button disabled={busy || !report} onClick={onDownloadReport}>
+            {t.downloadReport}
+          </Button>
+        ) : null}
       </div>
       {report ? renderReport(report) : null}
     </div>
@@ -155,23 +170,14 @@ export function ResultsTab({
           <ul className={styles.bareList}>
             {s.close.slice(0, CLOSE_SHOWN).map((a, k) => (
               <li key={`${a.area.sheet ?? ""}-${a.area.row ?? a.area.column ?? k}`}>
-                <Button
-                  appearance="subtle"
-                  className={styles.areaButton}
+                <AreaItem
+                  name={a.area.name}
+                  commune={a.area.commune}
+                  detail={`${t.shortBy(a.notMet.length)}: ${a.notMet.map(criterionName).join("; ")}`}
+                  selectLabel={selectLabel(`${a.area.name}, ${a.area.commune}`, a.area)}
+                  onSelect={features.selectAreas ? () => onSelectArea(a.area, a.area.name) : undefined}
                   disabled={busy || (a.area.row === undefined && a.area.column === undefined)}
-                  aria-label={selectLabel(`${a.area.name}, ${a.area.commune}`, a.area)}
-                  onClick={() => onSelectArea(a.area, a.area.name)}
-                >
-                  <span className={styles.areaText}>
-                    <span>
-                      {a.area.name}
-                      {a.area.commune ? ` · ${a.area.commune}` : ""}
-                    </span>
-                    <span className={styles.note}>
-                      {t.shortBy(a.notMet.length)}: {a.notMet.map(criterionName).join("; ")}
-                    </span>
-                  </span>
-                </Button>
+                />
               </li>
             ))}
           </ul>

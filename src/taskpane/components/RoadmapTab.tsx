@@ -20,7 +20,7 @@ import { CommuneRef, comparePriority, DEFAULT_PER_COMMUNE, RoadmapPlan, RoadmapY
 import { defaultEffortTable, EFFORT_CLASSES, EFFORT_LABEL, EffortClass, EffortTable } from "../../rules/roadmap-effort";
 import { Ruleset } from "../../rules/ruleset";
 import { SHEET_NAMES } from "../../rules/workbook";
-import { AnalysisReport, ReviewReport } from "../actions";
+import { AnalysisReport, HostFeatures, ReviewReport } from "../actions";
 import {
   communeChoices,
   defaultEffort,
@@ -38,6 +38,7 @@ import {
   withEffortClass,
 } from "../roadmap-settings";
 import { Strings } from "../strings";
+import { AreaItem } from "./AreaItem";
 import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
@@ -64,6 +65,8 @@ export interface RoadmapTabProps {
   reviewYear: number;
   canPlan: boolean;
   busy: boolean;
+  /** What the host offers (whether an area can be shown on its sheet). */
+  features: HostFeatures;
   onPlan(settings: RoadmapSettings): void;
   onReview(): void;
   onSelectArea(area: { sheet?: string; row?: number; column?: number }, name: string): void;
@@ -90,6 +93,7 @@ export function RoadmapTab({
   reviewYear,
   canPlan,
   busy,
+  features,
   onPlan,
   onReview,
   onSelectArea,
@@ -339,27 +343,18 @@ export function RoadmapTab({
           <ul className={styles.bareList} aria-label={t.yearAreasLabel(y.year)}>
             {shown.map((a, k) => (
               <li key={`${a.key}-${a.sheet ?? ""}-${a.row ?? a.column ?? k}`}>
-                <Button
-                  appearance="subtle"
-                  className={styles.areaButton}
-                  disabled={busy || (a.row === undefined && a.column === undefined)}
-                  aria-label={
+                <AreaItem
+                  name={a.name}
+                  commune={a.commune}
+                  detail={`${t.stepsCount(a.steps.length)}: ${a.steps.map((s) => s.criterionId).join(", ")}`}
+                  selectLabel={
                     a.row === undefined && a.column !== undefined
                       ? t.selectColumnLabel(`${a.name}, ${a.commune}`, columnLetter(a.column - 1))
                       : t.selectRowLabel(`${a.name}, ${a.commune}`, a.row ?? 0)
                   }
-                  onClick={() => onSelectArea(a, a.name)}
-                >
-                  <span className={styles.areaText}>
-                    <span>
-                      {a.name}
-                      {a.commune ? ` · ${a.commune}` : ""}
-                    </span>
-                    <span className={styles.note}>
-                      {t.stepsCount(a.steps.length)}: {a.steps.map((s) => s.criterionId).join(", ")}
-                    </span>
-                  </span>
-                </Button>
+                  onSelect={features.selectAreas ? () => onSelectArea(a, a.name) : undefined}
+                  disabled={busy || (a.row === undefined && a.column === undefined)}
+                />
               </li>
             ))}
           </ul>

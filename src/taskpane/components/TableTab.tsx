@@ -5,7 +5,7 @@ import { ColumnRole, roleKey, roleLabel, roleOptions } from "../../rules/columns
 import { uncoveredCriteria } from "../../rules/district-summary";
 import { Language, Message, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
-import { DetectedTable, Detection } from "../actions";
+import { DetectedTable, Detection, HostFeatures } from "../actions";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
 import { usePaneStyles } from "./styles";
@@ -25,6 +25,8 @@ export interface TableTabProps {
   dirty: boolean;
   problems: Problem[];
   busy: boolean;
+  /** What the host offers: a sheet in view to detect on, a workbook to save the mapping in (Excel). */
+  features: HostFeatures;
   onFind(activeSheet: boolean): void;
   onSelectTable(index: number): void;
   onIncludeTable(index: number, included: boolean): void;
@@ -53,6 +55,7 @@ export function TableTab({
   dirty,
   problems,
   busy,
+  features,
   onFind,
   onSelectTable,
   onIncludeTable,
@@ -75,9 +78,11 @@ export function TableTab({
         <Button appearance="primary" disabled={busy} onClick={() => onFind(false)}>
           {t.findTable}
         </Button>
-        <Button disabled={busy} onClick={() => onFind(true)}>
-          {t.detectActive}
-        </Button>
+        {features.activeSheet ? (
+          <Button disabled={busy} onClick={() => onFind(true)}>
+            {t.detectActive}
+          </Button>
+        ) : null}
       </div>
       {problems.length > 0 ? (
         <MessageBar intent="warning" layout="multiline">
@@ -218,12 +223,16 @@ export function TableTab({
           <h2 className={styles.heading}>{sideways ? t.unmappedRowsHeading : t.unmappedHeading}</h2>
           {unmapped.length === 0 ? <p className={styles.note}>{t.noUnmapped}</p> : unmapped.map(select)}
         </section>
-        <div className={styles.actions}>
-          <Button disabled={busy || !dirty} onClick={onSave}>
-            {t.saveMapping}
-          </Button>
-          {dirty ? <p className={styles.note}>{t.unsaved}</p> : null}
-        </div>
+        {features.savesMapping ? (
+          <div className={styles.actions}>
+            <Button disabled={busy || !dirty} onClick={onSave}>
+              {t.saveMapping}
+            </Button>
+            {dirty ? <p className={styles.note}>{t.unsaved}</p> : null}
+          </div>
+        ) : dirty ? (
+          <p className={styles.note}>{t.unsaved}</p>
+        ) : null}
       </>
     );
   }

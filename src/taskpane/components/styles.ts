@@ -49,6 +49,8 @@ export const usePaneStyles = makeStyles({
   },
   countValue: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: "right" },
   areaButton: { justifyContent: "flex-start", textAlign: "left", width: "100%", minWidth: 0, height: "auto" },
+  /** An area listed as text (no sheet to show it on): aligned with the buttons of the same lists. */
+  areaPlain: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}` },
   areaText: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
   columnRow: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   columnMeta: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },

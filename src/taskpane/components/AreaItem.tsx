@@ -1,0 +1,40 @@
+import { Button } from "@fluentui/react-components";
+import { usePaneStyles } from "./styles";
+
+export interface AreaItemProps {
+  name: string;
+  commune: string;
+  /** What holds it back, or what is left to do. */
+  detail: string;
+  /** What picking it does ("Khu 3, Xã A: chọn dòng 12 trên trang số liệu"). */
+  selectLabel: string;
+  /** Shows the area on its sheet; none: the host has no sheet to show (the web page), the area is plain text. */
+  onSelect?: () => void;
+  disabled: boolean;
+}
+
+/** One area in a list: a button that shows its row where the host can, else its name and detail as text. */
+export function AreaItem({ name, commune, detail, selectLabel, onSelect, disabled }: AreaItemProps) {
+  const styles = usePaneStyles();
+  const text = (
+    <span className={styles.areaText}>
+      <span>
+        {name}
+        {commune ? ` · ${commune}` : ""}
+      </span>
+      <span className={styles.note}>{detail}</span>
+    </span>
+  );
+  if (!onSelect) return <div className={styles.areaPlain}>{text}</div>;
+  return (
+    <Button
+      appearance="subtle"
+      className={styles.areaButton}
+      disabled={disabled}
+      aria-label={selectLabel}
+      onClick={onSelect}
+    >
+      {text}
+    </Button>
+  );
+}
