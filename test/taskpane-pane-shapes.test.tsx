@@ -57,6 +57,15 @@ describe("the pane on the shapes workbooks come in", () => {
     const notes = within(screen.getByRole("region", { name: "Cách đọc bảng" }));
     expect(notes.getAllByText(/xã lấy từ tên trang/).length).toBe(book.sheets.length - 1);
     expect(workbook.outputs.has(SHEET_NAMES.sources)).toBe(true);
+    // The report says which sheets were passed over when the tables were found, and why.
+    const sources = workbook.outputs.get(SHEET_NAMES.sources)?.rows ?? [];
+    expect(sources.find((r) => r[1] === "Hướng dẫn")?.slice(3)).toEqual([
+      "bỏ qua",
+      0,
+      "",
+      "",
+      "trang bìa, hướng dẫn hoặc ghi chú",
+    ]);
   });
 
   test("a sideways form: its rows to map, not its columns; an area shown by its column", async () => {

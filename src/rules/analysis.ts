@@ -76,6 +76,8 @@ export interface AnalyseOptions {
   sheets?: string[];
   /** The tables the user confirmed or corrected (the pane); else the saved mappings, else detected. */
   tables?: TableChoice[];
+  /** With `tables`: the sheets passed over when they were found, and why, for the report to say so. */
+  skipped?: SkippedSheet[];
   /** Where the areas came from (a file name, the workbook's name): shown as such, never taken for a district. */
   source?: string;
 }
@@ -289,7 +291,7 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
     else bySheet.set(t.data.name, [t]);
   }
   const tables: SheetAnalysis[] = [];
-  const skippedSheets = [...found.skipped];
+  const skippedSheets = [...found.skipped, ...(options.tables ? (options.skipped ?? []) : [])];
   const refused: Problem[] = [];
   for (const [sheet, group] of bySheet) {
     let { readings, findings } = await readSheetTables(group, ruleset, options);

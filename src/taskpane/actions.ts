@@ -142,6 +142,8 @@ export interface Detection {
 
 export interface AnalyseRequest {
   tables: TableChoice[];
+  /** The sheets passed over when the tables were found, and why (the report lists them). */
+  skipped?: SkippedSheet[];
   ruleset: Ruleset;
   year?: number;
   language: Language;
@@ -320,11 +322,12 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
     },
 
     async analyse(request) {
-      const { tables, ruleset, year, language, roadmap, dossier } = request;
+      const { tables, skipped, ruleset, year, language, roadmap, dossier } = request;
       const run = await analyseAndWrite(host, {
         ruleset,
         year,
         tables,
+        skipped,
         language,
         // A host that cannot highlight (the web page) is never asked to.
         highlight: features.highlights && request.highlight,

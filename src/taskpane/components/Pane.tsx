@@ -138,6 +138,7 @@ export function Pane({ actions, strings = STRINGS, initialLanguage = "vi", onLan
     if (tables.length === 0 || !withRuleset) return undefined;
     const result = await actions.analyse({
       tables,
+      skipped: detection?.skipped,
       ruleset: withRuleset,
       year: options.year,
       language,
