@@ -3,7 +3,7 @@ import * as path from "path";
 import { PassThrough } from "stream";
 import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { PlanSettings } from "../rules/report";
+import { PlanSettings, reportFileName } from "../rules/report";
 import { DossierRef, parseDossierList } from "../rules/dossier";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 import { ChartPicture, Rasterizer } from "../documents/chart-picture";
@@ -38,11 +38,8 @@ export const ANALYSE_OPTIONS: OptionSpec = {
 
 /** Where the report goes when --out is not given: beside a single input, else in the current folder. */
 export function defaultReportPath(files: string[]): string {
-  if (files.length === 1) {
-    const f = files[0];
-    return path.join(path.dirname(f), `${path.basename(f, path.extname(f))}-bao-cao.xlsx`);
-  }
-  return "bao-cao-ntm-tong-hop.xlsx";
+  const name = reportFileName(files.map((f) => path.basename(f)));
+  return files.length === 1 ? path.join(path.dirname(files[0]), name) : name;
 }
 
 const outputError = (where: string, vi: string, en: string) =>

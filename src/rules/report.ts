@@ -605,3 +605,13 @@ export function buildReport(
   if (extra.reading) sheets.push(sourcesSheet(extra.reading, language));
   return { sheets, plan: planned?.plan, problems: planned?.problems ?? [], dossier };
 }
+
+/**
+ * The report's file name, as every host names it: after its one input ("huyen-thanh-ba-bao-cao.xlsx" for
+ * "huyen-thanh-ba.xlsx"), or the roll-up's for several.
+ */
+export function reportFileName(inputs: string[]): string {
+  if (inputs.length !== 1) return "bao-cao-ntm-tong-hop.xlsx";
+  // The extension goes, not a name that is only one (".xlsx").
+  return `${inputs[0].replace(/(.)\.[^.]*$/, "$1")}-bao-cao.xlsx`;
+}
