@@ -56,14 +56,22 @@ function classify(bytes: Uint8Array, options: ReadOptions, limits: XlsxLimits): 
       `The file is not an Excel .xlsx workbook${ext.en}. Open it in Excel and Save As .xlsx.`
     );
   }
-  if (bytes.length > limits.fileBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-    throw tooLarge(
-      "",
-      `Tệp lớn ${mb(bytes.length)} MB, vượt giới hạn ${mb(limits.fileBytes)} MB.`,
-      `The file is ${mb(bytes.length)} MB, over the limit of ${mb(limits.fileBytes)} MB.`
-    );
-  }
+  const large = fileTooLarge(bytes.length, limits);
+  if (large) throw large;
+}
+
+/**
+ * A file of `size` bytes is over the limit: the refusal, which a host can give before it loads the bytes (a web
+ * page asked for a 2 GB file); undefined when the size is within the limit.
+ */
+export function fileTooLarge(size: number, limits: XlsxLimits = XLSX_LIMITS): XlsxReadError | undefined {
+  if (size <= limits.fileBytes) return undefined;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+  return tooLarge(
+    "",
+    `Tệp lớn ${mb(size)} MB, vượt giới hạn ${mb(limits.fileBytes)} MB.`,
+    `The file is ${mb(size)} MB, over the limit of ${mb(limits.fileBytes)} MB.`
+  );
 }
 
 /**
