@@ -7,9 +7,9 @@ import type { ChartPicture } from "../documents/chart-picture";
 import type { PlacedPicture } from "../cli/xlsx-pictures";
 
 /**
- * The Workbook interface over an exceljs workbook held in memory: what the command line writes its
- * report with (it reads workbooks with src/xlsx). Nothing here touches the file system; the caller
- * saves.
+ * The Workbook interface over an exceljs workbook held in memory: what the command line (through exceljs's
+ * streaming writer) and the web page (its in-memory workbook, in the browser) write the report with; both read
+ * workbooks with src/xlsx. Nothing here touches the file system; the caller saves.
  */
 export class XlsxWorkbook implements Workbook {
   readonly workbook: ExcelJS.Workbook;
