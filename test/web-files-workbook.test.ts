@@ -78,6 +78,9 @@ describe("two files picked on the web page", () => {
     const { actions, saved } = page([picked(DISTRICT), picked(COMMUNES)]);
     const { report } = await analysed(actions);
     expect(report.highlights).toBe(0);
+    // A value that could not be read is located in its file and sheet, not by its cell alone.
+    expect(report.problems.length).toBeGreaterThan(0);
+    for (const p of report.problems) expect(p.where).toMatch(/^\[[^\]]+\][^!]+(![A-Z]+\d+)?$/);
     expect(await actions.downloadReport()).toEqual({ fileName: "bao-cao-ntm-tong-hop.xlsx" });
     expect(saved.map((s) => [s.name, s.type])).toEqual([
       ["bao-cao-ntm-tong-hop.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],

@@ -212,6 +212,16 @@ export interface PaneHost extends Workbook {
   saveReport?(): Promise<{ fileName: string }>;
 }
 
+/** A cell or range of a sheet, "X41" or "A5:C9", as the core locates a value it could not read. */
+const CELL = /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/;
+
+/**
+ * A problem at a cell of a table, located on its sheet as Excel writes it ("Phú Lâm!X41"): among several sheets
+ * (or files, "[cac-xa.xlsx]Phú Lâm!X41") a cell alone does not say where to look.
+ */
+const onSheet = (sheet: string, p: Problem): Problem =>
+  CELL.test(p.where) ? { ...p, where: `${sheet}!${p.where}` } : p;
+
 const parse = (text: string | undefined): unknown => {
   if (!text) return undefined;
   try {
@@ -352,7 +362,7 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
         areasSheet: run.outcome.renamed.find((r) => r.wanted === SHEET_NAMES.areas)?.used ?? SHEET_NAMES.areas,
         highlights: run.highlights,
         highlightProblems: run.highlightProblems,
-        problems: read.flatMap((t) => t.problems),
+        problems: read.flatMap((t) => t.problems.map((p) => onSheet(t.sheet, p))),
         notes: read.flatMap((t) => t.notes),
         skipped: read.flatMap((t) => t.skipped),
         hiddenAreas,

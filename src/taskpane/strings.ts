@@ -570,8 +570,11 @@ export function hostProblem(code: "sheetProtected", where: string): Problem {
   return problem("sheet-protected", where, vi[code](where), en[code](where));
 }
 
-/** Anything else Excel or the browser threw, kept as a located problem so the pane shows it the same way. */
-export function errorProblem(error: unknown, where = ""): Problem {
+/**
+ * Anything else Excel or the browser threw, kept as a located problem so the pane shows it the same way; in the
+ * words of the texts given (the web page's say the page, not Excel, met it).
+ */
+export function errorProblem(error: unknown, where = "", strings: Record<Language, Strings> = STRINGS): Problem {
   const detail = error instanceof Error ? error.message : String(error);
-  return problem("excel-error", where, vi.excelError(detail), en.excelError(detail));
+  return problem("excel-error", where, strings.vi.excelError(detail), strings.en.excelError(detail));
 }

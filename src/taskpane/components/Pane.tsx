@@ -32,6 +32,10 @@ export interface PaneProps {
   /** The texts, both languages; none: the add-in's (the web page words a few of them for files). */
   strings?: Record<Language, Strings>;
   initialLanguage?: Language;
+  /** The language, where the page around the pane chooses it (with `header={false}`: the page shows the switch). */
+  language?: Language;
+  /** The pane's title and language switch; false where the page around it has its own. */
+  header?: boolean;
   /** Told when the user switches language (index.tsx remembers it). */
   onLanguageChange?(language: Language): void;
 }
@@ -39,17 +43,24 @@ export interface PaneProps {
 /** A message for the live region, rendered in whichever language is current. */
 type Status = (t: Strings) => string;
 
-const problemsOf = (e: unknown): Problem[] => (e instanceof InputError ? e.problems : [errorProblem(e)]);
-
 /**
  * The task pane: find the table, analyse, criteria, roadmap. State lives here; every workbook effect goes
  * through `actions`, so the components are tested with any implementation of them.
  */
-export function Pane({ actions, strings = STRINGS, initialLanguage = "vi", onLanguageChange }: PaneProps) {
+export function Pane({
+  actions,
+  strings = STRINGS,
+  initialLanguage = "vi",
+  language: chosenLanguage,
+  header = true,
+  onLanguageChange,
+}: PaneProps) {
   const styles = usePaneStyles();
-  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [ownLanguage, setLanguage] = useState<Language>(initialLanguage);
+  const language = chosenLanguage ?? ownLanguage;
   const t = strings[language];
   const { features } = actions;
+  const problemsOf = (e: unknown): Problem[] => (e instanceof InputError ? e.problems : [errorProblem(e, "", strings)]);
   const [tab, setTab] = useState<TabId>("table");
   const [rulesetInfo, setRulesetInfo] = useState<RulesetInfo>();
   const [detection, setDetection] = useState<Detection>();
@@ -340,13 +351,15 @@ export function Pane({ actions, strings = STRINGS, initialLanguage = "vi", onLan
 
   return (
     <main className={styles.root} lang={language}>
-      <header className={styles.header}>
-        <div>
-          <h1 className={styles.title}>{t.appTitle}</h1>
-          <p className={styles.subtitle}>{t.appSubtitle}</p>
-        </div>
-        <Switch checked={language === "en"} label={t.english} onChange={(_, d) => switchLanguage(d.checked)} />
-      </header>
+      {header ? (
+        <header className={styles.header}>
+          <div>
+            <h1 className={styles.title}>{t.appTitle}</h1>
+            <p className={styles.subtitle}>{t.appSubtitle}</p>
+          </div>
+          <Switch checked={language === "en"} label={t.english} onChange={(_, d) => switchLanguage(d.checked)} />
+        </header>
+      ) : null}
       <TabList
         className={styles.tabs}
         selectedValue={tab}
