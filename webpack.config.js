@@ -1,5 +1,7 @@
 /**
- * The add-in build: one shared runtime page (taskpane.html) loading the functions bundle, then the pane bundle.
+ * Two builds into one folder:
+ *  - "addin": one shared runtime page (taskpane.html) loading the functions bundle, then the pane bundle;
+ *  - "page": the standalone web page, web/ntm-kdc.html, one self-contained file (see SelfContainedPagePlugin).
  *
  *   npm run build                      production build into dist/ (manifest URLs → $ADDIN_URL)
  *   ADDIN_URL=https://… npm run release   that build, packed for an IT officer (scripts/release/)
@@ -9,6 +11,7 @@
  * functions.json is generated from the JSDoc of src/functions/functions.ts (CustomFunctionsMetadataPlugin);
  * functions.en-US.json is that file with the English texts of src/functions/locales/en-US.json.
  */
+const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -26,12 +29,17 @@ function productionUrl() {
   return url.endsWith("/") ? url : url + "/";
 }
 
+/** package.json's "version": the one place it is written. */
+function packageVersion() {
+  return JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8")).version;
+}
+
 /**
  * The manifest's <Version>: package.json's "version" (x.y.z) with a fourth part, so that a version bump is one
  * edit. Office wants 1 to 4 parts of at most 5 digits; a pre-release tag (1.0.0-beta) has no place there.
  */
 function manifestVersion() {
-  const { version } = JSON.parse(fs.readFileSync(path.resolve(__dirname, "package.json"), "utf8"));
+  const version = packageVersion();
   if (!/^\d{1,5}\.\d{1,5}\.\d{1,5}$/.test(version)) {
     throw new Error(`package.json "version" is "${version}": the manifest needs x.y.z, digits only (at most 5 each)`);
   }
@@ -141,11 +149,113 @@ class FunctionsMetadataLocalesPlugin {
   }
 }
 
+/** The web page, in the build: one file, served beside the add-in and given out on its own. */
+const PAGE_FILE = "web/ntm-kdc.html";
+const PAGE_TEMPLATE = path.resolve(__dirname, "src/web/page.html");
+
+/**
+ * The web page as ONE file that needs nothing else, from a web server or opened from disk (file://): the bundle
+ * is written into the HTML (every lazy part folded in beforehand, LimitChunkCountPlugin), with its licence
+ * comments, and the page's Content-Security-Policy allows that script alone, by its hash, and no network at all:
+ * connect-src 'none', and nothing may be loaded from anywhere (default-src 'none'). Styles are inline (Fluent UI
+ * writes its own at run time). A few lines here rather than a plugin, since the script's hash must reach the
+ * policy in the same file.
+ */
+class SelfContainedPagePlugin {
+  constructor(entry, file, template) {
+    this.entry = entry;
+    this.file = file;
+    this.template = template;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("SelfContainedPagePlugin", (compilation) => {
+      compilation.fileDependencies.add(this.template);
+      compilation.hooks.processAssets.tap(
+        // After minification: the script written in is the one that runs.
+        { name: "SelfContainedPagePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        () => {
+          const fail = (message) => compilation.errors.push(new webpack.WebpackError(`${this.file}: ${message}`));
+          const scriptName = `${this.entry}.js`;
+          const others = compilation.getAssets().filter((a) => a.name.endsWith(".js") && a.name !== scriptName);
+          if (others.length > 0)
+            return fail(`a script besides the page's own: ${others.map((a) => a.name).join(", ")}`);
+          const asset = compilation.getAsset(scriptName);
+          if (!asset) return fail(`no ${scriptName}`);
+          const licenses = compilation.getAsset(`${scriptName}.LICENSE.txt`);
+          // Inside <script>, only "</script" ends it; "<\/script" means the same to JavaScript. The licence notices
+          // go above the script (the minifier's pointer to a file of them is dropped: the page is one file).
+          const script = asset.source
+            .source()
+            .toString()
+            .replace(/^\/\*! For license information please see [^*]*\*\/\n?/, "")
+            .replace(/<\/script/gi, "<\\/script");
+          if (script.includes("<!--")) return fail("the script holds <!--, which HTML would read inside <script>");
+          const hash = crypto.createHash("sha256").update(script, "utf8").digest("base64");
+          const policy = [
+            "default-src 'none'",
+            `script-src 'sha256-${hash}'`,
+            "style-src 'unsafe-inline'",
+            "connect-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+          ].join("; ");
+          const notice = licenses
+            ? `<!--\n${licenses.source.source().toString().replace(/--!?>/g, "- ->")}\n-->\n    `
+            : "";
+          const template = fs.readFileSync(this.template, "utf8");
+          if (!template.includes("%CONTENT_SECURITY_POLICY%") || !template.includes("<!-- %PAGE_SCRIPT% -->")) {
+            return fail(`${this.template} lacks a placeholder`);
+          }
+          // Functions as replacements: a "$" in the script is the script's.
+          const html = template
+            .replace("%CONTENT_SECURITY_POLICY%", () => policy)
+            .replace("<!-- %PAGE_SCRIPT% -->", () => `${notice}<script>${script}</script>`);
+          // Marked minimized: a minifier must not touch the page after its script's hash is taken.
+          compilation.emitAsset(this.file, new webpack.sources.RawSource(html), { minimized: true });
+          compilation.deleteAsset(scriptName);
+          if (licenses) compilation.deleteAsset(licenses.name);
+        }
+      );
+    });
+  }
+}
+
+/** TypeScript, transpiled only: type checking is `npm run typecheck`. */
+const typescriptRule = (dev) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
+  },
+});
+
+/** The web page's build: the same sources, rules and resolution as the add-in's, into one file (PAGE_FILE). */
+function pageConfig(outputPath, version) {
+  const entry = "ntm-kdc";
+  return {
+    name: "page",
+    devtool: false,
+    entry: { [entry]: "./src/web/index.tsx" },
+    output: { path: outputPath, filename: "[name].js", publicPath: "", clean: false },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: { rules: [typescriptRule(false)] },
+    performance: { hints: false },
+    plugins: [
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new webpack.DefinePlugin({ NTM_VERSION: JSON.stringify(version) }),
+      new SelfContainedPagePlugin(entry, PAGE_FILE, PAGE_TEMPLATE),
+    ],
+  };
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
   const http = /^(1|true|yes)$/i.test(process.env.DEV_SERVER_HTTP || "");
   const certificate = http ? undefined : devCertificate();
-  return {
+  const outputPath = path.resolve(__dirname, "dist");
+  const addin = {
+    name: "addin",
     devtool: dev ? "source-map" : false,
     entry: {
       // The functions bundle carries the webpack runtime and the core; the pane depends on it, so both share
@@ -154,28 +264,17 @@ module.exports = (env, options) => {
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outputPath,
       filename: "[name].js",
       // Chunks loaded on first use (the Word report's libraries) resolve beside the page that loads them.
       // Not "auto": its detection runs when functions.js starts, and Excel's functions-only runtime has no
       // document to detect from.
       publicPath: "",
-      clean: true,
+      // Emptied first, but for the web page (web/), which the page's build writes alongside.
+      clean: { keep: /^web\// },
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking is `npm run typecheck`; the build only transpiles.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: dev } },
-          },
-        },
-      ],
-    },
+    module: { rules: [typescriptRule(dev)] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
@@ -198,4 +297,5 @@ module.exports = (env, options) => {
       client: http ? false : undefined,
     },
   };
+  return [addin, pageConfig(outputPath, packageVersion())];
 };

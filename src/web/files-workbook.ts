@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../documents/xlsx-workbook";
 import { InputError, Problem, problem } from "../rules/message";
 import { reportFileName } from "../rules/report";
-import { SETTING_KEYS, SHEET_NAMES, SheetData, SheetHighlights, SheetOutput, sheetOfFile } from "../rules/workbook";
+import { SETTING_KEYS, SHEET_NAMES, SheetData, SheetOutput, sheetOfFile } from "../rules/workbook";
 import { HostFeatures, PaneHost } from "../taskpane/actions";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 
@@ -107,11 +107,11 @@ export class FilesWorkbook implements PaneHost {
   }
 
   /** The page changes no file: there is nothing to highlight (the pane does not offer it). */
-  async setHighlights(_sheets: SheetHighlights[]): Promise<Problem[]> {
+  async setHighlights(): Promise<Problem[]> {
     return [];
   }
 
-  async clearHighlights(_sheets: string[]): Promise<number> {
+  async clearHighlights(): Promise<number> {
     return 0;
   }
 

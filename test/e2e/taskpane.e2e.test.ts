@@ -34,9 +34,10 @@ const pageErrors: string[] = [];
 
 /** The add-in's production build and the double, side by side in a temporary directory. */
 async function build(outDir: string): Promise<void> {
-  const addinConfig = (
-    require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: { mode: string }) => webpack.Configuration
+  const configs = (
+    require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: { mode: string }) => webpack.Configuration[]
   )({}, { mode: "production" });
+  const addinConfig = configs.find((c) => c.name === "addin") as webpack.Configuration;
   // Both write into one fresh directory: neither may clean it.
   const addin: webpack.Configuration = {
     ...addinConfig,

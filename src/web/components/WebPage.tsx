@@ -1,0 +1,290 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Switch,
+  tokens,
+} from "@fluentui/react-components";
+import { DragEvent, useEffect, useMemo, useRef, useState } from "react";
+import { Language } from "../../rules/message";
+import { createPaneActions } from "../../taskpane/actions";
+import { Pane } from "../../taskpane/components/Pane";
+import { ProblemList } from "../../taskpane/components/ProblemList";
+import { FilesWorkbook, SaveFile } from "../files-workbook";
+import { distinctName, FileLike, identityOf, PickedEntry, readPicked } from "../picked-files";
+import { PAGE_STRINGS, PANE_STRINGS } from "../strings";
+
+const usePageStyles = makeStyles({
+  page: {
+    maxWidth: "760px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    overflowWrap: "anywhere",
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalM,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
+  subtitle: { margin: 0, color: tokens.colorNeutralForeground3 },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  drop: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  dropActive: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  file: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  fileText: { display: "flex", flexDirection: "column", minWidth: 0 },
+  fileName: { fontWeight: tokens.fontWeightSemibold },
+  pane: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  hidden: { display: "none" },
+});
+
+const LANGUAGE_KEY = "ntm.language";
+
+function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage refused (a locked-down browser): the choice lasts while the page is open.
+  }
+}
+
+export interface WebPageProps {
+  /** package.json's version, shown at the foot of the page. */
+  version: string;
+  /** Hands the report to the user. */
+  save: SaveFile;
+}
+
+/**
+ * The standalone page: what it promises about the files, the files picked (by the button or dropped), and the
+ * add-in's pane over them once every one of them is read. Each new set of files starts the pane afresh.
+ */
+export function WebPage({ version, save }: WebPageProps) {
+  const styles = usePageStyles();
+  const [language, setLanguage] = useState<Language>(storedLanguage);
+  const p = PAGE_STRINGS[language];
+  const [entries, setEntries] = useState<PickedEntry[]>([]);
+  const [generation, setGeneration] = useState(0);
+  const [reading, setReading] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  // A file dropped beside the drop zone must not make the browser leave the page to show it.
+  useEffect(() => {
+    const keep = (e: Event) => e.preventDefault();
+    window.addEventListener("dragover", keep);
+    window.addEventListener("drop", keep);
+    return () => {
+      window.removeEventListener("dragover", keep);
+      window.removeEventListener("drop", keep);
+    };
+  }, []);
+
+  const failed = entries.filter((e) => e.problem);
+  const session = useMemo(() => {
+    if (entries.length === 0 || entries.some((e) => !e.snapshot)) return undefined;
+    const workbook = new FilesWorkbook(
+      entries.map((e) => ({ name: e.name, snapshot: e.snapshot! })),
+      save
+    );
+    return { workbook, actions: createPaneActions(workbook) };
+  }, [entries, save]);
+
+  function replaceEntries(next: PickedEntry[]) {
+    setEntries(next);
+    setGeneration((g) => g + 1);
+  }
+
+  async function add(files: FileLike[]) {
+    if (files.length === 0) return;
+    setReading(true);
+    try {
+      const next = [...entries];
+      for (const file of files) {
+        if (next.some((e) => e.identity === identityOf(file))) continue;
+        // Reading holds the page while it runs: let the browser show that it is reading first.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        next.push(await readPicked(file, distinctName(file.name, new Set(next.map((e) => e.name)))));
+      }
+      replaceEntries(next);
+    } finally {
+      setReading(false);
+    }
+  }
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    void add(Array.from(e.dataTransfer.files));
+  };
+
+  const switchLanguage = (english: boolean) => {
+    const next: Language = english ? "en" : "vi";
+    setLanguage(next);
+    rememberLanguage(next);
+  };
+
+  return (
+    <div className={styles.page} lang={language}>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>{p.title}</h1>
+          <p className={styles.subtitle}>{p.subtitle}</p>
+        </div>
+        <Switch checked={language === "en"} label={p.english} onChange={(_, d) => switchLanguage(d.checked)} />
+      </header>
+
+      <MessageBar intent="success" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{p.privacyTitle}</MessageBarTitle>
+          {p.privacyBody}
+        </MessageBarBody>
+      </MessageBar>
+
+      <section className={styles.card} aria-labelledby="ntm-files">
+        <h2 id="ntm-files" className={styles.heading}>
+          {p.filesHeading}
+        </h2>
+        <p className={styles.note}>{p.filesHelp}</p>
+        <div
+          className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <Button appearance="primary" disabled={reading} onClick={() => input.current?.click()}>
+            {p.pick}
+          </Button>
+          <span>{p.drop}</span>
+          <input
+            ref={input}
+            className={styles.hidden}
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm"
+            aria-label={p.pick}
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              // Picking the same file again is a new pick.
+              e.target.value = "";
+              void add(files);
+            }}
+          />
+        </div>
+        <div role="status" aria-live="polite" className={styles.note}>
+          {reading ? p.reading : entries.length === 0 ? p.noFiles : ""}
+        </div>
+        {entries.length > 0 ? (
+          <>
+            <ul className={styles.files} aria-label={p.filesHeading}>
+              {entries.map((e) => (
+                <li key={e.identity} className={styles.file}>
+                  <span className={styles.fileText}>
+                    <span className={styles.fileName}>{e.name}</span>
+                    <span className={styles.note}>
+                      {p.fileLine(e.snapshot?.sheets.length ?? 0, Math.max(1, Math.round(e.bytes / 1024)))}
+                      {e.originalName ? ` · ${p.renamedFile(e.originalName)}` : ""}
+                    </span>
+                  </span>
+                  <Button
+                    size="small"
+                    disabled={reading}
+                    aria-label={p.removeLabel(e.name)}
+                    onClick={() => replaceEntries(entries.filter((x) => x.identity !== e.identity))}
+                  >
+                    {p.remove}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+            {entries.length > 1 ? (
+              <div>
+                <Button size="small" disabled={reading} onClick={() => replaceEntries([])}>
+                  {p.removeAll}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+        {failed.length > 0 ? (
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{p.fileErrorsTitle}</MessageBarTitle>
+              <ProblemList problems={failed.map((e) => e.problem!)} language={language} />
+              <p className={styles.note}>{p.fileErrorsHelp}</p>
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {session?.workbook.ambiguousOwnSheets.map((a) => (
+          <MessageBar key={a.sheet} intent="warning" layout="multiline">
+            <MessageBarBody>{p.ambiguousSheet(a.sheet, a.files.join(", "))}</MessageBarBody>
+          </MessageBar>
+        ))}
+      </section>
+
+      {session ? (
+        <div className={styles.pane}>
+          <Pane key={generation} actions={session.actions} strings={PANE_STRINGS} language={language} header={false} />
+        </div>
+      ) : null}
+
+      <footer className={styles.card}>
+        <h2 className={styles.heading}>{p.elsewhereTitle}</h2>
+        <p className={styles.note}>{p.elsewhereBody}</p>
+        <p className={styles.note}>{p.version(version)}</p>
+      </footer>
+    </div>
+  );
+}
