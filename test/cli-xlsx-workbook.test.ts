@@ -108,6 +108,38 @@ describe("the exceljs workbook the command line writes its report with", () => {
     expect(ws.headerFooter.oddFooter).toBe("&CTrang &P/&N");
   });
 
+  test("an in-memory workbook (the web page's) draws the chart's picture itself, where finishReport puts it", async () => {
+    const chart: ChartSpec = {
+      title: "Phân bố",
+      headerRow: 1,
+      firstRow: 2,
+      lastRow: 3,
+      categoryColumn: 0,
+      valueColumns: [1],
+      kind: "column",
+    };
+    const picture = { png: ONE_PIXEL_PNG, width: 605, height: 340, title: "Phân bố" };
+    const wb = new ExcelJS.Workbook();
+    const x = new XlsxWorkbook(wb, { pictures: new Map([[chart, picture]]) });
+    await x.writeSheets([
+      { name: "Khác", rows: [["x"]] },
+      {
+        name: SHEET_NAMES.distribution,
+        rows: [["PHÂN BỐ"], ["Số tiêu chí đạt", "Số khu dân cư"], ["13/13", 4], ["12/13", 9]],
+        chart,
+      },
+    ]);
+    expect(x.placedPictures).toEqual([]);
+    const saved = await roundTrip(wb);
+    const images = saved.getWorksheet(SHEET_NAMES.distribution)!.getImages();
+    expect(images).toHaveLength(1);
+    expect(images[0].range.tl).toMatchObject({ nativeCol: 3, nativeRow: 1 });
+    expect(images[0].range.ext).toMatchObject({ width: 605, height: 340 });
+    const media = saved.getImage(Number(images[0].imageId)) as { buffer?: Buffer; extension?: string };
+    expect(Buffer.from(media.buffer!)).toEqual(Buffer.from(ONE_PIXEL_PNG));
+    expect(saved.getWorksheet("Khác")!.getImages()).toHaveLength(0);
+  });
+
   test("a chart without its picture is refused rather than left out", async () => {
     const x = new XlsxWorkbook(new ExcelJS.Workbook());
     const chart: ChartSpec = {

@@ -20,7 +20,10 @@ export class XlsxWorkbook implements Workbook {
   private readonly streamed: string[] = [];
   /** The report's charts as pictures (exceljs draws no charts), by the chart of each sheet. */
   private readonly pictures: ReadonlyMap<ChartSpec, ChartPicture>;
-  /** Where the pictures go once the workbook is saved (see withPictures). */
+  /**
+   * A streaming writer's pictures, to be added once the workbook is saved (finishReport): exceljs streams no
+   * pictures. An in-memory workbook draws them itself, in the same place.
+   */
   readonly placedPictures: PlacedPicture[] = [];
 
   /** `streaming`: the workbook is exceljs's streaming WorkbookWriter (rows are committed as written). */
@@ -48,7 +51,7 @@ export class XlsxWorkbook implements Workbook {
     throw new Error(`The report writer does not read sheets (${name})`);
   }
 
-  /** The sheets; each chart's picture is placed for withPictures, after the workbook is saved. */
+  /** The sheets, each chart as its picture (drawn now, or placed for finishReport when streaming). */
   async writeSheets(sheets: SheetOutput[]): Promise<void> {
     for (const s of sheets) {
       const picture = s.chart ? this.pictures.get(s.chart) : undefined;
@@ -63,13 +66,10 @@ export class XlsxWorkbook implements Workbook {
       const id = writeSheet(this.workbook, s, this.streaming);
       if (s.chart && picture) {
         // Where the pane puts the native chart: at the block's header row, two columns right of it.
-        const right = Math.max(s.chart.categoryColumn, ...s.chart.valueColumns);
-        this.placedPictures.push({
-          part: `xl/worksheets/sheet${id}.xml`,
-          picture,
-          column: right + 2,
-          row: s.chart.headerRow,
-        });
+        const column = Math.max(s.chart.categoryColumn, ...s.chart.valueColumns) + 2;
+        const row = s.chart.headerRow;
+        if (this.streaming) this.placedPictures.push({ part: `xl/worksheets/sheet${id}.xml`, picture, column, row });
+        else drawPicture(this.workbook, id, picture, column, row);
       }
     }
   }
@@ -200,6 +200,20 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): n
   });
   if (streaming) ws.commit();
   return ws.id;
+}
+
+/** A picture on an in-memory workbook's sheet, drawn by exceljs as finishReport draws it on a streamed one. */
+function drawPicture(wb: ExcelJS.Workbook, sheetId: number, picture: ChartPicture, column: number, row: number): void {
+  const ws = wb.getWorksheet(sheetId);
+  if (!ws) throw new Error(`No sheet ${sheetId} to draw the chart on`);
+  // exceljs takes a Buffer where Node has one and any bytes in a browser.
+  const image = wb.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: "png" });
+  ws.addImage(image, {
+    // Zero-based, at the cell's corner: the anchor finishReport writes.
+    tl: { col: column, row },
+    ext: { width: picture.width, height: picture.height },
+    editAs: "oneCell",
+  });
 }
 
 /** exceljs's paper size code for A4. */
