@@ -158,7 +158,7 @@ const PAGE_TEMPLATE = path.resolve(__dirname, "src/web/page.html");
  * is written into the HTML (every lazy part folded in beforehand, LimitChunkCountPlugin), with its licence
  * comments, and the page's Content-Security-Policy allows that script alone, by its hash, and no network at all:
  * connect-src 'none', and nothing may be loaded from anywhere (default-src 'none'). Styles are inline (Fluent UI
- * writes its own at run time). A few lines here rather than a plugin, since the script's hash must reach the
+ * writes its own at run time); pictures only from the page's own memory (its charts). A few lines here rather than a plugin, since the script's hash must reach the
  * policy in the same file.
  */
 class SelfContainedPagePlugin {
@@ -195,6 +195,8 @@ class SelfContainedPagePlugin {
             "default-src 'none'",
             `script-src 'sha256-${hash}'`,
             "style-src 'unsafe-inline'",
+            // Charts are drawn as pictures inside the page, from a blob: of its own memory (CanvasRasterizer).
+            "img-src blob:",
             "connect-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",

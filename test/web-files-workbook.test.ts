@@ -5,12 +5,15 @@
  * workbook's own: a corrected criteria sheet, last year's roadmap.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
+import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { resetAddinState } from "../src/functions/addin-state";
 import { InputError } from "../src/rules/message";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
+import { FileSaver } from "../src/taskpane/file-saver";
 import { FilesWorkbook, PickedFile } from "../src/web/files-workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { builtCli, runNtm, tempDir } from "./support/workbooks";
@@ -34,11 +37,12 @@ const picked = (name: string, bytes: Uint8Array = new Uint8Array(fs.readFileSync
   snapshot: readXlsx(bytes, { fileName: name }),
 });
 
-/** The page's workbook and actions, with what it handed the user. */
+/** The page's workbook and actions, with what it handed the user; charts drawn as the command line draws them. */
 function page(files: PickedFile[]) {
   const saved: Array<{ name: string; bytes: Uint8Array; type: string }> = [];
-  const workbook = new FilesWorkbook(files, (name, bytes, type) => saved.push({ name, bytes, type }));
-  return { workbook, actions: createPaneActions(workbook), saved };
+  const workbook = new FilesWorkbook(files);
+  const saver: FileSaver = { available: true, save: (name, bytes, type) => saved.push({ name, bytes, type }) };
+  return { workbook, actions: createPaneActions(workbook, { rasterizer: new ResvgRasterizer(), saver }), saved };
 }
 
 /** What the pane does on opening, then "Phân tích": every table found, analysed with the defaults. */
@@ -53,6 +57,26 @@ async function analysed(actions: PaneActions) {
 /** Every sheet of an .xlsx as the reader gives it: name, values, number formats. */
 const sheetsOf = (bytes: Uint8Array) =>
   readXlsx(bytes).sheets.map((s) => ({ name: s.name, values: s.values, formats: s.numberFormats }));
+
+/** The sheets holding a picture (a chart): each sheet part with a drawing, by its sheet's name. */
+function pictures(bytes: Uint8Array): string[] {
+  const files = unzipSync(bytes);
+  const text = (name: string) => strFromU8(files[name]);
+  const rels = text("xl/_rels/workbook.xml.rels");
+  const names = [...text("xl/workbook.xml").matchAll(/<sheet [^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)];
+  return names
+    .filter(([, , id]) => {
+      const target = new RegExp(`Id="${id}"[^>]*Target="/?(?:xl/)?([^"]*)"`).exec(rels)?.[1] ?? "";
+      const sheetRels = files[`xl/${target.replace("worksheets/", "worksheets/_rels/")}.rels`];
+      return sheetRels !== undefined && strFromU8(sheetRels).includes("/drawing");
+    })
+    .map(([, name]) => name)
+    .concat(
+      Object.keys(files)
+        .filter((f) => /^xl\/media\/.*\.png$/.test(f))
+        .map(() => "png")
+    );
+}
 
 /** `ntm analyse FILES --out OUT` as a user runs it; the report's bytes. */
 function cliReport(files: string[], out: string): Uint8Array {
@@ -93,6 +117,9 @@ describe("two files picked on the web page", () => {
     expect(ours.map((s) => s.name)).toEqual(report.outcome.written);
     expect(ours.map((s) => s.name)).toContain(SHEET_NAMES.province);
     expect(ours).toEqual(sheetsOf(cli));
+    // The charts as pictures, as many, on the same sheets.
+    expect(pictures(saved[0].bytes)).toEqual(pictures(cli));
+    expect(pictures(cli).length).toBeGreaterThan(0);
   });
 
   test("one file: the report named after it, as the command line names it", async () => {

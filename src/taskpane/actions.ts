@@ -77,6 +77,7 @@ export interface DocumentTools {
 }
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** "bao-cao-khu-dan-cu-ntm-2025-12-03.docx" */
 const wordFileName = (today: Date): string =>
@@ -208,8 +209,11 @@ export interface PaneHost extends Workbook {
   selectLine(sheet: string, address: string): Promise<void>;
   /** What the host offers; none given: Excel's. */
   readonly features?: HostFeatures;
-  /** The result sheets written so far as one .xlsx report, handed to the user (a host with `downloadReport`). */
-  saveReport?(): Promise<{ fileName: string }>;
+  /**
+   * The result sheets written so far as one .xlsx report, its charts drawn by `rasterizer` (a host with
+   * `downloadReport`, whose results are not in an open workbook).
+   */
+  reportFile?(rasterizer: Rasterizer): Promise<{ fileName: string; bytes: Uint8Array }>;
 }
 
 /** A cell or range of a sheet, "X41" or "A5:C9", as the core locates a value it could not read. */
@@ -268,8 +272,10 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
     features,
 
     async downloadReport() {
-      if (!features.downloadReport || !host.saveReport) throw new Error("This host has no report to download");
-      return host.saveReport();
+      if (!features.downloadReport || !host.reportFile) throw new Error("This host has no report to download");
+      const { fileName, bytes } = await host.reportFile(documents.rasterizer);
+      documents.saver.save(fileName, bytes, XLSX_TYPE);
+      return { fileName };
     },
 
     async loadRuleset() {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { chartPictures, Rasterizer } from "../documents/chart-picture";
 import { XlsxWorkbook } from "../documents/xlsx-workbook";
 import { InputError, Problem, problem } from "../rules/message";
 import { reportFileName } from "../rules/report";
@@ -12,9 +13,6 @@ export interface PickedFile {
   snapshot: WorkbookSnapshot;
 }
 
-/** Hands a file the page made to the user (a download). */
-export type SaveFile = (fileName: string, bytes: Uint8Array, mimeType: string) => void;
-
 /** The web page: files it may not change, and a report to download instead of sheets written into them. */
 export const PAGE_FEATURES: HostFeatures = {
   highlights: false,
@@ -25,7 +23,6 @@ export const PAGE_FEATURES: HostFeatures = {
   downloadReport: true,
 };
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const OWN_PREFIX = "NTM - ";
 
 /**
@@ -51,10 +48,7 @@ export class FilesWorkbook implements PaneHost {
   private readonly settings = new Map<string, string>();
   private readonly active?: string;
 
-  constructor(
-    private readonly files: PickedFile[],
-    private readonly save: SaveFile
-  ) {
+  constructor(private readonly files: PickedFile[]) {
     if (new Set(files.map((f) => f.name)).size !== files.length)
       throw new Error("Picked files must have distinct names");
     const own = new Map<string, Array<{ file: string; data: SheetData }>>();
@@ -128,8 +122,11 @@ export class FilesWorkbook implements PaneHost {
     throw new Error(`The web page shows no sheet (${sheet}!${address})`);
   }
 
-  /** The report's sheets, in the order written, as an .xlsx file the user downloads. */
-  async saveReport(): Promise<{ fileName: string }> {
+  /**
+   * The report's sheets, in the order written, as the .xlsx file the command line writes for the same files: the
+   * same sheets through the same writer, print setup and chart pictures included.
+   */
+  async reportFile(rasterizer: Rasterizer): Promise<{ fileName: string; bytes: Uint8Array }> {
     if (this.report.size === 0) {
       throw new InputError([
         problem(
@@ -140,16 +137,11 @@ export class FilesWorkbook implements PaneHost {
         ),
       ]);
     }
-    const fileName = reportFileName(this.files.map((f) => f.name));
-    this.save(fileName, await this.reportBytes(), XLSX_TYPE);
-    return { fileName };
-  }
-
-  /** The report workbook as the command line writes it: the same sheets, through the same writer. */
-  async reportBytes(): Promise<Uint8Array> {
+    const sheets = [...this.report.values()];
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "ntm";
-    await new XlsxWorkbook(workbook).writeSheets([...this.report.values()]);
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
+    await new XlsxWorkbook(workbook, { pictures: await chartPictures(sheets, rasterizer) }).writeSheets(sheets);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    return { fileName: reportFileName(this.files.map((f) => f.name)), bytes };
   }
 }

@@ -1,7 +1,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { CanvasRasterizer } from "../taskpane/canvas-rasterizer";
+import { browserFileSaver } from "../taskpane/file-saver";
 import { WebPage } from "./components/WebPage";
-import { downloadFile } from "./download";
 
 /** package.json's version, written in by the build (webpack.config.js). */
 declare const NTM_VERSION: string;
@@ -12,7 +13,7 @@ if (container) {
   createRoot(container).render(
     // Transparent: the page's grey shows between its white cards.
     <FluentProvider theme={webLightTheme} style={{ backgroundColor: "transparent" }}>
-      <WebPage version={NTM_VERSION} save={downloadFile} />
+      <WebPage version={NTM_VERSION} documents={{ rasterizer: new CanvasRasterizer(), saver: browserFileSaver() }} />
     </FluentProvider>
   );
 }

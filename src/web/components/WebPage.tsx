@@ -12,7 +12,8 @@ import { Language } from "../../rules/message";
 import { createPaneActions } from "../../taskpane/actions";
 import { Pane } from "../../taskpane/components/Pane";
 import { ProblemList } from "../../taskpane/components/ProblemList";
-import { FilesWorkbook, SaveFile } from "../files-workbook";
+import { DocumentTools } from "../../taskpane/actions";
+import { FilesWorkbook } from "../files-workbook";
 import { distinctName, FileLike, identityOf, PickedEntry, readPicked } from "../picked-files";
 import { PAGE_STRINGS, PANE_STRINGS } from "../strings";
 
@@ -100,15 +101,15 @@ function rememberLanguage(language: Language): void {
 export interface WebPageProps {
   /** package.json's version, shown at the foot of the page. */
   version: string;
-  /** Hands the report to the user. */
-  save: SaveFile;
+  /** Charts drawn as pictures and files handed to the user: the browser's, as in the add-in's pane. */
+  documents: DocumentTools;
 }
 
 /**
  * The standalone page: what it promises about the files, the files picked (by the button or dropped), and the
  * add-in's pane over them once every one of them is read. Each new set of files starts the pane afresh.
  */
-export function WebPage({ version, save }: WebPageProps) {
+export function WebPage({ version, documents }: WebPageProps) {
   const styles = usePageStyles();
   const [language, setLanguage] = useState<Language>(storedLanguage);
   const p = PAGE_STRINGS[language];
@@ -132,12 +133,9 @@ export function WebPage({ version, save }: WebPageProps) {
   const failed = entries.filter((e) => e.problem);
   const session = useMemo(() => {
     if (entries.length === 0 || entries.some((e) => !e.snapshot)) return undefined;
-    const workbook = new FilesWorkbook(
-      entries.map((e) => ({ name: e.name, snapshot: e.snapshot! })),
-      save
-    );
-    return { workbook, actions: createPaneActions(workbook) };
-  }, [entries, save]);
+    const workbook = new FilesWorkbook(entries.map((e) => ({ name: e.name, snapshot: e.snapshot! })));
+    return { workbook, actions: createPaneActions(workbook, documents) };
+  }, [entries, documents]);
 
   function replaceEntries(next: PickedEntry[]) {
     setEntries(next);
