@@ -101,15 +101,18 @@ test("npm run release builds the add-in and writes one archive", () => {
     "assets/icon-32.png",
     "assets/icon-64.png",
     "assets/icon-80.png",
+    "web/ntm-kdc.html",
   ]) {
     expect(fs.existsSync(path.join(out, f))).toBe(true);
   }
 });
 
 describe("the release archive", () => {
-  test("holds the read-me, the manifest, the served files and the guide, and nothing else", () => {
+  test("holds the read-me, the manifest, the served files, the web page and the guide, and nothing else", () => {
     const top = [...new Set(Object.keys(archive).map((name) => name.replace(/\/.*$/, "/")))].sort();
-    expect(top).toEqual(["DOC-TRUOC-README.txt", "huong-dan-trien-khai.md", "manifest.xml", SERVED].sort());
+    expect(top).toEqual(
+      ["DOC-TRUOC-README.txt", "huong-dan-trien-khai.md", "manifest.xml", "ntm-kdc.html", SERVED].sort()
+    );
     expect(text("huong-dan-trien-khai.md")).toBe(fs.readFileSync(path.join(ROOT, "docs/deploy.md"), "utf8"));
     // The manifest to upload is the one the server carries.
     expect(text("manifest.xml")).toBe(read("manifest.xml"));
@@ -135,7 +138,10 @@ describe("the release archive", () => {
     expect(readMe).toContain(`${ADDIN_URL}taskpane.html`);
     expect(readMe.indexOf("CÁC BƯỚC")).toBeGreaterThan(0);
     expect(readMe.indexOf("CÁC BƯỚC")).toBeLessThan(readMe.indexOf("STEPS"));
-    for (const entry of ["manifest.xml", SERVED, "huong-dan-trien-khai.md"]) expect(readMe).toContain(entry);
+    for (const entry of ["manifest.xml", SERVED, "ntm-kdc.html", "huong-dan-trien-khai.md"]) {
+      expect(readMe).toContain(entry);
+    }
+    expect(readMe).toContain(`${ADDIN_URL}web/ntm-kdc.html`);
   });
 
   test("the command prints the archive's SHA-256", () => {
@@ -143,6 +149,25 @@ describe("the release archive", () => {
       .update(fs.readFileSync(path.join(releaseDir, "release", ARCHIVE_NAME)))
       .digest("hex");
     expect(release.stdout).toContain(`SHA-256: ${sha}`);
+  });
+});
+
+describe("the web page in the release", () => {
+  test("is one file, served from web/ and at the archive's top to be sent as it is", () => {
+    expect(fs.readdirSync(path.join(out, "web"))).toEqual(["ntm-kdc.html"]);
+    expect(Buffer.from(archive["ntm-kdc.html"])).toEqual(fs.readFileSync(path.join(out, "web/ntm-kdc.html")));
+  });
+
+  test("runs its own script only, by hash, and may connect nowhere; it shows package.json's version", () => {
+    const html = text("ntm-kdc.html");
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(policy.split("; ")).toEqual(expect.arrayContaining(["default-src 'none'", "connect-src 'none'"]));
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256").update(scripts[0][1], "utf8").digest("base64");
+    expect(policy).toContain(`script-src 'sha256-${hash}'`);
+    expect(html).not.toMatch(/<script[^>]* src=/);
+    expect(html).toContain(JSON.stringify(VERSION));
   });
 });
 

@@ -17,9 +17,8 @@ export type ReleaseEntry = { to: string; what: Message } & (
 /**
  * Everything the release archive holds, in one place, in this order. `to` is the path in the archive (a trailing
  * slash: a folder); `build` and `repository` name a file or a folder ("." is the whole production build); `what`
- * is the line DOC-TRUOC-README.txt gives it. The standalone web page (issue 16, part B) is one more entry: if
- * webpack emits it inside this build (say web/), the may-chu/ entry already carries its files, served at
- * ADDIN_URL/web/, and its own entry is wanted only to name it in the read-me or to place it elsewhere.
+ * is the line DOC-TRUOC-README.txt gives it. The web page is built into web/ntm-kdc.html, so may-chu/ carries it
+ * (served at ADDIN_URL/web/ntm-kdc.html); its own entry puts the one file at the top, to be sent as it is.
  */
 export const RELEASE_CONTENTS: readonly ReleaseEntry[] = [
   {
@@ -41,6 +40,14 @@ export const RELEASE_CONTENTS: readonly ReleaseEntry[] = [
     what: msg(
       "Các tệp để máy chủ web phục vụ tại địa chỉ của bản phát hành (có cả một bản manifest.xml).",
       "The files the web server serves at the release's address (a copy of manifest.xml included)."
+    ),
+  },
+  {
+    to: "ntm-kdc.html",
+    build: "web/ntm-kdc.html",
+    what: msg(
+      "Trang web độc lập cho cơ quan không có Excel mới (Office 2016/2019) hoặc không có Excel: một tệp, gửi qua thư điện tử, USB, hoặc mở từ máy chủ (may-chu/web/).",
+      "The standalone web page for offices without a recent Excel (Office 2016/2019) or without Excel: one file, sent by email or USB, or opened from the server (may-chu/web/)."
     ),
   },
   {

@@ -14,6 +14,7 @@ function contentsList(contents: readonly ReleaseEntry[], language: "vi" | "en"):
 export function readMe(release: Release, contents: readonly ReleaseEntry[]): string {
   const { version, url } = release;
   const page = `${url}taskpane.html`;
+  const webPage = `${url}web/ntm-kdc.html`;
   return `NTM KDC - add-in Excel đánh giá khu dân cư nông thôn mới (tỉnh Phú Thọ)
 Phiên bản ${version}, dựng cho địa chỉ ${url}
 
@@ -35,13 +36,17 @@ CÁC BƯỚC
    c) Một người, Excel trên web: Home > Add-ins > More Settings > Upload My Add-in > chọn manifest.xml.
 3. Kiểm tra: trong Excel, thẻ Home có nhóm "Nông thôn mới" với nút "Đánh giá KDC"; gõ =NTM.SCORE( vào
    một ô thì Excel gợi ý hàm.
+4. Cơ quan có Excel 2016/2019 hoặc không có Excel: dùng trang web độc lập, mở trong Chrome, Edge, Firefox:
+     ${webPage}
+   hoặc gửi tệp ntm-kdc.html (trong gói này) qua thư điện tử, USB: mở bằng trình duyệt là dùng được, cả khi
+   không có mạng. Trang đọc tệp .xlsx ngay trong trình duyệt, không gửi dữ liệu đi đâu, và cho tải báo cáo.
 
 CẬP NHẬT
 Thay toàn bộ tệp trên máy chủ bằng thư mục may-chu/ của bản mới, rồi đưa manifest.xml mới lên đúng chỗ
 cũ (admin center: chọn add-in > Update; thư mục chia sẻ: chép đè). Bản mới luôn có số phiên bản lớn hơn.
 
 Không có dữ liệu nào rời khỏi sổ Excel: add-in chỉ tải các tệp của chính nó từ máy chủ trên và
-office.js từ Microsoft. Tên menu ở trên là tên trong Office tiếng Anh; Office tiếng Việt có thể ghi khác.
+office.js từ Microsoft; trang web không tải gì sau khi mở (trình duyệt chặn mọi kết nối của nó). Tên menu ở trên là tên trong Office tiếng Anh; Office tiếng Việt có thể ghi khác.
 
 --------------------------------------------------------------------------------------------------------
 
@@ -66,6 +71,10 @@ STEPS
    c) One person, Excel on the web: Home > Add-ins > More Settings > Upload My Add-in > choose manifest.xml.
 3. Check: in Excel, the Home tab has a "Nông thôn mới" group with an "Đánh giá KDC" button; typing
    =NTM.SCORE( in a cell makes Excel suggest the function.
+4. Offices with Excel 2016/2019 or no Excel: the standalone web page, in Chrome, Edge or Firefox:
+     ${webPage}
+   or send the file ntm-kdc.html (in this archive) by email or USB: opened in a browser it works, offline
+   too. It reads .xlsx files inside the browser, sends no data anywhere, and downloads the report.
 
 UPDATES
 Replace all files on the server with the new release's may-chu/ folder, then put the new manifest.xml where
@@ -73,6 +82,6 @@ the old one went (admin center: select the add-in > Update; shared folder: overw
 has a higher version number.
 
 No data leaves the workbook: the add-in loads only its own files from the server above and office.js from
-Microsoft. Menu names above are those of English Office; Vietnamese Office may label them differently.
+Microsoft; the web page loads nothing once open (the browser blocks all its connections). Menu names above are those of English Office; Vietnamese Office may label them differently.
 `;
 }
