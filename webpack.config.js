@@ -182,14 +182,17 @@ class SelfContainedPagePlugin {
           const asset = compilation.getAsset(scriptName);
           if (!asset) return fail(`no ${scriptName}`);
           const licenses = compilation.getAsset(`${scriptName}.LICENSE.txt`);
-          // Inside <script>, only "</script" ends it; "<\/script" means the same to JavaScript. The licence notices
-          // go above the script (the minifier's pointer to a file of them is dropped: the page is one file).
+          // Inside <script>, HTML reads "<!--", "<script" and "</script" as its own; written "\x3C…", as the HTML
+          // standard advises, they mean the same to JavaScript (in strings, template and regular expression literals,
+          // comments). HTML turns every CR LF and CR into LF before the browser hashes the script: so does this, as
+          // JavaScript reads them alike. The licence notices go above the script (the minifier's pointer to a file
+          // of them is dropped: the page is one file).
           const script = asset.source
             .source()
             .toString()
             .replace(/^\/\*! For license information please see [^*]*\*\/\n?/, "")
-            .replace(/<\/script/gi, "<\\/script");
-          if (script.includes("<!--")) return fail("the script holds <!--, which HTML would read inside <script>");
+            .replace(/<(!--|\/?script)/gi, "\\x3C$1")
+            .replace(/\r\n?/g, "\n");
           const hash = crypto.createHash("sha256").update(script, "utf8").digest("base64");
           const policy = [
             "default-src 'none'",
