@@ -109,7 +109,7 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     criteriaFromWorkbook: "Đang dùng bộ tiêu chí đã sửa, nạp từ tệp đã chọn (đến khi đóng trang).",
     criteriaHelp:
       "Sửa ngưỡng khi có văn bản chính thức: tải báo cáo, sửa trang “NTM - Bộ tiêu chí” của nó bằng Excel và lưu; chọn tệp đó cùng các tệp số liệu, rồi bấm “Nạp lại bộ tiêu chí”: mọi kết quả được tính lại.",
-    criteriaReloaded: "Đã nạp bộ tiêu chí từ trang “NTM - Bộ tiêu chí” của tệp đã chọn; dùng đến khi đóng trang.",
+    criteriaReloaded: "Đã nạp bộ tiêu chí từ trang “NTM - Bộ tiêu chí”; dùng đến khi đóng trang.",
     roadmapIntro:
       "Lộ trình đưa các khu dân cư đạt chuẩn theo năm: khu nào, năm nào, tiêu chí nào trước. Thiết lập dưới đây giữ đến khi đóng trang; lộ trình nằm trong báo cáo tải về.",
     roadmapWritten: "Lộ trình nằm trong các trang của báo cáo",
@@ -138,7 +138,7 @@ export const PANE_STRINGS: Record<Language, Strings> = {
     criteriaFromWorkbook: "Using corrected criteria, loaded from a picked file (until the page is closed).",
     criteriaHelp:
       "To correct thresholds from the official text: download the report, edit its “NTM - Bộ tiêu chí” sheet in Excel and save; pick that file with the data files, then “Reload the criteria”: every result is recomputed.",
-    criteriaReloaded: "Criteria loaded from the picked file's “NTM - Bộ tiêu chí” sheet, until the page is closed.",
+    criteriaReloaded: "Criteria loaded from the “NTM - Bộ tiêu chí” sheet, until the page is closed.",
     roadmapIntro:
       "The roadmap bringing the residential areas to the standard year by year: which areas, which year, which criteria first. The settings below last until the page is closed; the roadmap is in the downloaded report.",
     roadmapWritten: "The roadmap is in the report's sheets",
