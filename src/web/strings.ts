@@ -21,7 +21,7 @@ export interface PageStrings {
   removeAll: string;
   fileErrorsTitle: string;
   fileErrorsHelp: string;
-  ambiguousSheet: (sheet: string, files: string) => string;
+  ambiguousSheets: (sheets: string, files: string) => string;
   elsewhereTitle: string;
   elsewhereBody: string;
   version: (version: string) => string;
@@ -49,8 +49,8 @@ const vi: PageStrings = {
   fileErrorsTitle: "Không đọc được tệp",
   fileErrorsHelp:
     "Hãy bỏ tệp lỗi (hoặc sửa rồi chọn lại). Trang chưa phân tích khi còn tệp không đọc được, để bảng tổng hợp không thiếu mất một huyện, một xã mà trông vẫn đầy đủ.",
-  ambiguousSheet: (s, f) =>
-    `Trang “${s}” có trong nhiều tệp (${f}): không trang nào được dùng (bộ tiêu chí đã sửa, lộ trình năm trước). Chỉ chọn một tệp có trang này.`,
+  ambiguousSheets: (s, f) =>
+    `Nhiều tệp (${f}) cùng có trang ${s}: không trang nào trong số đó được dùng (bộ tiêu chí đã sửa, lộ trình năm trước). Muốn dùng, chỉ chọn một tệp có trang đó.`,
   elsewhereTitle: "Khác với add-in trong Excel",
   elsewhereBody:
     "Trang web không sửa tệp của bạn: kết quả nằm trong báo cáo tải về, thiết lập chỉ giữ đến khi đóng trang. Trong Excel (Microsoft 365, Excel 2021 trở lên), add-in còn tô màu ô chưa đạt ngay trên trang số liệu của bạn, lưu cách ghép cột và thiết lập trong sổ, và có các hàm =NTM.* trong ô.",
@@ -79,8 +79,8 @@ const en: PageStrings = {
   fileErrorsTitle: "Files that cannot be read",
   fileErrorsHelp:
     "Remove the faulty files (or fix them and pick them again). Nothing is analysed while a picked file cannot be read, so that a roll-up never misses a district or commune while looking complete.",
-  ambiguousSheet: (s, f) =>
-    `Sheet “${s}” is in several files (${f}): none of them is used (corrected criteria, last year's roadmap). Pick only one file that has it.`,
+  ambiguousSheets: (s, f) =>
+    `Several files (${f}) have sheet ${s}: none of them is used (corrected criteria, last year's roadmap). To use one, pick only one file that has it.`,
   elsewhereTitle: "Unlike the add-in in Excel",
   elsewhereBody:
     "The web page does not change your files: the results are in the report you download, and settings last until the page is closed. In Excel (Microsoft 365, Excel 2021 or later) the add-in also highlights unmet cells on your own data sheet, keeps the column mapping and settings in the workbook, and offers the =NTM.* cell functions.",

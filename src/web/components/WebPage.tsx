@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { DragEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Language } from "../../rules/message";
+import { SHEET_NAMES } from "../../rules/workbook";
 import { createPaneActions } from "../../taskpane/actions";
 import { Pane } from "../../taskpane/components/Pane";
 import { ProblemList } from "../../taskpane/components/ProblemList";
@@ -82,6 +83,9 @@ const usePageStyles = makeStyles({
 
 const LANGUAGE_KEY = "ntm.language";
 
+/** The add-in's sheets of a picked file that the page reads (see FilesWorkbook). */
+const READ_OWN_SHEETS: string[] = [SHEET_NAMES.ruleset, SHEET_NAMES.roadmap];
+
 function storedLanguage(): Language {
   try {
     return localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "vi";
@@ -136,6 +140,9 @@ export function WebPage({ version, documents }: WebPageProps) {
     const workbook = new FilesWorkbook(entries.map((e) => ({ name: e.name, snapshot: e.snapshot! })));
     return { workbook, actions: createPaneActions(workbook, documents) };
   }, [entries, documents]);
+
+  // Of the add-in's sheets several files have, those the page would read: the corrected criteria, last year's roadmap.
+  const unread = (session?.workbook.ambiguousOwnSheets ?? []).filter((a) => READ_OWN_SHEETS.includes(a.sheet));
 
   function replaceEntries(next: PickedEntry[]) {
     setEntries(next);
@@ -265,11 +272,16 @@ export function WebPage({ version, documents }: WebPageProps) {
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        {session?.workbook.ambiguousOwnSheets.map((a) => (
-          <MessageBar key={a.sheet} intent="warning" layout="multiline">
-            <MessageBarBody>{p.ambiguousSheet(a.sheet, a.files.join(", "))}</MessageBarBody>
+        {unread.length > 0 ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {p.ambiguousSheets(
+                unread.map((a) => `“${a.sheet}”`).join(", "),
+                [...new Set(unread.flatMap((a) => a.files))].join(", ")
+              )}
+            </MessageBarBody>
           </MessageBar>
-        ))}
+        ) : null}
       </section>
 
       {session ? (
