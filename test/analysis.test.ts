@@ -8,6 +8,7 @@ import {
 } from "../src/rules/analysis";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
 import { Highlight, MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { indicatorRollup, statusRollup } from "./support/grids";
 
@@ -179,7 +180,11 @@ describe("the analysis pipeline over the workbook interface", () => {
     const table = wb.outputs.get(SHEET_NAMES.ruleset)!;
     const header = table.tableHeaderRow!;
     // Lower every percent threshold to 0: more areas meet their criteria.
-    const rows = table.rows.map((r, k) => (k > header && r[4] === "%" ? r.map((v, c) => (c === 6 ? 0 : v)) : r));
+    const unit = RULESET_TABLE_COLUMNS.findIndex((c) => c.key === "unit");
+    const threshold = RULESET_TABLE_COLUMNS.findIndex((c) => c.key === "threshold");
+    const rows = table.rows.map((r, k) =>
+      k > header && r[unit] === "%" ? r.map((v, c) => (c === threshold ? 0 : v)) : r
+    );
     wb.outputs.set(SHEET_NAMES.ruleset, { ...table, rows });
     const corrected = await reloadRulesetFromSheet(wb, rs);
     expect(corrected.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(0);

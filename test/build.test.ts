@@ -221,7 +221,7 @@ describe("functions.json, generated from the JSDoc of src/functions/functions.ts
       parameters: [
         ["indicator", false, undefined],
         ["year", true, undefined],
-        ["areaType", true, undefined],
+        ["group", true, undefined],
       ],
       matrix: false,
     },

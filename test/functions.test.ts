@@ -228,8 +228,9 @@ describe("EXPLAIN and CRITERIA tables", () => {
       "Đơn vị",
       "Toán tử",
       "Ngưỡng",
-      "Ngưỡng riêng (năm, loại khu)",
+      "Ngưỡng riêng (năm, nhóm)",
       "Đã xác minh",
+      "Cách tính đạt",
     ]);
     expect(table.slice(1, 23).map((r) => r[3])).toEqual(ruleset.indicators.map((i) => i.id));
     expect(table[1]).toEqual([
@@ -244,13 +245,14 @@ describe("EXPLAIN and CRITERIA tables", () => {
       70,
       "",
       false,
+      "Tất cả",
     ]);
     expect(table.find((r) => r[3] === "TC03.1")?.[8]).toBe("Có");
     const notes = table.slice(23);
     expect(notes.map((r) => r[0])).toEqual(["Lưu ý", "Nguồn"]);
     expect(notes[0][1]).toContain("Ngưỡng tạm tính");
     expect(notes[1][1]).toContain("2076/QĐ-UBND");
-    expect(new Set(table.map((r) => r.length))).toEqual(new Set([11]));
+    expect(new Set(table.map((r) => r.length))).toEqual(new Set([12]));
   });
 });
 
@@ -264,21 +266,26 @@ describe("THRESHOLD", () => {
     expect(await fn.threshold("Tỷ lệ người dân tham gia bảo hiểm y tế")).toBe(85);
   });
 
-  test("year and area type select the variant in force", async () => {
+  test("year and group select the variant in force", async () => {
     const doc = rulesetToDocument(ruleset) as { criteria: Array<{ indicators: Array<Record<string, unknown>> }> };
     const income = doc.criteria[5].indicators[0];
     income.thresholds = [
       { value: 39000000, from_year: 2019 },
-      { value: 30000000, area_type: "dbkk" },
+      { value: 30000000, group: "Xã ĐBKK" },
+      { value: 33000000, group: "Nhóm 2", from_year: 2020 },
     ];
     setRuleset(rulesetFromDocument(doc));
     expect(await fn.threshold("TC06.1", 2018)).toBe(36000000);
     expect(await fn.threshold("TC06.1", 2020)).toBe(39000000);
     expect(await fn.threshold("TC06.1", 2020, "ĐBKK")).toBe(30000000);
     expect(await fn.threshold("TC06.1", null as unknown as undefined, "dbkk")).toBe(30000000);
+    expect(await fn.threshold("TC06.1", 2021, "nhóm 2")).toBe(33000000);
+    expect(await fn.threshold("TC06.1", 2019, "Nhóm 2")).toBe(39000000);
+    // A group the ruleset has no thresholds of its own for: the common ones.
+    expect(await fn.threshold("TC06.1", 2021, "Nhóm 3")).toBe(39000000);
     const table = await fn.criteria();
     expect(table.find((r) => r[3] === "TC06.1")?.[9]).toBe(
-      'từ 2019: 39.000.000 đ/người/năm; loại khu "dbkk": 30.000.000 đ/người/năm'
+      'từ 2019: 39.000.000 đ/người/năm; nhóm "Xã ĐBKK": 30.000.000 đ/người/năm; từ 2020, nhóm "Nhóm 2": 33.000.000 đ/người/năm'
     );
   });
 

@@ -1,4 +1,4 @@
-import { assessorFor } from "../src/rules/assess";
+import { Assessor } from "../src/rules/assess";
 import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { Indicator, Ruleset } from "../src/rules/ruleset";
@@ -59,7 +59,7 @@ export function areaInput(spec: AreaSpec): AreaInput {
 }
 
 export function assessSpecs(specs: AreaSpec[], year = 2021): Promise<AreaAssessment[]> {
-  return assessorFor(ruleset).assessAll(specs.map(areaInput), { year });
+  return new Assessor(ruleset).assessAll(specs.map(areaInput), { year });
 }
 
 /** Fail whole criteria: every indicator of each listed criterion fails by `severity`. */

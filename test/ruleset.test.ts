@@ -1,6 +1,7 @@
 import { InputError, Problem } from "../src/rules/message";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
-import { rulesetFromTable, rulesetToTable } from "../src/rules/ruleset-table";
+import { columnLetter } from "../src/rules/cell";
+import { RULESET_TABLE_COLUMNS, rulesetFromTable, rulesetToTable } from "../src/rules/ruleset-table";
 import { thresholdFor, findCriterion, canonicalCriterionId } from "../src/rules/ruleset";
 
 function problemsOf(fn: () => unknown): Problem[] {
@@ -12,6 +13,10 @@ function problemsOf(fn: () => unknown): Problem[] {
   }
   throw new Error("expected an InputError");
 }
+
+/** The criteria sheet's column of a field. */
+const col = (key: (typeof RULESET_TABLE_COLUMNS)[number]["key"]): number =>
+  RULESET_TABLE_COLUMNS.findIndex((c) => c.key === key);
 
 const baseDoc = () => JSON.parse(JSON.stringify(rulesetToDocument(embeddedRuleset())));
 
@@ -72,8 +77,8 @@ describe("a user's ruleset file with faults is refused, naming the place and fie
       'Mã "__proto__" trùng một tên dành riêng của chương trình; hãy đặt mã khác (vd. TC14, TC14.1).'
     );
     const table = rulesetToTable(embeddedRuleset());
-    const row = table.findIndex((r) => r[2] === "TC07.1");
-    table[row][2] = "toString";
+    const row = table.findIndex((r) => r[col("indicatorId")] === "TC07.1");
+    table[row][col("indicatorId")] = "toString";
     const fromSheet = problemsOf(() => rulesetFromTable(table, embeddedRuleset()));
     expect(fromSheet[0].code).toBe("reserved-id");
     expect(fromSheet[0].where).toMatch(/^[A-Z]+\d+$/);
@@ -137,13 +142,15 @@ describe("a user's ruleset file with faults is refused, naming the place and fie
   });
 });
 
-describe("thresholds that depend on year and area type", () => {
+describe("thresholds that depend on year and group", () => {
   const doc = baseDoc();
   doc.criteria[5].indicators[0].thresholds = [
     { value: 29000000, to_year: 2018 },
     { value: 32000000, from_year: 2019, to_year: 2019 },
-    { value: 30000000, area_type: "Xã ĐBKK" },
+    { value: 30000000, group: "Xã ĐBKK" },
+    // The name files written before groups used.
     { value: 25000000, area_type: "xa dbkk", to_year: 2018 },
+    { value: 34000000, group: "Nhóm 2" },
   ];
   const rs = parseRulesetJson(JSON.stringify(doc));
   const income = rs.indicators.find((i) => i.id === "TC06.1")!;
@@ -152,12 +159,17 @@ describe("thresholds that depend on year and area type", () => {
     [{ year: 2017 }, 29000000],
     [{ year: 2019 }, 32000000],
     [{ year: 2020 }, 36000000],
-    [{ year: 2020, areaType: "xã ĐBKK" }, 30000000],
-    [{ year: 2018, areaType: "Xa DBKK" }, 25000000],
+    [{ year: 2020, group: "xã ĐBKK" }, 30000000],
+    [{ year: 2018, group: "Xa DBKK" }, 25000000],
+    [{ year: 2020, group: "đặc biệt khó khăn" }, 30000000],
+    [{ year: 2020, group: "nhóm 2" }, 34000000],
+    [{ year: 2020, group: "Xã nhóm II" }, 34000000],
+    [{ year: 2020, group: "2" }, 34000000],
+    [{ year: 2020, group: "Nhóm 3" }, 36000000],
   ])("%p → %p", (ctx, expected) => {
     expect(thresholdFor(income, ctx)).toBe(expected);
   });
-  test("a variant without years or area type is refused", () => {
+  test("a variant without years or group is refused", () => {
     const bad = baseDoc();
     bad.criteria[5].indicators[0].thresholds = [{ value: 1 }];
     expect(problemsOf(() => parseRulesetJson(JSON.stringify(bad)))[0].code).toBe("variant-scope");
@@ -176,21 +188,21 @@ describe("the ruleset as a sheet table", () => {
   });
   test("an officer corrects one threshold in one cell, typed as people type", () => {
     const table = rulesetToTable(rs);
-    const row = table.findIndex((r) => r[2] === "TC07.1");
-    table[row][6] = "10%";
+    const row = table.findIndex((r) => r[col("indicatorId")] === "TC07.1");
+    table[row][col("threshold")] = "10%";
     const back = rulesetFromTable(table, rs);
     expect(back.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(10);
-    const income = table.findIndex((r) => r[2] === "TC06.1");
-    table[income][6] = "38 triệu";
+    const income = table.findIndex((r) => r[col("indicatorId")] === "TC06.1");
+    table[income][col("threshold")] = "38 triệu";
     expect(rulesetFromTable(table, rs).indicators.find((i) => i.id === "TC06.1")?.threshold).toBe(38000000);
   });
   test("title rows above the header are allowed and a variant row adds a year threshold", () => {
     const table = rulesetToTable(rs);
-    const income = table.findIndex((r) => r[2] === "TC06.1");
+    const income = table.findIndex((r) => r[col("indicatorId")] === "TC06.1");
     const variant = [...table[income]];
-    variant[6] = 32000000;
-    variant[7] = 2019;
-    variant[8] = 2019;
+    variant[col("threshold")] = 32000000;
+    variant[col("fromYear")] = 2019;
+    variant[col("toYear")] = 2019;
     table.splice(income + 1, 0, variant);
     const withTitle = [["BỘ TIÊU CHÍ KHU DÂN CƯ NÔNG THÔN MỚI"], [], ...table];
     const back = rulesetFromTable(withTitle, rs);
@@ -200,13 +212,17 @@ describe("the ruleset as a sheet table", () => {
   });
   test("faults name the cell", () => {
     const table = rulesetToTable(rs);
-    const row = table.findIndex((r) => r[2] === "TC07.1");
-    table[row][6] = 140;
-    table[row + 1][5] = "gần bằng";
+    const row = table.findIndex((r) => r[col("indicatorId")] === "TC07.1");
+    table[row][col("threshold")] = 140;
+    table[row + 1][col("operator")] = "gần bằng";
     const p = problemsOf(() => rulesetFromTable(table, rs, "NTM - Bộ tiêu chí"));
     expect(p.map((x) => x.code).sort()).toEqual(["operator", "threshold-range"]);
-    expect(p.find((x) => x.code === "threshold-range")!.where).toBe(`NTM - Bộ tiêu chí!G${row + 1}`);
-    expect(p.find((x) => x.code === "operator")!.where).toBe(`NTM - Bộ tiêu chí!F${row + 2}`);
+    expect(p.find((x) => x.code === "threshold-range")!.where).toBe(
+      `NTM - Bộ tiêu chí!${columnLetter(col("threshold"))}${row + 1}`
+    );
+    expect(p.find((x) => x.code === "operator")!.where).toBe(
+      `NTM - Bộ tiêu chí!${columnLetter(col("operator"))}${row + 2}`
+    );
     expect(p.find((x) => x.code === "operator")!.message.vi).toContain("gần bằng");
   });
   test("a duplicate indicator row and a sheet without the header are refused", () => {
@@ -227,7 +243,7 @@ describe("the ruleset as a sheet table", () => {
   });
   test("a criterion row with no indicator is refused", () => {
     const table = rulesetToTable(rs);
-    table.push(["TC14", "Tiêu chí mới", "", "", "", "", ""]);
+    table.push(["TC14", "Tiêu chí mới", "", "", "", "", "", ""]);
     const p = problemsOf(() => rulesetFromTable(table, rs));
     expect(p[0]).toMatchObject({ code: "no-indicator" });
     expect(p[0].where).toMatch(/^A\d+$/);

@@ -241,10 +241,10 @@ describe("reading the areas", () => {
     expect(khu5.indicators).toEqual({});
   });
 
-  test("area type from a “Xã ĐBKK” column marked x", () => {
+  test("the group from a “Xã ĐBKK” column marked x", () => {
     const sheet = threeRowHeader({ merges: true });
     const { areas } = readAreas(sheet, layoutOf(sheet), ruleset);
-    expect(areas.map((a) => [a.name, a.commune, a.areaType])).toEqual([
+    expect(areas.map((a) => [a.name, a.commune, a.group])).toEqual([
       ["Khu 7", "Xã Tiên Kiên", "dbkk"],
       ["Khu 8", "Xã Tiên Kiên", undefined],
     ]);
@@ -341,7 +341,7 @@ describe("reading the areas", () => {
       name: "Khu 1",
       commune: "Hà Thạch",
       district: "Phù Ninh",
-      areaType: "dbkk",
+      group: "dbkk",
       canMobilise: true,
     });
     expect(value(input.indicators["TC07.1"])).toBe(3.5);

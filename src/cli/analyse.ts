@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PassThrough } from "stream";
 import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
+import { Assessor } from "../rules/assess";
 import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings, reportFileName } from "../rules/report";
 import { DossierRef, parseDossierList } from "../rules/dossier";
@@ -89,12 +90,13 @@ const inFile = (file: string, problems: Problem[]): Problem[] =>
 async function analyseSnapshot(
   file: string,
   snapshot: WorkbookSnapshot,
-  ruleset: Ruleset,
+  assessor: Assessor,
   options: { sheets?: string[]; year?: number }
 ): Promise<FileResult> {
   try {
     const analysis = await analyseWorkbook(snapshotWorkbook(snapshot), {
-      ruleset,
+      ruleset: assessor.ruleset,
+      assessor,
       year: options.year,
       sheets: options.sheets,
       // Where the areas came from, shown as the source file: never taken for a district.
@@ -232,13 +234,15 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const ruleset = await loadRuleset(rulesetFile);
   const roadmap = loadRoadmapSettings(roadmapFile);
 
-  // Every file is read before anything is written, and every fault is listed at once.
+  // Every file is read before anything is written, and every fault is listed at once. The files share
+  // one Assessor: a province's districts repeat the same values.
+  const assessor = new Assessor(ruleset);
   const results: FileResult[] = [];
   const failures: CliError[] = [];
   for (const file of files) {
     try {
       const snapshot = snapshotFile(file);
-      results.push(await analyseSnapshot(file, snapshot, ruleset, { sheets: args.lists.get("sheet"), year }));
+      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.lists.get("sheet"), year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);

@@ -1,4 +1,4 @@
-import { Assessor, toEngineRules } from "../rules/assess";
+import { engineRules } from "../rules/criterion-rule";
 import { Language } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
@@ -12,6 +12,8 @@ export const RULESET_OPTIONS: OptionSpec = {
   ruleset: { kind: "value" },
   format: { kind: "value" },
   year: { kind: "value" },
+  group: { kind: "value" },
+  // The name of --group before groups: kept so that scripts written then still run.
   "area-type": { kind: "value" },
   force: { kind: "flag", short: "f" },
   lang: { kind: "value" },
@@ -19,9 +21,10 @@ export const RULESET_OPTIONS: OptionSpec = {
 };
 
 /**
- * `ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--area-type T] [--force]`:
+ * `ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--group G] [--force]`:
  * the ruleset in use as a file an officer can correct and pass back with --ruleset (format "file"), or
- * as the json-rules-engine rules it compiles to for a year and area type (format "engine", to inspect).
+ * as the json-rules-engine rules it compiles to for a year and group (format "engine", one rule per
+ * criterion, to inspect).
  */
 export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, RULESET_OPTIONS);
@@ -35,11 +38,14 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
   if (out !== undefined && isInput(out, [rulesetFile])) throw outputIsInput(out);
   const ruleset = await loadRuleset(rulesetFile);
   const format = choiceOption(args, "format", ["file", "engine"] as const, "file");
-  const context = { year: integerOption(args, "year", 2000, 2100), areaType: args.values.get("area-type") };
+  const context = {
+    year: integerOption(args, "year", 2000, 2100),
+    group: args.values.get("group") ?? args.values.get("area-type"),
+  };
   const doc =
     format === "file"
       ? rulesetToDocument(ruleset)
-      : { ruleset: ruleset.id, context, rules: toEngineRules(ruleset, new Assessor(ruleset).thresholds(context)) };
+      : { ruleset: ruleset.id, context, rules: engineRules(ruleset, context) };
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out === undefined) {
     io.out(text);
@@ -52,13 +58,14 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
 }
 
 export const RULESET_HELP: Record<Language, string> = {
-  vi: `Cách dùng: ntm ruleset [--ruleset TỆP] [--out TỆP.json] [--format file|engine] [--year N] [--area-type LOẠI] [--force]
+  vi: `Cách dùng: ntm ruleset [--ruleset TỆP] [--out TỆP.json] [--format file|engine] [--year N] [--group NHÓM] [--force]
 
-Xuất bộ tiêu chí đang dùng (mặc định: bộ kèm theo, ngưỡng tạm tính) thành tệp JSON để sửa ngưỡng rồi dùng lại
-với "ntm analyse … --ruleset TỆP.json". --format engine: các luật json-rules-engine ứng với năm và loại khu.`,
-  en: `Usage: ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--area-type TYPE] [--force]
+Xuất bộ tiêu chí đang dùng (mặc định: bộ kèm theo, ngưỡng tạm tính) thành tệp JSON để sửa ngưỡng, cách tính
+đạt ("logic") rồi dùng lại với "ntm analyse … --ruleset TỆP.json". --format engine: các luật json-rules-engine
+(mỗi tiêu chí một luật) ứng với năm và nhóm (vd. --group "Nhóm 2", --group ĐBKK).`,
+  en: `Usage: ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--group GROUP] [--force]
 
 Export the ruleset in use (default: the built-in one, provisional thresholds) as JSON, to correct thresholds
-and pass back with "ntm analyse … --ruleset FILE.json". --format engine: the json-rules-engine rules for a
-year and area type.`,
+and logic and pass back with "ntm analyse … --ruleset FILE.json". --format engine: the json-rules-engine rules
+(one per criterion) for a year and group (e.g. --group "Nhóm 2", --group ĐBKK).`,
 };

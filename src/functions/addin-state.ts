@@ -1,3 +1,4 @@
+import { Assessor } from "../rules/assess";
 import { InputError, Problem, problem } from "../rules/message";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset-document";
@@ -6,11 +7,13 @@ import { SETTING_KEYS } from "../rules/workbook";
 /* global Office */
 
 /**
- * What the pane and the custom functions share in the one runtime: the ruleset in force and the column
- * mapping the pane saved. Both import this module; the webpack build makes sure it exists once.
+ * What the pane and the custom functions share in the one runtime: the ruleset in force (with its
+ * Assessor) and the column mapping the pane saved. Both import this module; the webpack build makes sure it exists once.
  */
 export interface AddinState {
   ruleset: Ruleset;
+  /** The ruleset's Assessor: its engines and the verdicts it remembers live as long as the ruleset is in force. */
+  assessor: Assessor;
   /** The saved column mapping as stored (a SavedMapping when the pane wrote it); checked where it is used. */
   mapping: unknown;
   /** Faults met loading the workbook's settings: shown wherever results are shown. */
@@ -84,7 +87,7 @@ export function stateFromSettings(settings: SettingsSource | undefined): AddinSt
       );
     }
   }
-  return { ruleset, mapping, problems };
+  return { ruleset, assessor: new Assessor(ruleset), mapping, problems };
 }
 
 /** The current state. On first use it loads the workbook's settings when Office has them. */
@@ -137,8 +140,10 @@ function update(next: Partial<AddinState>): void {
 
 /** The pane corrected or loaded a ruleset (undefined: back to the embedded one). */
 export function setRuleset(ruleset: Ruleset | undefined): void {
+  const next = ruleset ?? embeddedRuleset();
   update({
-    ruleset: ruleset ?? embeddedRuleset(),
+    ruleset: next,
+    assessor: next === addinState().ruleset ? addinState().assessor : new Assessor(next),
     problems: addinState().problems.filter((p) => p.code !== "stored-ruleset"),
   });
 }

@@ -109,15 +109,15 @@ export async function explain(values: unknown[][], headers?: unknown[][]): Promi
 }
 
 /**
- * Ngưỡng đang áp dụng cho một chỉ tiêu, theo năm và loại khu. Ngưỡng của bộ kèm theo là tạm tính: xem NTM.CRITERIA().
+ * Ngưỡng đang áp dụng cho một chỉ tiêu, theo năm và nhóm xã/khu. Ngưỡng của bộ kèm theo là tạm tính: xem NTM.CRITERIA().
  * @customfunction THRESHOLD
  * @param indicator Mã chỉ tiêu ("TC06.1"), tên chỉ tiêu, hoặc mã tiêu chí chỉ có một chỉ tiêu ("TC06").
  * @param [year] Năm đánh giá (ví dụ 2025). Bỏ trống: ngưỡng chung.
- * @param [areaType] Loại khu, ví dụ "ĐBKK" (xã đặc biệt khó khăn). Bỏ trống: khu thường.
+ * @param [group] Nhóm xã hoặc loại khu, ví dụ "Nhóm 2" hay "ĐBKK". Bỏ trống, hoặc nhóm không có ngưỡng riêng: ngưỡng chung.
  * @returns Ngưỡng: một số, hoặc TRUE cho chỉ tiêu Có/Không.
  */
-export async function threshold(indicator: unknown, year?: number, areaType?: string): Promise<number | boolean> {
-  return withState((ctx) => formulas.threshold(ctx, indicator, year, areaType));
+export async function threshold(indicator: unknown, year?: number, group?: string): Promise<number | boolean> {
+  return withState((ctx) => formulas.threshold(ctx, indicator, year, group));
 }
 
 /**

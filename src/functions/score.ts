@@ -1,5 +1,7 @@
-import { assessorFor, criterionReason } from "../rules/assess";
+import { Assessor } from "../rules/assess";
 import { AreaAssessment, IndicatorResult, Reading } from "../rules/assessment";
+import { logicToText } from "../rules/criterion-logic-codec";
+import { criterionReason, logicSummary } from "../rules/criterion-reason";
 import { CellValue, columnLetter } from "../rules/cell";
 import { canonicalColumns, ColumnMatch, recognizeHeaders } from "../rules/columns";
 import { formatCondition, formatNumber, formatValue, UNIT_LABEL } from "../rules/format";
@@ -25,6 +27,8 @@ import { fromSavedMapping, readAreaRow } from "../rules/sheet-table";
 /** What the functions read from the add-in's shared state. */
 export interface FormulaContext {
   ruleset: Ruleset;
+  /** The ruleset's Assessor, kept with it in the add-in's state. */
+  assessor: Assessor;
   /** The column mapping the pane saved, if any (a SavedMapping; checked here). */
   mapping?: unknown;
   /** Faults loading the workbook's settings, shown beside results. */
@@ -455,7 +459,8 @@ export class RulesetFormulas {
   }
 
   /** Assess one row; identical rows (same layout) share one assessment, also while it is running. */
-  assessRow(values: unknown, headers: unknown, mapping: unknown): Promise<RowResult> {
+  assessRow(values: unknown, headers: unknown, mapping: unknown, assessor: Assessor): Promise<RowResult> {
+    if (assessor.ruleset !== this.ruleset) throw new Error("The Assessor given is of another ruleset.");
     const { items, vertical } = rowItems(values);
     const layout = this.layout(items.length, headers, vertical, mapping);
     const hash = rowHash(items, layout.seed);
@@ -469,9 +474,7 @@ export class RulesetFormulas {
     const result = this.tail.then(() => {
       const { formats, fractions } = this.fractionFormats(cells, layout.columns);
       const area = readAreaRow(cells, layout.columns, this.ruleset, formats);
-      return assessorFor(this.ruleset)
-        .assess(area, {})
-        .then((assessment) => ({ assessment, fractions }));
+      return assessor.assess(area, {}).then((assessment) => ({ assessment, fractions }));
     });
     this.tail = result.catch(() => undefined);
     this.results.set(hash, { layout, cells, result, next: head });
@@ -493,7 +496,7 @@ export function formulasFor(ruleset: Ruleset): RulesetFormulas {
 }
 
 function assessRow(ctx: FormulaContext, values: unknown, headers: unknown): Promise<RowResult> {
-  return formulasFor(ctx.ruleset).assessRow(values, headers, ctx.mapping);
+  return formulasFor(ctx.ruleset).assessRow(values, headers, ctx.mapping, ctx.assessor);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -691,6 +694,20 @@ export async function explain(ctx: FormulaContext, values: unknown, headers: unk
       rows.push([c.id, c.nameVi, declaredCell(r.declared), "Đạt", r.met, "", criterionReason(r).vi]);
       continue;
     }
+    // A criterion met by one of, or by N of, its indicators: how many held, and how many more it needs.
+    const summary = logicSummary(r.logic, "vi");
+    if (r.logic && summary) {
+      const ids = c.indicators.map((i) => i.id);
+      rows.push([
+        c.id,
+        c.nameVi,
+        `${r.logic.held}/${r.logic.items.length}`,
+        logicToText(c.logic, ids),
+        r.met,
+        r.met ? "" : r.logic.need - r.logic.held,
+        criterionReason(r).vi,
+      ]);
+    }
     for (const ir of r.indicators) {
       const i = c.indicators.find((x) => x.id === ir.indicatorId) as Indicator;
       rows.push([
@@ -707,11 +724,14 @@ export async function explain(ctx: FormulaContext, values: unknown, headers: unk
   return [...rows, ...notes(ctx, EXPLAIN_HEADER.length)];
 }
 
-/** NTM.THRESHOLD: the threshold in force for an indicator, a year and an area type. */
-export function threshold(ctx: FormulaContext, indicator: unknown, year: unknown, areaType: unknown): ThresholdValue {
+/**
+ * NTM.THRESHOLD: the threshold in force for an indicator, a year and a group ("Nhóm 2", "ĐBKK"); a group
+ * the ruleset has no thresholds of its own for takes the common ones.
+ */
+export function threshold(ctx: FormulaContext, indicator: unknown, year: unknown, group: unknown): ThresholdValue {
   const i = indicatorArgument(ctx.ruleset, indicator);
-  const type = toCell(areaType);
-  return thresholdFor(i, { year: yearArgument(year), areaType: isBlank(type) ? undefined : String(type) });
+  const g = toCell(group);
+  return thresholdFor(i, { year: yearArgument(year), group: isBlank(g) ? undefined : String(g) });
 }
 
 export const CRITERIA_HEADER = [
@@ -724,8 +744,9 @@ export const CRITERIA_HEADER = [
   "Đơn vị",
   "Toán tử",
   "Ngưỡng",
-  "Ngưỡng riêng (năm, loại khu)",
+  "Ngưỡng riêng (năm, nhóm)",
   "Đã xác minh",
+  "Cách tính đạt",
 ];
 
 const OPERATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
@@ -739,7 +760,7 @@ function variantText(i: Indicator, v: ThresholdVariant): string {
         : v.toYear !== undefined
           ? `đến ${v.toYear}`
           : "";
-  const scope = [years, v.areaType !== undefined ? `loại khu "${v.areaType}"` : ""].filter((s) => s).join(", ");
+  const scope = [years, v.group !== undefined ? `nhóm "${v.group}"` : ""].filter((s) => s).join(", ");
   return `${scope}: ${formatValue(v.value, i.unit, "vi")}`;
 }
 
@@ -747,6 +768,10 @@ function variantText(i: Indicator, v: ThresholdVariant): string {
 export function criteriaTable(ctx: FormulaContext): Table {
   const rows: Table = [CRITERIA_HEADER];
   for (const c of ctx.ruleset.criteria) {
+    const logic = logicToText(
+      c.logic,
+      c.indicators.map((i) => i.id)
+    );
     for (const i of c.indicators) {
       rows.push([
         c.id,
@@ -760,6 +785,7 @@ export function criteriaTable(ctx: FormulaContext): Table {
         typeof i.threshold === "boolean" ? (i.threshold ? "Có" : "Không") : i.threshold,
         i.variants.map((v) => variantText(i, v)).join("; "),
         i.verified,
+        logic,
       ]);
     }
   }

@@ -1,7 +1,8 @@
-import { assessorFor } from "./assess";
+import { Assessor } from "./assess";
 import { columnLetter } from "./cell";
 import { formulasWithoutResultProblem } from "./formula-results";
-import { InputError, Language, msg, Problem, problem } from "./message";
+import { AreaInput } from "./assessment";
+import { InputError, Language, Message, msg, Problem, problem } from "./message";
 import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orientation";
 import { writableSheet } from "./output-text";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
@@ -10,7 +11,7 @@ import { printSetupOf } from "./print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
 import { RoadmapPlan } from "./roadmap";
-import { Indicator, Ruleset, thresholdFor } from "./ruleset";
+import { groupLabel, Indicator, Ruleset, rulesetGroups, thresholdFor } from "./ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "./ruleset-document";
 import { rulesetFromTable } from "./ruleset-table";
 import { Implausibility, implausibilities, ReadingFacts } from "./sanity";
@@ -71,6 +72,11 @@ export interface TableChoice {
 
 export interface AnalyseOptions {
   ruleset: Ruleset;
+  /**
+   * The ruleset's Assessor, to keep its verdicts across analyses (the command line's files share one);
+   * none: the analysis makes its own.
+   */
+  assessor?: Assessor;
   year?: number;
   /** Only these sheets (the command line's --sheet); else every sheet of the workbook. */
   sheets?: string[];
@@ -199,19 +205,22 @@ function readingNotes(found: FoundTable, range: string): Problem[] {
   return notes;
 }
 
-/** Read a table's areas and assess them all on the ruleset's one engine; undefined when it has none. */
+/** Read a table's areas and assess them all with the ruleset's Assessor; undefined when it has none. */
 async function readTable(
   found: FoundTable,
-  ruleset: Ruleset,
-  options: { year?: number; source?: string }
+  assessor: Assessor,
+  options: TableOptions
 ): Promise<TableReading | undefined> {
+  const { ruleset } = assessor;
   const read = readAreas(found.view, found.layout, ruleset);
   if (read.areas.length === 0) return undefined;
   const sheet = found.data.name;
   for (const a of read.areas) a.sheet = sheet;
-  const assessments = await assessorFor(ruleset).assessAll(read.areas, { year: options.year });
+  const assessments = await assessor.assessAll(read.areas, { year: options.year });
   const range = tableRange(found);
   const notes = readingNotes(found, range);
+  const unknown = unknownGroups(read.areas, ruleset);
+  if (unknown) notes.push(problem("group-unknown", `${sheet}!${range}`, unknown.vi, unknown.en));
   // Per sheet: every table of a sheet carries its formulas without a saved result.
   const unsaved = formulasWithoutResultProblem(found.data);
   const placeless = read.areas.filter((a) => a.commune.trim() === "").length;
@@ -245,18 +254,41 @@ async function readTable(
   };
 }
 
+/**
+ * Areas whose group (from the table's group column) no threshold of the ruleset depends on: they are
+ * assessed against the common thresholds, which the user should know (a misspelt group, a ruleset
+ * without that group's thresholds).
+ */
+function unknownGroups(areas: AreaInput[], ruleset: Ruleset): Message | undefined {
+  const known = rulesetGroups(ruleset);
+  const counts = new Map<string, number>();
+  for (const a of areas)
+    if (a.group !== undefined && !known.has(a.group)) counts.set(a.group, (counts.get(a.group) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const list = [...counts].map(([g, n]) => `"${groupLabel(g)}" (${n})`).join(", ");
+  return msg(
+    `Bộ tiêu chí không có ngưỡng riêng cho nhóm ${list}: các khu đó được đánh giá theo ngưỡng chung.`,
+    `The ruleset has no thresholds of their own for the group ${list}: those areas are assessed against the common thresholds.`
+  );
+}
+
+interface TableOptions {
+  year?: number;
+  source?: string;
+}
+
 /** One sheet's tables read and checked: their readings, and what the checks found (none: believable). */
 async function readSheetTables(
   tables: FoundTable[],
-  ruleset: Ruleset,
-  options: { year?: number; source?: string }
+  assessor: Assessor,
+  options: TableOptions
 ): Promise<{ readings: Array<TableReading | undefined>; findings: Implausibility[] }> {
   const readings: Array<TableReading | undefined> = [];
   const findings: Implausibility[] = [];
   for (const t of tables) {
-    const reading = await readTable(t, ruleset, options);
+    const reading = await readTable(t, assessor, options);
     readings.push(reading);
-    if (reading) findings.push(...implausibilities(reading.facts, ruleset));
+    if (reading) findings.push(...implausibilities(reading.facts, assessor.ruleset));
   }
   return { readings, findings };
 }
@@ -281,6 +313,8 @@ function implausibleProblem(sheet: string, range: string, findings: Implausibili
  */
 export async function analyseWorkbook(workbook: Workbook, options: AnalyseOptions): Promise<WorkbookAnalysis> {
   const { ruleset } = options;
+  const assessor = options.assessor ?? new Assessor(ruleset);
+  if (assessor.ruleset !== ruleset) throw new Error("The Assessor given is of another ruleset.");
   const found = options.tables
     ? await givenTables(workbook, options.tables)
     : await findTables(workbook, ruleset, { sheets: options.sheets });
@@ -294,13 +328,13 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
   const skippedSheets = [...found.skipped, ...(options.tables ? (options.skipped ?? []) : [])];
   const refused: Problem[] = [];
   for (const [sheet, group] of bySheet) {
-    let { readings, findings } = await readSheetTables(group, ruleset, options);
+    let { readings, findings } = await readSheetTables(group, assessor, options);
     const empty = readings.every((r) => r === undefined);
     if ((findings.length > 0 || empty) && group.every((t) => t.source === "detected")) {
       const first = readings.find((r) => r !== undefined)?.analysis.range ?? tableRange(group[0]);
       const other = otherOrientation(group[0].layout.orientation ?? "rows");
       const again = tablesOfSheet(group[0].data, ruleset, other);
-      const reread = "code" in again ? undefined : await readSheetTables(again, ruleset, options);
+      const reread = "code" in again ? undefined : await readSheetTables(again, assessor, options);
       if (reread && reread.findings.length === 0 && reread.readings.some((r) => r !== undefined)) {
         const seen = empty
           ? msg("không có dòng khu dân cư nào", "no area rows")
@@ -472,6 +506,19 @@ function failFormula(a: string, indicator: Indicator, threshold: number | boolea
   return `AND(ISNUMBER(${a}),${a}${op}${t})`;
 }
 
+/** The areas' lines of a table by their group (see groupKey): a group may have thresholds of its own. */
+function linesByGroup(analysis: SheetAnalysis, o: Orientation): Map<string | undefined, number[]> {
+  const byGroup = new Map<string | undefined, number[]>();
+  for (const a of analysis.assessments) {
+    const line = ((o === "rows" ? a.area.row : a.area.column) ?? 0) - 1;
+    if (line < 0) continue;
+    const list = byGroup.get(a.area.group);
+    if (list) list.push(line);
+    else byGroup.set(a.area.group, [line]);
+  }
+  return byGroup;
+}
+
 /**
  * One "unmet" and one "missing" conditional format per mapped indicator (or status) column, over the
  * area rows only (for a sideways table: along its rows, over the area columns). Numbers are compared in
@@ -485,6 +532,7 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
     .filter((r) => r >= 0);
   const blocks = rowBlocks(lines);
   if (blocks.length === 0) return [];
+  const groups = linesByGroup(analysis, o);
   const highlights: Highlight[] = [];
   for (const col of analysis.layout.columns) {
     const range = blocks
@@ -495,7 +543,6 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       const id = col.role.indicatorId;
       const indicator = ruleset.indicators.find((i) => i.id === id);
       if (!indicator) continue;
-      const threshold = thresholdFor(indicator, { year });
       // Most of the column's area cells formatted as a percentage: the sheet holds fractions.
       let cells = 0;
       let percent = 0;
@@ -507,12 +554,28 @@ export function gapHighlights(analysis: SheetAnalysis, ruleset: Ruleset, year?: 
       }
       const percentFormatted = percent > cells / 2;
       const divisor = percentFormatted ? 100 : (col.scale ?? 1);
-      highlights.push({
-        range,
-        formula: `=${failFormula(top, indicator, threshold, divisor)}`,
-        fill: HIGHLIGHT_FILL.unmet,
-        label: id,
-      });
+      // One format per threshold in force: areas of another group (nhóm 1/2/3, xã ĐBKK) may have another.
+      // One format per threshold in force: areas of a group (nhóm 1/2/3, xã ĐBKK) may have their own.
+      const byThreshold = new Map<number | boolean, number[]>();
+      for (const [group, own] of groups) {
+        const threshold = thresholdFor(indicator, { year, group });
+        byThreshold.set(threshold, [...(byThreshold.get(threshold) ?? []), ...own]);
+      }
+      for (const [threshold, own] of byThreshold) {
+        const ownBlocks = byThreshold.size === 1 ? blocks : rowBlocks(own);
+        const ownTop = sheetAddress(o, ownBlocks[0][0], col.column);
+        highlights.push({
+          range:
+            byThreshold.size === 1
+              ? range
+              : ownBlocks
+                  .map((b) => `${sheetAddress(o, b[0], col.column)}:${sheetAddress(o, b[1], col.column)}`)
+                  .join(","),
+          formula: `=${failFormula(ownTop, indicator, threshold, divisor)}`,
+          fill: HIGHLIGHT_FILL.unmet,
+          label: id,
+        });
+      }
       highlights.push({ range, formula: `=LEN(TRIM(${top}))=0`, fill: HIGHLIGHT_FILL.missing, label: `${id}:missing` });
     } else if (col.role.kind === "criterion") {
       const id = col.role.criterionId;

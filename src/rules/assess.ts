@@ -1,198 +1,131 @@
-import { Engine, Fact, RuleProperties } from "json-rules-engine";
+import { Engine, Fact } from "json-rules-engine";
 import { AreaAssessment, AreaInput, CriterionResult, IndicatorResult, Reading } from "./assessment";
-import { formatCondition, formatValue } from "./format";
-import { Message, msg } from "./message";
-import {
-  AssessmentContext,
-  Indicator,
-  normaliseAreaType,
-  Operator,
-  Ruleset,
-  thresholdFor,
-  ThresholdValue,
-} from "./ruleset";
+import { criterionRule, CriterionVerdict, readVerdict, thresholdsInForce } from "./criterion-rule";
+import { AssessmentContext, Criterion, Ruleset, ThresholdValue } from "./ruleset";
 import { BLANK_READING } from "./values";
 
-/** json-rules-engine operator names for the ruleset's comparison operators. */
-const ENGINE_OPERATOR: Record<Operator, string> = {
-  ">=": "atLeast",
-  "<=": "atMost",
-  "==": "equals",
-  ">": "above",
-  "<": "below",
-};
-
-/** One indicator condition, named by its criterion. */
-type Leaf = { name: string; fact: string; operator: string; value: unknown; result?: boolean };
-
-/** The name of the engine's one rule: the area meets the standard when every indicator condition holds. */
-export const ENGINE_RULE_NAME = "khu-dan-cu-dat-chuan";
-
-/**
- * The ruleset as one json-rules-engine rule, "the area meets the standard": all of its indicator
- * conditions, in ruleset order, each named by its criterion, with the thresholds in force for one
- * assessment context (year, area type) written in. The conditions share one priority, so the engine
- * evaluates every one of them and each indicator's verdict is its condition's result; a criterion is met
- * when all of its conditions are.
+/*
+ * Speed, in one place.
  *
- * One flat rule, not a rule or a nested block per criterion: on every run the engine deep-clones each
- * rule's conditions, emits an event per rule and chains promises per block — with thirteen rules that was
- * over a third of an assessment, with nested blocks still 40% more than this.
+ * A criterion's verdict depends only on its own indicators' values and on the thresholds in force (the
+ * year and the area's group). So an Assessor remembers the engine's verdict per criterion, set of
+ * thresholds and tuple of its indicators' values, and runs a criterion's rule only for a tuple it has not
+ * seen: a district of thousands of areas repeats the same tuples ("Đạt", 100%, 95%…) and the engine
+ * judges each once. Each run has the facts of one area's criterion; areas are never merged.
+ *
+ * Each criterion's rule sits in an Engine of its own, compiled once per set of thresholds in force (with
+ * today's data, one set): an engine run evaluates every rule it holds, so one engine of all the rules
+ * would re-evaluate a dozen criteria already known whenever one has a new tuple.
+ *
+ * A criterion's result (its verdict with the area's readings) is shared, frozen, between areas whose
+ * readings are the same objects (readings of a repeated cell value are, see readValue): a district builds
+ * each distinct result once. Both memories are tries of Maps, looked up value by value without building a
+ * key.
+ *
+ * One bound: MEMORY_LIMIT verdicts and shared results together; past it, checked before each batch, the
+ * Assessor starts afresh, so a long-lived add-in runtime stays flat whatever it is given. Nothing is kept
+ * anywhere else: a caller that wants verdicts remembered between analyses keeps its Assessor (the
+ * functions' add-in state does; the pane and the command line make one per analysis). test/assess-memo
+ * checks every verdict against a fresh engine run per area, over random rulesets and areas.
  */
-export function toEngineRules(ruleset: Ruleset, thresholds: Record<string, ThresholdValue>): RuleProperties[] {
-  const all: Leaf[] = ruleset.criteria.flatMap((c) =>
-    c.indicators.map((i) => ({
-      name: c.id,
-      fact: i.id,
-      operator: ENGINE_OPERATOR[i.operator],
-      value: thresholds[i.id],
-    }))
-  );
-  return [{ name: ENGINE_RULE_NAME, conditions: { all }, event: { type: "area-meets-standard" } }];
-}
 
-const isNum = (v: unknown): v is number => typeof v === "number";
+/** Verdicts and shared results an Assessor remembers before starting afresh. */
+export const MEMORY_LIMIT = 200_000;
 
-const NO_CACHE = { cache: false };
+/** A trie of Maps: one level per key part. */
+type Trie = Map<unknown, unknown>;
 
-function createEngine(rules: RuleProperties[]): Engine {
-  // A blank or unreadable cell is an undefined fact: its condition fails, and the explanation says why.
-  const engine = new Engine(rules, { allowUndefinedFacts: true });
-  engine.addOperator("atLeast", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a >= b);
-  engine.addOperator("atMost", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a <= b);
-  engine.addOperator("above", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a > b);
-  engine.addOperator("below", (a: unknown, b: unknown) => isNum(a) && isNum(b) && a < b);
-  engine.addOperator("equals", (a: unknown, b: unknown) => a !== undefined && a !== null && a === b);
-  return engine;
-}
-
-/** The value a reading contributes to the engine: only readable numbers/booleans, nothing else. */
-function factValue(r: Reading | undefined): number | boolean | undefined {
-  if (!r) return undefined;
-  if (r.kind === "number" || r.kind === "boolean") return r.value;
-  return undefined;
-}
-
-const hasValue = (r: Reading | undefined): boolean => r !== undefined && r.kind !== "missing";
-
-function shortfall(operator: Operator, value: unknown, threshold: ThresholdValue): number | undefined {
-  if (!isNum(value) || !isNum(threshold)) return undefined;
-  const gap =
-    operator === ">=" || operator === ">"
-      ? threshold - value
-      : operator === "<=" || operator === "<"
-        ? value - threshold
-        : Math.abs(value - threshold);
-  return Math.round(Math.max(gap, 0) * 1e9) / 1e9;
-}
-
+/** The engines of one set of thresholds in force, and what they have judged. */
 interface Compiled {
   thresholds: Record<string, ThresholdValue>;
-  engine: Engine;
-  /**
-   * The engine's verdict on each indicator value it has judged, per indicator (in ruleset order). Every
-   * condition compares one fact with a constant, so a value's verdict does not depend on the other facts.
-   */
-  known: Array<Map<FactValue, boolean>>;
-  /** How many verdicts `known` holds. */
-  knownCount: number;
-  /** Results shared between areas (see explain): per indicator by reading, per criterion by a trie. */
-  indicatorResults: Array<Map<Reading, IndicatorResult>>;
-  criterionResults: Array<Map<unknown, unknown>>;
-  sharedCount: number;
+  /** Per criterion, in ruleset order, an engine holding that criterion's one rule. */
+  engines: Engine[];
+  /** Per criterion: verdicts by its fact values. */
+  verdicts: Trie[];
+  /** Per criterion: results by the declared status (or NO_STATUS), then the readings, as objects. */
+  results: Trie[];
 }
-
-/**
- * Verdicts remembered per engine. A district repeats the same few hundred values per indicator ("Đạt",
- * 100%, 95.5%…) over thousands of areas: the engine judges each value once.
- */
-const KNOWN_LIMIT = 100_000;
 
 type FactValue = number | boolean | undefined;
 
-type FactValues = FactValue[];
+/** The value a reading gives the engine: only a readable number or yes/no; blank and unreadable: none. */
+function factValue(r: Reading): FactValue {
+  return r.kind === "number" || r.kind === "boolean" ? r.value : undefined;
+}
 
-/** One area to assess: its facts, and the engine (thresholds in force) that judges them. */
-interface Pending {
-  area: AreaInput;
-  context: AssessmentContext;
-  compiled: Compiled;
-  /** The area's readings and fact values, in ruleset order. */
-  readings: Array<Reading | undefined>;
-  values: FactValues;
+/** The results trie's key for "no status column": apart from a blank status cell, whose result keeps it. */
+const NO_STATUS = Object.freeze({});
+
+const NO_CACHE = { cache: false };
+
+/** The node under `key` of a trie, made if missing. */
+function child(trie: Trie, key: unknown): Trie {
+  let next = trie.get(key) as Trie | undefined;
+  if (!next) trie.set(key, (next = new Map()));
+  return next;
 }
 
 /**
- * Assesses areas against one ruleset, reusing one json-rules-engine Engine for every area.
- * Thresholds are written into the rule (the engine's fastest form), so a ruleset whose thresholds vary
- * by year or area type gets one Engine per distinct set of thresholds in force — with today's data,
- * exactly one. Runs are queued: json-rules-engine keeps run status on the Engine, so overlapping runs
- * can skip rules; queuing costs no throughput (the work is synchronous JavaScript) and makes any number
- * of concurrent callers (Excel recalculating many cells) safe.
+ * Assesses areas against one ruleset. Runs are queued: json-rules-engine keeps run status on the Engine,
+ * so overlapping runs can skip rules; queuing costs no throughput (the work is synchronous JavaScript)
+ * and makes any number of concurrent callers (Excel recalculating many cells) safe.
  */
 export class Assessor {
   readonly ruleset: Ruleset;
+  private readonly compiledSets = new Map<string, Compiled>();
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly byContext = new Map<string, Compiled>();
-  private readonly byThresholds = new Map<string, Compiled>();
   private runs = 0;
-  /** A criterion's trie keys while explain looks for its shared result. */
-  private readonly scratch: unknown[] = [];
+  /** Verdicts and shared results held (see MEMORY_LIMIT). */
+  private remembered = 0;
+  private readonly limit: number;
 
-  /** How much the Assessor remembers (see KNOWN_LIMIT, SHARED_LIMIT); smaller only in tests. */
-  private readonly limits: { known: number; shared: number };
-
-  constructor(ruleset: Ruleset, limits: { known?: number; shared?: number } = {}) {
+  /** `memory`: how much to remember (MEMORY_LIMIT; smaller only in tests). */
+  constructor(ruleset: Ruleset, options: { memory?: number } = {}) {
     this.ruleset = ruleset;
-    this.limits = { known: limits.known ?? KNOWN_LIMIT, shared: limits.shared ?? SHARED_LIMIT };
+    this.limit = options.memory ?? MEMORY_LIMIT;
   }
 
-  /** Thresholds in force for a year and area type. */
+  /** Thresholds in force for a year and group. */
   thresholds(context: AssessmentContext): Record<string, ThresholdValue> {
     return this.compiled(context).thresholds;
   }
 
-  /** How many times an engine actually ran (until each distinct indicator value was judged, see judge). */
+  /** How many times a criterion's rule actually ran (once per new tuple of its values, see above). */
   get engineRuns(): number {
     return this.runs;
   }
 
-  /** How many engines this ruleset needed so far (one per distinct set of thresholds in force). */
+  /** How many sets of engines this ruleset needed so far (one per distinct set of thresholds in force). */
   get engineCount(): number {
-    return this.byThresholds.size;
+    return this.compiledSets.size;
   }
 
   private compiled(context: AssessmentContext): Compiled {
-    const key = `${context.year ?? ""}|${normaliseAreaType(context.areaType) ?? ""}`;
-    let c = this.byContext.get(key);
+    const thresholds = thresholdsInForce(this.ruleset, context);
+    const signature = JSON.stringify(thresholds);
+    let c = this.compiledSets.get(signature);
     if (!c) {
-      const thresholds: Record<string, ThresholdValue> = {};
-      for (const i of this.ruleset.indicators) thresholds[i.id] = thresholdFor(i, context);
-      const signature = JSON.stringify(thresholds);
-      c = this.byThresholds.get(signature);
-      if (!c) {
-        c = {
-          thresholds,
-          engine: createEngine(toEngineRules(this.ruleset, thresholds)),
-          known: this.ruleset.indicators.map(() => new Map()),
-          knownCount: 0,
-          indicatorResults: this.ruleset.indicators.map(() => new Map()),
-          criterionResults: this.ruleset.criteria.map(() => new Map()),
-          sharedCount: 0,
-        };
-        this.byThresholds.set(signature, c);
-      }
-      this.byContext.set(key, c);
+      const { criteria } = this.ruleset;
+      c = {
+        thresholds,
+        engines: criteria.map(
+          // A blank or unreadable value is an undefined fact (see criterion-rule): allowed, never met.
+          (criterion) => new Engine([criterionRule(criterion, thresholds)], { allowUndefinedFacts: true })
+        ),
+        verdicts: criteria.map(() => new Map()),
+        results: criteria.map(() => new Map()),
+      };
+      this.compiledSets.set(signature, c);
     }
     return c;
   }
 
-  /** Assess one area. The area's own type, if it has one, overrides the context's. */
+  /** Assess one area. The area's own group, if it has one, overrides the context's. */
   assess(area: AreaInput, context: AssessmentContext = {}): Promise<AreaAssessment> {
     return this.enqueue(async () => (await this.assessNow([area], context))[0]);
   }
 
-  /** Assess many areas as one queued task on the shared engine. */
+  /** Assess many areas as one queued task. */
   assessAll(areas: AreaInput[], context: AssessmentContext = {}): Promise<AreaAssessment[]> {
     return this.enqueue(() => this.assessNow(areas, context));
   }
@@ -205,116 +138,51 @@ export class Assessor {
   }
 
   private async assessNow(areas: AreaInput[], context: AssessmentContext): Promise<AreaAssessment[]> {
-    const indicators = this.ruleset.indicators;
-    // Areas mostly share one area type (none): its context and engine are looked up once.
-    const byType = new Map<string | undefined, { ctx: AssessmentContext; compiled: Compiled }>();
-    const pending: Pending[] = areas.map((area) => {
-      const areaType = area.areaType ?? context.areaType;
-      let found = byType.get(areaType);
+    if (this.remembered > this.limit) {
+      for (const c of this.compiledSets.values()) for (const m of [...c.verdicts, ...c.results]) m.clear();
+      this.remembered = 0;
+    }
+    // Areas mostly share one group (none): its thresholds are looked up once.
+    const byGroup = new Map<string | undefined, { context: AssessmentContext; compiled: Compiled }>();
+    const out: AreaAssessment[] = [];
+    for (const area of areas) {
+      const group = area.group ?? context.group;
+      let found = byGroup.get(group);
       if (!found) {
-        const ctx: AssessmentContext = { year: context.year, areaType };
-        byType.set(areaType, (found = { ctx, compiled: this.compiled(ctx) }));
+        const ctx: AssessmentContext = { year: context.year, group };
+        byGroup.set(group, (found = { context: ctx, compiled: this.compiled(ctx) }));
       }
-      const readings = indicators.map((i) => area.indicators[i.id]);
-      return { area, context: found.ctx, compiled: found.compiled, readings, values: readings.map(factValue) };
-    });
-    for (const compiled of new Set(pending.map((p) => p.compiled)))
-      await this.judge(
-        compiled,
-        pending.filter((p) => p.compiled === compiled).map((p) => p.values)
-      );
-    return pending.map((p) => this.explain(p));
+      out.push(await this.assessArea(area, found.context, found.compiled));
+    }
+    return out;
   }
 
-  /**
-   * Have the engine judge every indicator value of `inputs` it has not judged yet. One run judges one
-   * new value of each indicator at once, so a batch needs as many runs as its indicator with the most
-   * new values — a few hundred for a district of thousands of areas, where one run per area would be
-   * most of the analysis (json-rules-engine clones the rule and chains promises on every run).
-   */
-  private async judge(compiled: Compiled, inputs: FactValues[]): Promise<void> {
-    const { known, engine } = compiled;
-    const indicators = this.ruleset.indicators;
-    // The values of each indicator the engine has not judged yet, once each.
-    const unjudged = (): FactValues[] => {
-      const fresh: FactValues[] = indicators.map(() => []);
-      const queued = indicators.map(() => new Set<FactValue>());
-      for (const values of inputs)
-        values.forEach((v, k) => {
-          if (!known[k].has(v) && !queued[k].has(v)) {
-            queued[k].add(v);
-            fresh[k].push(v);
-          }
-        });
-      return fresh;
-    };
-    let fresh = unjudged();
-    if (compiled.knownCount + fresh.reduce((n, f) => n + f.length, 0) > this.limits.known) {
-      // Start afresh, and judge again whatever this batch needs.
-      for (const m of known) m.clear();
-      compiled.knownCount = 0;
-      fresh = unjudged();
-    }
-    const runs = Math.max(0, ...fresh.map((f) => f.length));
-    for (let run = 0; run < runs; run++) {
-      // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
-      // needs (a constant is returned as is), which costs more than the comparisons themselves.
-      const facts: Record<string, Fact> = {};
-      indicators.forEach((i, k) => (facts[i.id] = new Fact(i.id, fresh[k][run], NO_CACHE)));
-      const { results, failureResults } = await engine.run(facts);
-      this.runs++;
-      const rule = results[0] ?? failureResults[0];
-      // The rule's conditions are the indicators, in ruleset order (see toEngineRules).
-      const leaves = (rule?.conditions as { all?: Leaf[] } | undefined)?.all ?? [];
-      if (leaves.length !== indicators.length || leaves.some((l, k) => l.fact !== indicators[k].id))
-        throw new Error(`The engine returned conditions that are not the ruleset's ${indicators.length} indicators.`);
-      for (let k = 0; k < indicators.length; k++) {
-        if (run >= fresh[k].length) continue;
-        known[k].set(fresh[k][run], leaves[k].result === true);
-        compiled.knownCount++;
-      }
-    }
-  }
-
-  /**
-   * Turn the engine's own condition results into per-indicator and per-criterion explanations. Results
-   * are shared (frozen) between areas whose readings are the same objects — readings of a repeated cell
-   * value are (see readValue) — so a district of thousands of areas builds each distinct result once.
-   */
-  private explain({ area, context, compiled, readings }: Pending): AreaAssessment {
-    if (compiled.sharedCount > this.limits.shared) {
-      for (const m of compiled.indicatorResults) m.clear();
-      for (const m of compiled.criterionResults) m.clear();
-      compiled.sharedCount = 0;
-    }
+  private async assessArea(area: AreaInput, context: AssessmentContext, compiled: Compiled): Promise<AreaAssessment> {
     const all = this.ruleset.criteria;
     const criteria: CriterionResult[] = new Array(all.length);
     const notMet: string[] = [];
     const missing: string[] = [];
-    // The trie's keys for one criterion: the declared status, then each indicator result.
-    const keys = this.scratch;
-    let n = 0; // indicators in ruleset order, which is criterion order
     for (let ci = 0; ci < all.length; ci++) {
       const c = all[ci];
       const declared = area.criteria[c.id];
-      const count = c.indicators.length;
-      keys[0] = declared ?? NO_STATUS;
-      for (let j = 1; j <= count; j++, n++) keys[j] = this.indicatorResult(compiled, n, readings[n]);
-      let at = compiled.criterionResults[ci];
-      for (let j = 0; j < count; j++) {
-        let next = at.get(keys[j]) as Map<unknown, unknown> | undefined;
-        if (!next) at.set(keys[j], (next = new Map()));
-        at = next;
+      // The shared result for this declared status and these readings, if there is one.
+      let node = child(compiled.results[ci], declared ?? NO_STATUS);
+      const readings: Reading[] = new Array(c.indicators.length);
+      for (let j = 0; j < c.indicators.length; j++) {
+        readings[j] = area.indicators[c.indicators[j].id] ?? BLANK_READING;
+        node = j === c.indicators.length - 1 ? node : child(node, readings[j]);
       }
-      let shared = at.get(keys[count]) as SharedCriterion | undefined;
+      const last = readings[readings.length - 1];
+      let shared = node.get(last) as SharedResult | undefined;
       if (!shared) {
-        shared = criterionResult(c.id, c.indicators, declared, keys.slice(1, count + 1) as IndicatorResult[]);
-        at.set(keys[count], shared);
-        compiled.sharedCount++;
+        const verdict = await this.verdict(compiled, ci, readings);
+        shared = sharedResult(c, readings, declared, verdict, compiled.thresholds);
+        node.set(last, shared);
+        this.remembered++;
       }
       criteria[ci] = shared.result;
       if (!shared.result.met) notMet.push(c.id);
-      for (let j = 0; j < shared.missing.length; j++) missing.push(shared.missing[j]);
+      for (let k = 0; k < shared.missing.length; k++) missing.push(shared.missing[k]);
     }
     return {
       area,
@@ -328,128 +196,95 @@ export class Assessor {
     };
   }
 
-  /** Indicator `k`'s result for a reading: the engine's verdict on its value, shared per reading. */
-  private indicatorResult(compiled: Compiled, k: number, reading: Reading | undefined): IndicatorResult {
-    const r: Reading = reading ?? BLANK_READING;
-    const byReading = compiled.indicatorResults[k];
-    let result = byReading.get(r);
-    if (!result) {
-      const i = this.ruleset.indicators[k];
-      const threshold = compiled.thresholds[i.id];
-      const met = compiled.known[k].get(factValue(r));
-      if (met === undefined) throw new Error(`Indicator ${i.id}: a value the engine has not judged.`);
-      const status = r.kind === "missing" ? "missing" : r.kind === "unreadable" ? "unreadable" : met ? "met" : "unmet";
-      result = Object.freeze({
-        indicatorId: i.id,
-        criterionId: i.criterionId,
-        reading: r,
-        unit: i.unit,
-        operator: i.operator,
-        threshold,
-        status,
-        met,
-        shortfall: status === "unmet" ? shortfall(i.operator, factValue(r), threshold) : undefined,
-      });
-      byReading.set(r, result);
-      compiled.sharedCount++;
+  /** The engine's verdict on a criterion for these readings' values: remembered, or judged now. */
+  private async verdict(compiled: Compiled, ci: number, readings: Reading[]): Promise<CriterionVerdict> {
+    let node = compiled.verdicts[ci];
+    for (let j = 0; j < readings.length - 1; j++) node = child(node, factValue(readings[j]));
+    const last = factValue(readings[readings.length - 1]);
+    let verdict = node.get(last) as CriterionVerdict | undefined;
+    if (!verdict) {
+      verdict = await this.judge(compiled, ci, readings.map(factValue));
+      node.set(last, verdict);
+      this.remembered++;
     }
-    return result;
+    return verdict;
+  }
+
+  /** Run one criterion's rule on one tuple of its values, and read the engine's result. */
+  private async judge(compiled: Compiled, ci: number, values: FactValue[]): Promise<CriterionVerdict> {
+    const criterion = this.ruleset.criteria[ci];
+    const facts: Record<string, Fact> = {};
+    // Constant facts with caching off: the engine would otherwise hash every value for a cache it never
+    // needs (a constant is returned as is).
+    criterion.indicators.forEach((i, k) => (facts[i.id] = new Fact(i.id, values[k], NO_CACHE)));
+    const { results, failureResults } = await compiled.engines[ci].run(facts);
+    this.runs++;
+    const result = results[0] ?? failureResults[0];
+    if (!result) throw new Error(`The engine returned no result for ${criterion.id}.`);
+    return readVerdict(criterion, result);
   }
 }
 
-/** A criterion's result, with the ids it adds to an area's "missing" list. */
-interface SharedCriterion {
+/** A criterion's result shared between areas, with the ids it adds to an area's "missing" list. */
+interface SharedResult {
   result: CriterionResult;
   missing: string[];
 }
 
-/** Shared results kept per engine before starting afresh (memory stays bounded on any input). */
-const SHARED_LIMIT = 200_000;
-
-function criterionResult(
-  criterionId: string,
-  criterionIndicators: Indicator[],
+function sharedResult(
+  c: Criterion,
+  readings: Reading[],
   declared: Reading | undefined,
-  indicators: IndicatorResult[]
-): SharedCriterion {
-  // Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet
-  // that records only "Đạt/Chưa đạt" for a criterion is taken at its word.
-  let basis: CriterionResult["basis"];
-  if (indicators.some((r) => r.reading.kind !== "missing")) basis = "indicators";
-  else if (hasValue(declared)) basis = "declared";
-  else basis = "none";
-  const met =
-    basis === "declared"
-      ? declared?.kind === "boolean" && declared.value
-      : basis === "indicators" && indicators.every((r) => r.met);
+  verdict: CriterionVerdict,
+  thresholds: Record<string, ThresholdValue>
+): SharedResult {
+  const indicators = c.indicators.map((i, j): IndicatorResult => {
+    const reading = readings[j];
+    const leaf = verdict.indicators[j];
+    const status =
+      reading.kind === "missing"
+        ? "missing"
+        : reading.kind === "unreadable"
+          ? "unreadable"
+          : leaf.met
+            ? "met"
+            : "unmet";
+    return Object.freeze({
+      indicatorId: i.id,
+      criterionId: c.id,
+      reading,
+      unit: i.unit,
+      operator: i.operator,
+      threshold: thresholds[i.id],
+      status,
+      met: leaf.met,
+      shortfall: status === "unmet" ? leaf.shortfall : undefined,
+    });
+  });
+  const result = Object.freeze(criterionResult(c.id, indicators, declared, verdict));
   const missing: string[] = [];
-  if (basis === "indicators") {
+  if (result.basis === "indicators") {
     for (const r of indicators) if (r.status === "missing" || r.status === "unreadable") missing.push(r.indicatorId);
-  } else if (basis === "declared") {
-    if (declared?.kind === "unreadable") missing.push(criterionId);
-  } else {
-    missing.push(...criterionIndicators.map((i) => i.id));
-  }
-
-  return { result: Object.freeze({ criterionId, met, basis, indicators, declared }), missing };
-}
-
-/** explain's trie key for "no status column": apart from a blank status cell, whose result keeps it. */
-const NO_STATUS = Object.freeze({});
-
-const assessors = new WeakMap<Ruleset, Assessor>();
-
-/** The one Assessor (and Engine) for a ruleset. */
-export function assessorFor(ruleset: Ruleset): Assessor {
-  let a = assessors.get(ruleset);
-  if (!a) {
-    a = new Assessor(ruleset);
-    assessors.set(ruleset, a);
-  }
-  return a;
+  } else if (result.basis === "declared") {
+    if (declared?.kind === "unreadable") missing.push(c.id);
+  } else for (const i of c.indicators) missing.push(i.id);
+  return { result, missing };
 }
 
 /**
- * Why a criterion is met or not, in a sentence, from its verdict. Rendered only where shown: a district's
- * thousands of verdicts rarely all need their sentence, and verdicts stay plain data (safe to send between
- * threads or store).
+ * Indicator values, where the sheet has any for a criterion, decide it through the engine; a sheet that
+ * records only "Đạt/Chưa đạt" for a criterion is taken at its word.
  */
-export function criterionReason(result: CriterionResult): Message {
-  const { met, basis, indicators, declared } = result;
-  if (basis === "declared") {
-    if (declared?.kind === "unreadable") {
-      return msg(
-        `Không đọc được đánh giá "${String(declared.raw)}".`,
-        `Cannot read the status "${String(declared.raw)}".`
-      );
-    }
-    return met
-      ? msg("Đạt (theo đánh giá ghi trong bảng).", "Met (status recorded in the sheet).")
-      : msg("Chưa đạt (theo đánh giá ghi trong bảng).", "Not met (status recorded in the sheet).");
+function criterionResult(
+  criterionId: string,
+  indicators: IndicatorResult[],
+  declared: Reading | undefined,
+  verdict: CriterionVerdict
+): CriterionResult {
+  if (indicators.some((r) => r.reading.kind !== "missing"))
+    return { criterionId, met: verdict.met, basis: "indicators", indicators, declared, logic: verdict.logic };
+  if (declared !== undefined && declared.kind !== "missing") {
+    return { criterionId, met: declared.kind === "boolean" && declared.value, basis: "declared", indicators, declared };
   }
-  if (basis === "none") return msg("Chưa có số liệu.", "No data.");
-  if (met) return msg("Đạt: mọi chỉ tiêu đạt ngưỡng.", "Met: every indicator meets its threshold.");
-  const vi: string[] = [];
-  const en: string[] = [];
-  for (const r of indicators) {
-    if (r.status === "met") continue;
-    if (r.status === "missing") {
-      vi.push(`${r.indicatorId} thiếu số liệu`);
-      en.push(`${r.indicatorId} has no value`);
-    } else if (r.status === "unreadable") {
-      vi.push(`${r.indicatorId} không đọc được "${String(r.reading.raw)}"`);
-      en.push(`${r.indicatorId} cannot read "${String(r.reading.raw)}"`);
-    } else {
-      const value: ThresholdValue = r.reading.kind === "number" || r.reading.kind === "boolean" ? r.reading.value : 0;
-      const gapVi = r.shortfall !== undefined ? ` (còn thiếu ${formatValue(r.shortfall, r.unit, "vi")})` : "";
-      const gapEn = r.shortfall !== undefined ? ` (short by ${formatValue(r.shortfall, r.unit, "en")})` : "";
-      vi.push(
-        `${r.indicatorId} = ${formatValue(value, r.unit, "vi")}, cần ${formatCondition(r.operator, r.threshold, r.unit, "vi")}${gapVi}`
-      );
-      en.push(
-        `${r.indicatorId} = ${formatValue(value, r.unit, "en")}, needs ${formatCondition(r.operator, r.threshold, r.unit, "en")}${gapEn}`
-      );
-    }
-  }
-  return msg(`Chưa đạt: ${vi.join("; ")}.`, `Not met: ${en.join("; ")}.`);
+  return { criterionId, met: false, basis: "none", indicators, declared };
 }

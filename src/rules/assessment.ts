@@ -1,4 +1,5 @@
 import { CellValue } from "./cell";
+import { LogicKind } from "./criterion-logic";
 import { Message } from "./message";
 import { Operator, ThresholdValue, Unit } from "./ruleset";
 
@@ -20,8 +21,8 @@ export interface AreaInput {
   district?: string;
   commune: string;
   name: string;
-  /** e.g. "dbkk" (xã đặc biệt khó khăn); selects threshold variants. */
-  areaType?: string;
+  /** The group of the area or its commune (a groupKey: "nhom 2", "dbkk"); selects threshold variants. */
+  group?: string;
   /** Indicator values by indicator id ("TC01.1"). */
   indicators: Record<string, Reading>;
   /** Declared "Đạt/Chưa đạt" per criterion id ("TC01"), for sheets that record a status per criterion. */
@@ -45,6 +46,20 @@ export interface IndicatorResult {
   shortfall?: number;
 }
 
+/**
+ * How a criterion's logic came out, block by block, as the engine evaluated its rule: how many items of
+ * each block held against how many it needs ("đạt 2/4, cần 3").
+ */
+export interface LogicOutcome {
+  kind: LogicKind;
+  /** Items that must hold: all of them, 1, or N. */
+  need: number;
+  /** Items that held. */
+  held: number;
+  met: boolean;
+  items: Array<{ indicatorId: string; met: boolean } | LogicOutcome>;
+}
+
 export interface CriterionResult {
   criterionId: string;
   met: boolean;
@@ -52,6 +67,8 @@ export interface CriterionResult {
   basis: "indicators" | "declared" | "none";
   indicators: IndicatorResult[];
   declared?: Reading;
+  /** The engine's outcome of the criterion's logic, when indicator values decided it. */
+  logic?: LogicOutcome;
 }
 
 export interface AreaAssessment {

@@ -17,7 +17,7 @@ import { Language, Message, Problem } from "./message";
 import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
-import { rulesetToTable } from "./ruleset-table";
+import { RULESET_TABLE_COLUMNS, rulesetToTable } from "./ruleset-table";
 import { ReadingSummary, sourcesSheet } from "./sources-sheet";
 import { ChartSpec, fileAndSheet, SHEET_NAMES, SheetOutput } from "./workbook";
 import { columnLetter } from "./cell";
@@ -470,7 +470,7 @@ export function rulesetSheet(ruleset: Ruleset, language: Language = "vi"): Sheet
     headerRows: tableHeaderRow + 1,
     tableHeaderRow,
     warningRows,
-    columnWidths: [10, 28, 10, 60, 14, 8, 14, 8, 8, 10, 10, 50, 28, 50, 40],
+    columnWidths: RULESET_TABLE_COLUMNS.map((c) => c.width),
   };
 }
 

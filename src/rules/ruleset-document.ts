@@ -1,11 +1,15 @@
 import embedded from "./rulesets/phu-tho-kdc-ntm-2017.json";
+import { isDefaultLogic } from "./criterion-logic";
+import { logicToJson } from "./criterion-logic-codec";
 import { InputError, problem } from "./message";
 import { buildRuleset, Ruleset, RulesetDraft } from "./ruleset";
 
 /**
- * The ruleset file format ("ntm-ruleset/1"): criteria with their indicators, each indicator with unit,
- * operator, default threshold, optional `thresholds` variants by year / area type, `verified` and
- * `threshold_basis`. Field names follow ../shared/criteria so the reference data loads as is.
+ * The ruleset file format ("ntm-ruleset/1"): criteria with their indicators and optional `logic` (how the
+ * indicators make the verdict; default: all of them, see criterion-logic-codec), each indicator with unit,
+ * operator, default threshold, optional `thresholds` variants by year and `group` (nhóm xã, xã ĐBKK; older
+ * files say `area_type`), `verified` and `threshold_basis`. Field names follow ../shared/criteria so the
+ * reference data loads as is.
  */
 type Json = Record<string, unknown>;
 
@@ -44,6 +48,7 @@ export function rulesetFromDocument(doc: unknown, where = "ruleset"): Ruleset {
       nameEn: c.name_en,
       group: c.group,
       aliases: c.aliases,
+      logic: c.logic,
       indicators: indicators.filter(isObject).map((i) => ({
         id: i.id,
         nameVi: i.name_vi,
@@ -58,7 +63,8 @@ export function rulesetFromDocument(doc: unknown, where = "ruleset"): Ruleset {
           value: v.value,
           fromYear: v.from_year,
           toYear: v.to_year,
-          areaType: v.area_type,
+          // Files written before groups were called "area_type"; both name the same thing.
+          group: v.group ?? v.area_type,
           basis: v.basis,
         })),
       })),
@@ -204,6 +210,17 @@ export function rulesetToDocument(ruleset: Ruleset): Json {
       name_en: c.nameEn,
       group: c.group,
       aliases: c.aliases,
+      ...(isDefaultLogic(
+        c.logic,
+        c.indicators.map((i) => i.id)
+      )
+        ? {}
+        : {
+            logic: logicToJson(
+              c.logic,
+              c.indicators.map((i) => i.id)
+            ),
+          }),
       indicators: c.indicators.map((i) => ({
         id: i.id,
         name_vi: i.nameVi,
@@ -217,7 +234,7 @@ export function rulesetToDocument(ruleset: Ruleset): Json {
                 value: v.value,
                 from_year: v.fromYear,
                 to_year: v.toYear,
-                area_type: v.areaType,
+                group: v.group,
                 basis: v.basis,
               })),
             }

@@ -1,6 +1,7 @@
 import { CellValue, cellAddress, Grid } from "./cell";
 import { UNIT_LABEL } from "./format";
 import { InputError, Problem, problem } from "./message";
+import { logicToText } from "./criterion-logic-codec";
 import { buildRuleset, foldText, Operator, Ruleset, RulesetDraft, Unit, UNITS } from "./ruleset";
 import { readYesNo, readValue } from "./values";
 
@@ -9,21 +10,23 @@ import { readYesNo, readValue } from "./values";
  * officer keeps it in an Excel sheet. This is where a threshold is corrected without touching code.
  */
 export const RULESET_TABLE_COLUMNS = [
-  { key: "criterionId", vi: "Mã tiêu chí", en: "Criterion id" },
-  { key: "criterionName", vi: "Tên tiêu chí", en: "Criterion name" },
-  { key: "indicatorId", vi: "Mã chỉ tiêu", en: "Indicator id" },
-  { key: "indicatorName", vi: "Tên chỉ tiêu", en: "Indicator name" },
-  { key: "unit", vi: "Đơn vị", en: "Unit" },
-  { key: "operator", vi: "Toán tử", en: "Operator" },
-  { key: "threshold", vi: "Ngưỡng", en: "Threshold" },
-  { key: "fromYear", vi: "Từ năm", en: "From year" },
-  { key: "toYear", vi: "Đến năm", en: "To year" },
-  { key: "areaType", vi: "Loại khu", en: "Area type" },
-  { key: "verified", vi: "Đã xác minh", en: "Verified" },
-  { key: "basis", vi: "Căn cứ ngưỡng", en: "Threshold basis" },
-  { key: "criterionNameEn", vi: "Tên tiêu chí (tiếng Anh)", en: "Criterion name (English)" },
-  { key: "indicatorNameEn", vi: "Tên chỉ tiêu (tiếng Anh)", en: "Indicator name (English)" },
-  { key: "aliases", vi: "Tên gọi khác (cách nhau bởi ;)", en: "Other header names (separated by ;)" },
+  { key: "criterionId", vi: "Mã tiêu chí", en: "Criterion id", width: 10 },
+  { key: "criterionName", vi: "Tên tiêu chí", en: "Criterion name", width: 28 },
+  // On the criterion's first row: "Tất cả", "Một trong", "Ít nhất 3/4", or nested with brackets.
+  { key: "logic", vi: "Cách tính đạt", en: "How it is met", width: 16 },
+  { key: "indicatorId", vi: "Mã chỉ tiêu", en: "Indicator id", width: 10 },
+  { key: "indicatorName", vi: "Tên chỉ tiêu", en: "Indicator name", width: 60 },
+  { key: "unit", vi: "Đơn vị", en: "Unit", width: 14 },
+  { key: "operator", vi: "Toán tử", en: "Operator", width: 8 },
+  { key: "threshold", vi: "Ngưỡng", en: "Threshold", width: 14 },
+  { key: "fromYear", vi: "Từ năm", en: "From year", width: 8 },
+  { key: "toYear", vi: "Đến năm", en: "To year", width: 8 },
+  { key: "group", vi: "Nhóm xã / loại khu", en: "Commune group / area type", width: 12 },
+  { key: "verified", vi: "Đã xác minh", en: "Verified", width: 10 },
+  { key: "basis", vi: "Căn cứ ngưỡng", en: "Threshold basis", width: 50 },
+  { key: "criterionNameEn", vi: "Tên tiêu chí (tiếng Anh)", en: "Criterion name (English)", width: 28 },
+  { key: "indicatorNameEn", vi: "Tên chỉ tiêu (tiếng Anh)", en: "Indicator name (English)", width: 50 },
+  { key: "aliases", vi: "Tên gọi khác (cách nhau bởi ;)", en: "Other header names (separated by ;)", width: 40 },
 ] as const;
 
 type ColumnKey = (typeof RULESET_TABLE_COLUMNS)[number]["key"];
@@ -65,6 +68,9 @@ function headerKey(text: string): ColumnKey | undefined {
     [/^(dieu kien|so sanh)$/, "operator"],
     [/^(ten goi khac|aliases)/, "aliases"],
     [/^(can cu|basis)/, "basis"],
+    // Sheets written before groups had their name said "Loại khu".
+    [/^(loai khu|area type|nhom|nhom xa|phan nhom|group)$/, "group"],
+    [/^(cach tinh dat|cach tinh|dieu kien dat|logic|how met)$/, "logic"],
   ];
   return loose.find(([re]) => re.test(t))?.[1];
 }
@@ -156,20 +162,35 @@ export function rulesetFromTable(grid: Grid, base?: Pick<Ruleset, "id" | "title"
       byCriterion.set(cid, criterion);
       criteria.push(criterion);
     }
+    // The criterion's logic is written once, on any of its rows (the sheet writes it on the first).
+    const logic = cellText(get(row, "logic"));
+    if (logic !== "" && criterion.logic === undefined) {
+      criterion.logic = logic;
+      criterion.logicWhere = at(r, "logic");
+    } else if (logic !== "" && foldText(logic) !== foldText(String(criterion.logic))) {
+      problems.push(
+        problem(
+          "logic-twice",
+          at(r, "logic"),
+          `Tiêu chí ${cid} đã có cách tính đạt "${String(criterion.logic)}" (ô ${criterion.logicWhere}): ghi một lần, ở một dòng.`,
+          `Criterion ${cid} already has the logic "${String(criterion.logic)}" (cell ${criterion.logicWhere}): write it once, on one row.`
+        )
+      );
+    }
     if (!iid) continue; // a criterion row without indicators; buildRuleset reports it if none follow
     const unit = parseUnit(get(row, "unit"));
     const existing = byIndicator.get(iid);
     const fromYear = parseYear(get(row, "fromYear"));
     const toYear = parseYear(get(row, "toYear"));
-    const areaType = cellText(get(row, "areaType"));
-    const isVariant = fromYear !== undefined || toYear !== undefined || areaType !== "";
+    const group = cellText(get(row, "group"));
+    const isVariant = fromYear !== undefined || toYear !== undefined || group !== "";
     if (existing && isVariant) {
       existing.variants ??= [];
       existing.variants.push({
         value: parseThreshold(get(row, "threshold"), existing.unit as string),
         fromYear,
         toYear,
-        areaType,
+        group,
         basis: cellText(get(row, "basis")),
         where: at(r, "threshold"),
       });
@@ -180,8 +201,8 @@ export function rulesetFromTable(grid: Grid, base?: Pick<Ruleset, "id" | "title"
         problem(
           "duplicate-id",
           at(r, "indicatorId"),
-          `Mã chỉ tiêu "${iid}" bị trùng (dòng ngưỡng riêng cần ghi năm hoặc loại khu).`,
-          `Duplicate indicator id "${iid}" (a variant row must name its years or area type).`
+          `Mã chỉ tiêu "${iid}" bị trùng (dòng ngưỡng riêng cần ghi năm hoặc nhóm).`,
+          `Duplicate indicator id "${iid}" (a variant row must name its years or group).`
         )
       );
       continue;
@@ -210,8 +231,8 @@ export function rulesetFromTable(grid: Grid, base?: Pick<Ruleset, "id" | "title"
       variants: [],
     };
     if (isVariant) {
-      // The first row of an indicator is its default threshold; years/area type belong on later rows.
-      indicator.variants = [{ value: indicator.threshold, fromYear, toYear, areaType, where: at(r, "threshold") }];
+      // The first row of an indicator is its default threshold; years/group belong on later rows.
+      indicator.variants = [{ value: indicator.threshold, fromYear, toYear, group, where: at(r, "threshold") }];
     }
     byIndicator.set(iid, indicator);
     criterion.indicators.push(indicator);
@@ -230,6 +251,11 @@ export function rulesetFromTable(grid: Grid, base?: Pick<Ruleset, "id" | "title"
 export function rulesetToTable(ruleset: Ruleset, language: "vi" | "en" = "vi"): CellValue[][] {
   const rows: CellValue[][] = [RULESET_TABLE_COLUMNS.map((c) => c[language])];
   for (const c of ruleset.criteria) {
+    // Written on the criterion's first row only.
+    let logic: CellValue = logicToText(
+      c.logic,
+      c.indicators.map((i) => i.id)
+    );
     for (const i of c.indicators) {
       const base = {
         criterionId: c.id,
@@ -243,13 +269,7 @@ export function rulesetToTable(ruleset: Ruleset, language: "vi" | "en" = "vi"): 
         indicatorNameEn: i.nameEn,
         aliases: i.aliases.join("; "),
       };
-      const line = (
-        threshold: CellValue,
-        fromYear: CellValue,
-        toYear: CellValue,
-        areaType: CellValue,
-        basis: CellValue
-      ) =>
+      const line = (threshold: CellValue, fromYear: CellValue, toYear: CellValue, group: CellValue, basis: CellValue) =>
         RULESET_TABLE_COLUMNS.map((col) => {
           switch (col.key) {
             case "threshold":
@@ -258,10 +278,15 @@ export function rulesetToTable(ruleset: Ruleset, language: "vi" | "en" = "vi"): 
               return fromYear;
             case "toYear":
               return toYear;
-            case "areaType":
-              return areaType;
+            case "group":
+              return group;
             case "basis":
               return basis;
+            case "logic": {
+              const text = logic;
+              logic = "";
+              return text;
+            }
             default:
               return base[col.key];
           }
@@ -270,7 +295,7 @@ export function rulesetToTable(ruleset: Ruleset, language: "vi" | "en" = "vi"): 
       rows.push(line(thr, "", "", "", i.basis));
       for (const v of i.variants) {
         const vt = typeof v.value === "boolean" ? (v.value ? "Có" : "Không") : v.value;
-        rows.push(line(vt, v.fromYear ?? "", v.toYear ?? "", v.areaType ?? "", v.basis ?? ""));
+        rows.push(line(vt, v.fromYear ?? "", v.toYear ?? "", v.group ?? "", v.basis ?? ""));
       }
     }
   }

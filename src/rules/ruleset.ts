@@ -1,4 +1,9 @@
+import { allOf, checkLogic, Logic } from "./criterion-logic";
+import { readLogic } from "./criterion-logic-codec";
+import { foldText } from "./fold";
 import { Problem, problem, InputError, Message } from "./message";
+
+export { foldText };
 
 /** Units an indicator is measured in. */
 export type Unit = "percent" | "boolean" | "count" | "vnd_per_person_year" | "number";
@@ -11,15 +16,16 @@ export const OPERATORS: readonly Operator[] = [">=", "<=", "==", ">", "<"];
 export type ThresholdValue = number | boolean;
 
 /**
- * A threshold that applies only in some assessment years and/or to some area types
- * (e.g. income rising each year, relaxed values for xã đặc biệt khó khăn).
+ * A threshold that applies only in some assessment years and/or to one group of areas or communes
+ * (income rising each year; the commune groups nhóm 1/2/3 of QĐ 51/2025/QĐ-TTg; relaxed values for xã
+ * đặc biệt khó khăn).
  */
 export interface ThresholdVariant {
   value: ThresholdValue;
   fromYear?: number;
   toYear?: number;
-  /** Normalised area type key, e.g. "dbkk"; undefined = any. */
-  areaType?: string;
+  /** The group as the ruleset writes it ("Nhóm 1", "ĐBKK"); compared by groupKey. Undefined: any group. */
+  group?: string;
   basis?: string;
 }
 
@@ -44,8 +50,11 @@ export interface Criterion {
   id: string;
   nameVi: string;
   nameEn: string;
+  /** The heading the criterion sits under in the set ("Hạ tầng kinh tế - xã hội"); not an area group. */
   group: string;
   indicators: Indicator[];
+  /** How its indicators make its verdict (all of them unless the ruleset says otherwise). */
+  logic: Logic;
   aliases: string[];
 }
 
@@ -63,64 +72,65 @@ export interface Ruleset {
 
 export interface AssessmentContext {
   year?: number;
-  /** e.g. "dbkk" for xã đặc biệt khó khăn; free text is normalised. */
-  areaType?: string;
+  /** The group of the area or its commune ("Nhóm 2", "xã ĐBKK"), in any spelling groupKey understands. */
+  group?: string;
 }
 
-/** Normalise an area type ("Xã ĐBKK" → "xa dbkk") so that table, file and sheet spellings agree. */
-export function normaliseAreaType(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const t = foldText(text);
-  return t === "" ? undefined : t;
-}
-
-const ASCII = /^[ -~\t\n\r]*$/;
+const DIFFICULT = /\bdbkk\b|dac biet kho khan/;
 
 /**
- * Folded texts seen lately. A district sheet repeats the same few words in thousands of cells ("Đạt",
- * "Có", commune names), and Unicode decomposition is the costly step; bounded so a long session's
- * memory stays flat.
+ * The key a group is compared by, so that a table's, a file's and a sheet's spellings agree: "Nhóm 1",
+ * "nhom 1", "Xã nhóm I" and a bare 1 are "nhom 1"; "Xã ĐBKK", "ĐBKK" and "xã đặc biệt khó khăn" are
+ * "dbkk"; any other text folded, without a leading "xã"/"khu"/"thôn". Blank: no group.
  */
-const folded = new Map<string, string>();
-const FOLDED_LIMIT = 20_000;
+export function groupKey(text: string | number | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const t = foldText(String(text)).replace(/^(xa|khu|thon|phuong) /, "");
+  if (t === "") return undefined;
+  if (DIFFICULT.test(t)) return "dbkk";
+  const numbered = /^(?:nhom|group)? ?(?:0*(\d+)|(i{1,3}|iv|vi{0,3}|ix|x))$/.exec(t);
+  if (!numbered) return t;
+  return `nhom ${numbered[1] ?? ROMAN.indexOf(numbered[2]) + 1}`;
+}
 
-/** Lower case, no diacritics (đ → d), single spaces, trimmed. */
-export function foldText(text: string): string {
-  let out = folded.get(text);
-  if (out === undefined) {
-    // Plain ASCII (numbers, "x", "TRUE") needs no Unicode decomposition.
-    out = ASCII.test(text)
-      ? text.toLowerCase().replace(/\s+/g, " ").trim()
-      : text
-          .normalize("NFD")
-          .replace(/[\u0300-\u036f]/g, "")
-          .replace(/[đĐ]/g, "d")
-          .toLowerCase()
-          .replace(/[\s\u00a0]+/g, " ")
-          .trim();
-    if (folded.size >= FOLDED_LIMIT) folded.clear();
-    folded.set(text, out);
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+
+/** A group key as people write it: "nhom 2" → "nhóm 2", "dbkk" → "xã ĐBKK". */
+export function groupLabel(key: string): string {
+  if (key === "dbkk") return "xã ĐBKK";
+  const n = /^nhom (\d+)$/.exec(key);
+  return n ? `nhóm ${n[1]}` : key;
+}
+
+/** The groups (keys) some threshold of the ruleset depends on. */
+export function rulesetGroups(ruleset: Ruleset): Set<string> {
+  const groups = new Set<string>();
+  for (const i of ruleset.indicators) {
+    for (const v of i.variants) {
+      const key = groupKey(v.group);
+      if (key !== undefined) groups.add(key);
+    }
   }
-  return out;
+  return groups;
 }
 
 /**
  * The threshold in force for an indicator: the most specific matching variant wins
- * (area type + years, then area type, then years), else the default.
+ * (group + years, then group, then years), else the default.
  */
 export function thresholdFor(indicator: Indicator, context: AssessmentContext = {}): ThresholdValue {
-  const areaType = normaliseAreaType(context.areaType);
+  const group = groupKey(context.group);
   let best: ThresholdVariant | undefined;
   let bestScore = -1;
   for (const v of indicator.variants) {
-    if (v.areaType !== undefined && v.areaType !== areaType) continue;
+    if (v.group !== undefined && groupKey(v.group) !== group) continue;
     const hasYears = v.fromYear !== undefined || v.toYear !== undefined;
     if (hasYears) {
       if (context.year === undefined) continue;
       if (v.fromYear !== undefined && context.year < v.fromYear) continue;
       if (v.toYear !== undefined && context.year > v.toYear) continue;
     }
-    const score = (v.areaType !== undefined ? 2 : 0) + (hasYears ? 1 : 0);
+    const score = (v.group !== undefined ? 2 : 0) + (hasYears ? 1 : 0);
     if (score > bestScore) {
       best = v;
       bestScore = score;
@@ -236,6 +246,10 @@ export interface RulesetDraft {
     aliases?: unknown;
     /** Where this criterion came from (a sheet row), for messages; else its id. */
     where?: string;
+    /** Its logic as written: a file's JSON value or a cell's text (see criterion-logic-codec); none: all. */
+    logic?: unknown;
+    /** Where the logic was written (a cell), for messages; else "<criterion> › logic". */
+    logicWhere?: string;
     indicators: Array<{
       id: unknown;
       nameVi: unknown;
@@ -247,7 +261,7 @@ export interface RulesetDraft {
         value: unknown;
         fromYear?: unknown;
         toYear?: unknown;
-        areaType?: unknown;
+        group?: unknown;
         basis?: unknown;
         where?: string;
       }>;
@@ -385,14 +399,14 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
             )
           );
         }
-        const areaType = normaliseAreaType(text(v.areaType));
-        if (fromYear === undefined && toYear === undefined && areaType === undefined) {
+        const group = text(v.group) || undefined;
+        if (fromYear === undefined && toYear === undefined && groupKey(group) === undefined) {
           problems.push(
             problem(
               "variant-scope",
               vwhere,
-              "Ngưỡng riêng phải ghi năm áp dụng hoặc loại khu.",
-              "A threshold variant must name its years or its area type."
+              "Ngưỡng riêng phải ghi năm áp dụng hoặc nhóm (nhóm xã, loại khu).",
+              "A threshold variant must name its years or its group (commune group, area type)."
             )
           );
         }
@@ -400,7 +414,7 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
           value: v.value as ThresholdValue,
           fromYear,
           toYear,
-          areaType,
+          group,
           basis: text(v.basis) || undefined,
         });
       }
@@ -428,12 +442,25 @@ export function buildRuleset(draft: RulesetDraft): Ruleset {
         aliases: textList(i.aliases),
       });
     });
+    const ids = indicators.map((i) => i.id);
+    let logic = allOf(ids);
+    if (c.logic !== undefined && indicators.length > 0 && ids.every((i) => i !== "")) {
+      const logicWhere = c.logicWhere ?? `${where} › logic`;
+      const read = readLogic(c.logic, logicWhere);
+      problems.push(...read.problems);
+      if (read.draft) {
+        const checked = checkLogic(read.draft, ids, logicWhere);
+        problems.push(...checked.problems);
+        if (checked.logic) logic = checked.logic;
+      }
+    }
     criteria.push({
       id,
       nameVi,
       nameEn: text(c.nameEn) || nameVi,
       group: text(c.group),
       indicators,
+      logic,
       aliases: textList(c.aliases),
     });
   });

@@ -20,7 +20,7 @@ import { Problem, problem } from "./message";
 import { Orientation, sheetAddress, sheetRange } from "./orientation";
 import { withAreaColumnByContent } from "./area-column";
 import { CommuneSource, titleCase, titlePlaces } from "./places";
-import { foldText, Indicator, normaliseAreaType, Ruleset } from "./ruleset";
+import { foldText, groupKey, Indicator, Ruleset } from "./ruleset";
 import { BLANK_READING, readCell, readStatus, readYesNo } from "./values";
 import { SheetData } from "./workbook";
 
@@ -417,18 +417,18 @@ function readingShapes(columns: ColumnMatch[], ruleset: Ruleset): ReadingShapes 
   return { indicators: ind, criteria: crit };
 }
 
-/** "x", "Có", "ĐBKK", "Xã đặc biệt khó khăn" → "dbkk"; "Không" → none; other text normalised. */
-function readAreaType(raw: CellValue, header: string): string | undefined {
+/**
+ * The area's group (see groupKey) from its group column: "Nhóm 2", or 2 under "Nhóm xã", → "nhom 2";
+ * "ĐBKK" → "dbkk". A yes/no cell ("x", "Có", 1, TRUE under "Xã ĐBKK") gives its header's group; "Không" none.
+ */
+function readGroup(raw: CellValue, header: string): string | undefined {
   const text = cellText(raw);
   if (text === "") return undefined;
-  const folded = foldText(text);
-  if (/\bdbkk\b|dac biet kho khan/.test(folded)) return "dbkk";
-  const yes = typeof raw === "boolean" ? raw : raw === 1 ? true : raw === 0 ? false : readYesNo(text);
-  if (yes !== undefined) {
-    if (!yes) return undefined;
-    return /\bdbkk\b|dac biet kho khan/.test(foldText(header)) ? "dbkk" : normaliseAreaType(header);
-  }
-  return normaliseAreaType(text);
+  const yesNoColumn = /\bdbkk\b|dac biet kho khan/.test(foldText(header));
+  const yes =
+    typeof raw === "boolean" ? raw : typeof raw === "number" ? (yesNoColumn ? raw !== 0 : undefined) : readYesNo(text);
+  if (yes !== undefined) return yes ? groupKey(header) : undefined;
+  return groupKey(raw as string | number);
 }
 
 function readYesNoCell(raw: CellValue): boolean | undefined {
@@ -485,8 +485,9 @@ export function readAreaRow(
         break;
       }
       case "areaType": {
-        const t = readAreaType(raw, c.header);
-        if (t) area.areaType = t;
+        // The saved mappings' name for the group column (see groupKey).
+        const group = readGroup(raw, c.header);
+        if (group) area.group = group;
         break;
       }
       case "canMobilise": {
