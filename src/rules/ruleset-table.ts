@@ -35,12 +35,13 @@ const REQUIRED: ColumnKey[] = ["criterionId", "indicatorId", "indicatorName", "u
 const UNIT_WORDS: Array<[RegExp, Unit]> = [
   [/^(%|percent|phan tram|ty le|ti le)$/, "percent"],
   [/^(co\/khong|boolean|yes\/no|dat\/chua dat|co khong)$/, "boolean"],
-  [/^(count|so luong|so|cai|nha|ho)$/, "count"],
+  [/^(count|so luong|cai|nha|ho)$/, "count"],
   [
     /^(vnd_per_person_year|dong\/nguoi\/nam|d\/nguoi\/nam|vnd\/person\/year|vnd|dong|trieu dong\/nguoi\/nam)$/,
     "vnd_per_person_year",
   ],
-  [/^(number|so thuc)$/, "number"],
+  // "số" is how the sheet writes this unit (UNIT_LABEL); a count is "số lượng".
+  [/^(number|so thuc|so)$/, "number"],
 ];
 
 const OPERATOR_WORDS: Array<[RegExp, Operator]> = [
