@@ -249,3 +249,107 @@ describe("the ruleset as a sheet table", () => {
     expect(p[0].where).toMatch(/^A\d+$/);
   });
 });
+
+describe("a criterion's logic: all, any, at least N of, nested", () => {
+  const rs = embeddedRuleset();
+  /** The embedded ruleset with criterion TC12 (four indicators) given a logic. */
+  const withLogic = (logic: unknown) => {
+    const doc = baseDoc();
+    doc.criteria[11].logic = logic;
+    return doc;
+  };
+  const tc12 = (doc: unknown) => parseRulesetJson(JSON.stringify(doc)).criteria[11].logic;
+
+  test("the file's forms: a word, the short object, nested objects, the sheet's text", () => {
+    expect(tc12(baseDoc())).toEqual({ kind: "all", items: ["TC12.1", "TC12.2", "TC12.3", "TC12.4"] });
+    expect(tc12(withLogic("any"))).toEqual({ kind: "any", items: ["TC12.1", "TC12.2", "TC12.3", "TC12.4"] });
+    expect(tc12(withLogic({ at_least: 3 }))).toEqual({
+      kind: "atLeast",
+      count: 3,
+      items: ["TC12.1", "TC12.2", "TC12.3", "TC12.4"],
+    });
+    const nested = { kind: "all", items: ["TC12.1", { kind: "any", items: ["TC12.2", "TC12.3"] }, "TC12.4"] };
+    expect(tc12(withLogic({ all: ["TC12.1", { any: ["TC12.2", "TC12.3"] }, "TC12.4"] }))).toEqual(nested);
+    expect(tc12(withLogic("Tất cả (TC12.1; Một trong (tc12.2, TC12.3); TC12.4)"))).toEqual(nested);
+    expect(tc12(withLogic("Đạt ít nhất 3/4 chỉ tiêu"))).toMatchObject({ kind: "atLeast", count: 3 });
+    expect(tc12(withLogic("đạt một trong các nội dung"))).toMatchObject({ kind: "any" });
+    expect(tc12(withLogic("at least 2 of 4"))).toMatchObject({ kind: "atLeast", count: 2 });
+  });
+
+  test.each([
+    ["Hầu hết", "logic-word", /Không hiểu cách tính đạt "Hầu hết"/],
+    ["Ít nhất 5", "logic-count", /"Ít nhất 5" nhưng nhóm có 4 mục/],
+    ["Ít nhất 3/5", "logic-of", /có 4 mục, không phải 5/],
+    ["Tất cả (TC12.1; TC12.2; Một trong (); TC12.3; TC12.4)", "logic-empty", /không có chỉ tiêu nào/],
+    ["Một trong (TC12.1; TC12.2; TC12.3; TC12.9)", "logic-indicator", /"TC12.9" không phải chỉ tiêu của tiêu chí này/],
+    ["Một trong (TC12.1; TC12.2; TC12.3)", "logic-unused", /không nêu chỉ tiêu TC12.4/],
+    ["Một trong (TC12.1; TC12.1; TC12.2; TC12.3; TC12.4)", "logic-repeated", /TC12.1 được ghi hai lần/],
+    ["Tất cả (TC12.1; TC12.2", "logic-syntax", /ngoặc không khớp/],
+  ])("%p is refused in the file, naming the field (%s)", (logic, code, message) => {
+    const p = problemsOf(() => parseRulesetJson(JSON.stringify(withLogic(logic))));
+    expect(p.map((x) => x.code)).toEqual([code]);
+    expect(p[0].where).toBe("TC12 › logic");
+    expect(p[0].message.vi).toMatch(message);
+    expect(p[0].message.en.length).toBeGreaterThan(20);
+  });
+
+  test("a JSON form with an unknown field or a wrong type names the field", () => {
+    const p = problemsOf(() => parseRulesetJson(JSON.stringify(withLogic({ at_least: "3", of: ["TC12.1"] }))));
+    expect(p[0]).toMatchObject({ code: "logic-field", where: "TC12 › logic › at_least" });
+    const q = problemsOf(() => parseRulesetJson(JSON.stringify(withLogic({ all: ["TC12.1", { some: [] }] }))));
+    expect(q[0]).toMatchObject({ code: "logic-field", where: "TC12 › logic › all[1]" });
+    expect(q[0].message.en).toContain("some");
+  });
+
+  test("an 'at least N of' too large for one rule is refused with the count", () => {
+    const doc = baseDoc();
+    const indicator = doc.criteria[11].indicators[0];
+    doc.criteria[11].indicators = Array.from({ length: 12 }, (_, k) => ({ ...indicator, id: `TC12.${k + 1}` }));
+    doc.criteria[11].logic = { at_least: 6 };
+    const p = problemsOf(() => parseRulesetJson(JSON.stringify(doc)));
+    expect(p[0]).toMatchObject({ code: "logic-size", where: "TC12 › logic" });
+    // C(11, 5) × 12 conditions.
+    expect(p[0].message.vi).toContain("5544");
+    doc.criteria[11].logic = { at_least: 2 };
+    expect(parseRulesetJson(JSON.stringify(doc)).criteria[11].logic).toMatchObject({ kind: "atLeast", count: 2 });
+  });
+
+  test("on the criteria sheet: the column 'Cách tính đạt', faults named by cell", () => {
+    const table = rulesetToTable(rs);
+    expect(table[0][col("logic")]).toBe("Cách tính đạt");
+    const first = table.findIndex((r) => r[col("indicatorId")] === "TC12.1");
+    expect(table[first][col("logic")]).toBe("Tất cả");
+    expect(table[first + 1][col("logic")]).toBe("");
+    table[first][col("logic")] = "Ít nhất 3/4";
+    expect(rulesetFromTable(table, rs).criteria[11].logic).toMatchObject({ kind: "atLeast", count: 3 });
+    // Written on another row of the criterion: read all the same.
+    table[first][col("logic")] = "";
+    table[first + 2][col("logic")] = "Một trong";
+    expect(rulesetFromTable(table, rs).criteria[11].logic).toMatchObject({ kind: "any" });
+    // Two different logics for one criterion, and an unknown word: each named by its cell.
+    table[first][col("logic")] = "Tất cả";
+    const at = (row: number) => `NTM - Bộ tiêu chí!${columnLetter(col("logic"))}${row + 1}`;
+    expect(problemsOf(() => rulesetFromTable(table, rs, "NTM - Bộ tiêu chí"))[0]).toMatchObject({
+      code: "logic-twice",
+      where: at(first + 2),
+    });
+    table[first + 2][col("logic")] = "";
+    table[first][col("logic")] = "Ít nhất 7/4";
+    const p = problemsOf(() => rulesetFromTable(table, rs, "NTM - Bộ tiêu chí"));
+    expect(p[0]).toMatchObject({ code: "logic-count", where: at(first) });
+  });
+
+  test("a sheet written before the logic column and groups (header 'Loại khu') still reloads", () => {
+    const table = rulesetToTable(rs).map((r) => r.filter((_, c) => c !== col("logic")));
+    table[0] = table[0].map((h) => (h === "Nhóm xã / loại khu" ? "Loại khu" : h));
+    const income = table.findIndex((r) => r[col("indicatorId") - 1] === "TC06.1");
+    const variant = [...table[income]];
+    variant[col("threshold") - 1] = 30000000;
+    variant[col("group") - 1] = "dbkk";
+    table.splice(income + 1, 0, variant);
+    const back = rulesetFromTable(table, rs);
+    expect(back.criteria.every((c) => c.logic.kind === "all")).toBe(true);
+    const i = back.indicators.find((x) => x.id === "TC06.1")!;
+    expect(thresholdFor(i, { group: "Xã ĐBKK" })).toBe(30000000);
+  });
+});
