@@ -374,7 +374,13 @@ const FIXED_LABELS: Record<FixedRoleKind, string[]> = {
   district: ["huyen", "ten huyen", "huyen thi xa thanh pho"],
   households: ["so ho", "tong so ho", "so ho dan", "ho"],
   population: ["so nhan khau", "so khau", "nhan khau", "tong so nhan khau", "dan so", "so dan", "tong so khau"],
+  // The group of the area or its commune (threshold variants): nhóm 1/2/3 (QĐ 51/2025), xã ĐBKK.
   areaType: [
+    "nhom xa",
+    "nhom",
+    "phan nhom xa",
+    "nhom cua xa",
+    "xa thuoc nhom",
     "loai khu",
     "loai khu dan cu",
     "xa dbkk",
@@ -1266,7 +1272,10 @@ const FIXED_LABEL_TEXT: Record<FixedRoleKind, Message> = {
   area: msg("Khu dân cư", "Residential area"),
   households: msg("Số hộ", "Households"),
   population: msg("Số nhân khẩu", "Population"),
-  areaType: msg("Loại khu (xã ĐBKK…)", "Area type (especially difficult commune…)"),
+  areaType: msg(
+    "Nhóm xã / loại khu (nhóm 1/2/3, xã ĐBKK…)",
+    "Commune group / area type (group 1/2/3, especially difficult commune…)"
+  ),
   canMobilise: msg("Có khả năng huy động nguồn lực", "Can mobilise resources"),
   metCount: msg("Tổng số tiêu chí đạt (theo bảng)", "Criteria met (as stated in the sheet)"),
   targetYear: msg("Năm dự kiến đạt chuẩn", "Target year"),
