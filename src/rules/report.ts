@@ -18,6 +18,7 @@ import { planRoadmap, RoadmapOptions, RoadmapPlan } from "./roadmap";
 import { buildRoadmapSheets } from "./roadmap-sheet";
 import { Ruleset } from "./ruleset";
 import { RULESET_TABLE_COLUMNS, rulesetToTable } from "./ruleset-table";
+import { logicSummary } from "./criterion-reason";
 import { ReadingSummary, sourcesSheet } from "./sources-sheet";
 import { ChartSpec, fileAndSheet, SHEET_NAMES, SheetOutput } from "./workbook";
 import { columnLetter } from "./cell";
@@ -159,7 +160,9 @@ function makeCriterionGapText(c: CriterionResult, ruleset: Ruleset, language: La
   }
   if (c.basis === "declared") pieces.push(language === "vi" ? "đánh giá: chưa đạt" : "recorded: not met");
   const name = criterion ? (language === "vi" ? criterion.nameVi : criterion.nameEn) : "";
-  return `${c.criterionId} ${name}${pieces.length ? ": " + pieces.join("; ") : ""}`;
+  // A criterion met by one of, or N of, its indicators: how many held, and how many it needs.
+  const summary = logicSummary(c.logic, language);
+  return `${c.criterionId} ${name}${summary ? ` (${summary})` : ""}${pieces.length ? ": " + pieces.join("; ") : ""}`;
 }
 
 function missingText(a: AreaAssessment): string {

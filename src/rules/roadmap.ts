@@ -1,3 +1,4 @@
+import { neededPath } from "./criterion-path";
 import { AreaAssessment, CriterionResult, IndicatorResult, IndicatorStatus } from "./assessment";
 import { formatNumber, formatValue } from "./format";
 import { InputError, Language, Message, msg, Problem, problem } from "./message";
@@ -241,10 +242,16 @@ export function gapShare(r: IndicatorResult): number {
   return 1;
 }
 
-/** A criterion judged on its indicators: the mean of their shares; judged by a status or on nothing: 1. */
-function criterionShare(c: CriterionResult): number {
-  if (c.basis !== "indicators" || c.indicators.length === 0) return 1;
-  return c.indicators.reduce((s, r) => s + gapShare(r), 0) / c.indicators.length;
+/**
+ * A criterion judged on its indicators: the mean of their shares, over those its logic needs (the closest
+ * one of "một trong", the N closest of "ít nhất N"), and the indicators to work on; judged by a status or on
+ * nothing: 1, none.
+ */
+function criterionPath(c: CriterionResult): { share: number; indicators: Set<string> } {
+  if (c.basis !== "indicators" || !c.logic) return { share: 1, indicators: new Set() };
+  const byId = new Map(c.indicators.map((r) => [r.indicatorId, r]));
+  const path = neededPath(c.logic, (id) => gapShare(byId.get(id) as IndicatorResult));
+  return { share: path.cost, indicators: new Set(path.indicators) };
 }
 
 function direction(r: IndicatorResult): IndicatorGap["direction"] {
@@ -272,9 +279,10 @@ function plannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort)
 
 function makePlannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort): PlannedCriterion {
   const gaps: IndicatorGap[] = [];
+  const path = criterionPath(c);
   if (c.basis === "indicators") {
     for (const r of c.indicators) {
-      if (r.met) continue;
+      if (r.met || !path.indicators.has(r.indicatorId)) continue;
       gaps.push({
         indicatorId: r.indicatorId,
         status: r.status,
@@ -294,7 +302,7 @@ function makePlannedCriterion(c: CriterionResult, name: Message, e: CriterionEff
     funding: e.funding,
     source: supportSource(e),
     basis: c.basis,
-    share: criterionShare(c),
+    share: path.share,
     gaps,
   };
 }
@@ -527,8 +535,8 @@ export function roadmapRules(plan: Pick<RoadmapPlan, "perCommune" | "capacity" |
       "1. Within each area, easy criteria needing few resources first: low effort, then medium, then high (same class: ruleset order)."
     ),
     msg(
-      "2. Khu gần đạt chuẩn làm trước. Khoảng cách đến chuẩn so theo thứ tự: (a) số tiêu chí chưa đạt; (b) tổng mức độ các tiêu chí đó (thấp 1, trung bình 2, cao 3); (c) tổng phần còn thiếu của các tiêu chí đó, mỗi tiêu chí từ 0 đến 1 (trung bình các chỉ tiêu: mức thiếu chia cho ngưỡng, tối đa 1; chỉ tiêu Có/Không chưa đạt hoặc thiếu số liệu tính 1).",
-      "2. Areas close to the standard first. The gap is compared in order: (a) number of criteria not met; (b) sum of their effort weights (low 1, medium 2, high 3); (c) sum of their normalised shortfall, each criterion 0–1 (mean over its indicators of shortfall / threshold, capped at 1; an unmet yes/no indicator or a missing value counts 1)."
+      "2. Khu gần đạt chuẩn làm trước. Khoảng cách đến chuẩn so theo thứ tự: (a) số tiêu chí chưa đạt; (b) tổng mức độ các tiêu chí đó (thấp 1, trung bình 2, cao 3); (c) tổng phần còn thiếu của các tiêu chí đó, mỗi tiêu chí từ 0 đến 1 (trung bình các chỉ tiêu: mức thiếu chia cho ngưỡng, tối đa 1; chỉ tiêu Có/Không chưa đạt hoặc thiếu số liệu tính 1; tiêu chí “đạt một trong” hoặc “đạt ít nhất N” chỉ tính chỉ tiêu gần đạt nhất, hoặc N chỉ tiêu gần đạt nhất).",
+      "2. Areas close to the standard first. The gap is compared in order: (a) number of criteria not met; (b) sum of their effort weights (low 1, medium 2, high 3); (c) sum of their normalised shortfall, each criterion 0–1 (mean over its indicators of shortfall / threshold, capped at 1; an unmet yes/no indicator or a missing value counts 1; a criterion met by one of, or N of, its indicators counts only the closest one, or N)."
     ),
     msg(
       "3. Khu bằng nhau ở (a) và (b): khu có điều kiện huy động nguồn lực làm trước, rồi đến (c).",
