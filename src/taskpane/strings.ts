@@ -305,7 +305,7 @@ const vi: Strings = {
   criteriaRefused: (n) =>
     `Không nạp: trang bộ tiêu chí có ${n} lỗi. Sửa các ô dưới đây rồi nạp lại; bộ tiêu chí đang dùng không đổi.`,
   criteriaHelp:
-    "Người có văn bản chính thức có thể sửa ngưỡng, tên, thêm hoặc bỏ chỉ tiêu ngay trên trang bộ tiêu chí, rồi nạp lại: mọi kết quả được tính lại.",
+    "Người có văn bản chính thức có thể sửa ngưỡng, tên, thêm hoặc bỏ chỉ tiêu ngay trên trang bộ tiêu chí, rồi nạp lại: mọi kết quả được tính lại. Cột “Cách tính đạt”: Tất cả, Một trong, Ít nhất 3/4; ngưỡng riêng theo năm hoặc nhóm xã (Nhóm 2, Xã ĐBKK) ghi ở dòng thêm của chỉ tiêu.",
 
   roadmapIntro:
     "Lộ trình đưa các khu dân cư đạt chuẩn theo năm: khu nào, năm nào, tiêu chí nào trước. Thiết lập dưới đây được lưu trong sổ.",
@@ -496,7 +496,7 @@ const en: Strings = {
   criteriaRefused: (n) =>
     `Not loaded: the criteria sheet has ${n} faults. Fix the cells below and reload; the criteria in use are unchanged.`,
   criteriaHelp:
-    "An officer holding the official annex can correct thresholds and names, add or drop indicators on the criteria sheet, then reload: every result is recomputed.",
+    "An officer holding the official annex can correct thresholds and names, add or drop indicators on the criteria sheet, then reload: every result is recomputed. Column “Cách tính đạt”: Tất cả (all), Một trong (any), Ít nhất 3/4 (at least 3 of 4); thresholds by year or commune group (Nhóm 2, Xã ĐBKK) go on an extra row of the indicator.",
 
   roadmapIntro:
     "The year-by-year roadmap to the standard: which areas, which year, which criteria first. The settings below are kept in the workbook.",
