@@ -11,6 +11,7 @@ import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
 import { Highlight, MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { indicatorRollup, statusRollup } from "./support/grids";
+import { columnLetter } from "../src/rules/cell";
 
 const rs = embeddedRuleset();
 
@@ -193,9 +194,9 @@ describe("the analysis pipeline over the workbook interface", () => {
     const met = (r: typeof first) => r.analysis.tables[0].assessments.reduce((s, a) => s + a.metCount, 0);
     expect(met(second)).not.toBe(met(first));
     // A faulty edit is refused with the cell named.
-    const bad = rows.map((r, k) => (k === header + 1 ? r.map((v, c) => (c === 6 ? 140 : v)) : r));
+    const bad = rows.map((r, k) => (k === header + 1 ? r.map((v, c) => (c === threshold ? 140 : v)) : r));
     wb.outputs.set(SHEET_NAMES.ruleset, { ...table, rows: bad });
     const p = await problemsOf(reloadRulesetFromSheet(wb, rs));
-    expect(p[0].where).toBe(`${SHEET_NAMES.ruleset}!G${header + 2}`);
+    expect(p[0].where).toBe(`${SHEET_NAMES.ruleset}!${columnLetter(threshold)}${header + 2}`);
   });
 });

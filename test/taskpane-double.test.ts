@@ -9,6 +9,8 @@ import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook"
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
 import { recordingDocuments } from "./support/documents";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
+import { columnLetter } from "../src/rules/cell";
 
 /**
  * The pane's actions on the Office.js workbook, over the Excel double (the same object-model semantics the
@@ -276,16 +278,18 @@ describe("the pane's actions on Excel", () => {
     const sheet = double.state.sheets.find((s) => s.name === SHEET_NAMES.ruleset);
     if (!sheet) throw new Error("no criteria sheet");
     const header = sheet.values.findIndex((r) => r[0] === "Mã tiêu chí");
-    const row = sheet.values.findIndex((r) => r[2] === "TC07.1");
-    expect(sheet.values[header][6]).toBe("Ngưỡng");
-    sheet.values[row][6] = 20;
+    const column = (key: string) => RULESET_TABLE_COLUMNS.findIndex((c) => c.key === key);
+    const threshold = column("threshold");
+    const row = sheet.values.findIndex((r) => r[column("indicatorId")] === "TC07.1");
+    expect(sheet.values[header][threshold]).toBe("Ngưỡng");
+    sheet.values[row][threshold] = 20;
     const corrected = await actions.reloadCriteria(info.ruleset);
     expect(corrected.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
     expect(addinState().ruleset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
     expect((await actions.loadRuleset()).fromWorkbook).toBe(true);
-    sheet.values[row][6] = "nhiều";
+    sheet.values[row][threshold] = "nhiều";
     const problems = await problemsOf(actions.reloadCriteria(corrected));
-    expect(problems[0].where).toBe(`${SHEET_NAMES.ruleset}!G${row + 1}`);
+    expect(problems[0].where).toBe(`${SHEET_NAMES.ruleset}!${columnLetter(threshold)}${row + 1}`);
     expect(addinState().ruleset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(20);
     const reset = await actions.resetCriteria();
     expect(reset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(12);

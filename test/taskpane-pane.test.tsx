@@ -12,6 +12,8 @@ import { Pane } from "../src/taskpane/components/Pane";
 import { hostProblem } from "../src/taskpane/strings";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 import { openDocx, paragraphs } from "./support/docx";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
+import { columnLetter } from "../src/rules/cell";
 
 // What jsdom lacks and every browser or Office webview has: TextEncoder (the Word report's zip); a canvas
 // to measure text, without which echarts estimates text widths as it does on a server.
@@ -163,16 +165,17 @@ describe("the task pane", () => {
     await waitFor(() => expect(status().textContent).toMatch(/Đã ghi bộ tiêu chí ra trang/));
     const table = workbook.outputs.get(SHEET_NAMES.ruleset);
     if (!table) throw new Error("no criteria sheet");
-    const row = table.rows.findIndex((r) => r[2] === "TC07.1");
+    const column = (key: string) => RULESET_TABLE_COLUMNS.findIndex((c) => c.key === key);
+    const row = table.rows.findIndex((r) => r[column("indicatorId")] === "TC07.1");
     const edit = (value: string | number) =>
       workbook.outputs.set(SHEET_NAMES.ruleset, {
         ...table,
-        rows: table.rows.map((r, k) => (k === row ? r.map((v, c) => (c === 6 ? value : v)) : r)),
+        rows: table.rows.map((r, k) => (k === row ? r.map((v, c) => (c === column("threshold") ? value : v)) : r)),
       });
     edit("nhiều");
     await user.click(screen.getByRole("button", { name: "Nạp lại bộ tiêu chí" }));
     await waitFor(() => expect(screen.getByText(/Không nạp: trang bộ tiêu chí có 1 lỗi/)).toBeTruthy());
-    expect(screen.getByText(`${SHEET_NAMES.ruleset}!G${row + 1}:`)).toBeTruthy();
+    expect(screen.getByText(`${SHEET_NAMES.ruleset}!${columnLetter(column("threshold"))}${row + 1}:`)).toBeTruthy();
     expect(addinState().ruleset.indicators.find((i) => i.id === "TC07.1")?.threshold).toBe(12);
     edit(0);
     await user.click(screen.getByRole("button", { name: "Nạp lại bộ tiêu chí" }));
