@@ -1,8 +1,9 @@
 /**
- * The Assessor's speed techniques (verdicts remembered per criterion and tuple of values, results shared
- * between areas, one engine per criterion, starting afresh at its bound) against plain json-rules-engine
- * runs: a fresh Engine of all the ruleset's rules per area, no memory. And the engine's verdicts against
- * the logic evaluated by hand, so that "at least N of" spelled as any-of-all means what it says.
+ * The Assessor's speed techniques (one engine per criterion, condition and rule results remembered and
+ * assembled, results shared between areas, starting afresh at its bound: see criterion-memory.ts) against
+ * plain json-rules-engine runs: a fresh Engine of all the ruleset's rules per area, no memory. And the
+ * engine's verdicts against the logic evaluated by hand, so that "at least N of" spelled as any-of-all means
+ * what it says.
  */
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
