@@ -63,18 +63,31 @@ describe("ntm ruleset: correct a threshold in one place, without a code change",
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  test("the engine form: the json-rules-engine rule, a condition per indicator, thresholds written in", () => {
+  test("the engine form: one json-rules-engine rule per criterion, a condition per indicator, thresholds written in", () => {
     const run = runNtm(bin, ["ruleset", "--format", "engine", "--year", "2020"]);
     expect(run.status).toBe(0);
     const doc = JSON.parse(run.stdout) as {
-      rules: Array<{ name: string; conditions: { all: Array<{ name: string; fact: string; value: unknown }> } }>;
+      rules: Array<{ name: string; conditions: { all: Array<{ fact: string; operator: string; value: unknown }> } }>;
     };
-    expect(doc.rules).toHaveLength(1);
-    expect(doc.rules[0].conditions.all).toHaveLength(22);
-    expect(doc.rules[0].conditions.all.find((c) => c.fact === "TC06.1")).toMatchObject({
-      name: "TC06",
-      value: 36000000,
-    });
+    expect(doc.rules.map((r) => r.name)).toEqual([
+      "TC01",
+      "TC02",
+      "TC03",
+      "TC04",
+      "TC05",
+      "TC06",
+      "TC07",
+      "TC08",
+      "TC09",
+      "TC10",
+      "TC11",
+      "TC12",
+      "TC13",
+    ]);
+    expect(doc.rules.flatMap((r) => r.conditions.all)).toHaveLength(22);
+    expect(doc.rules[5].conditions.all).toEqual([
+      { fact: "TC06.1", operator: "greaterThanInclusive", value: 36000000 },
+    ]);
   });
 });
 
