@@ -13,6 +13,7 @@ import { columnLetter } from "../../rules/cell";
 import { Language } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { AnalysisReport, HostFeatures } from "../actions";
+import { AnalyseOptions } from "../controller/pane-state";
 import { Strings } from "../strings";
 import { AreaItem } from "./AreaItem";
 import { CountList } from "./CountList";
@@ -24,13 +25,6 @@ import { usePaneStyles } from "./styles";
 const CLOSE_SHOWN = 25;
 const HOLDING_SHOWN = 5;
 const PROBLEMS_SHOWN = 15;
-
-export interface AnalyseOptions {
-  year?: number;
-  highlight: boolean;
-  /** The officer's list of areas for the recognition dossier, as typed ("Xã A/Khu 1; …"). */
-  dossier: string;
-}
 
 export interface ResultsTabProps {
   t: Strings;
