@@ -1,5 +1,6 @@
 import { Button } from "@fluentui/react-components";
-import { usePaneStyles } from "./styles";
+import { useAreaItemStyles } from "./AreaItem.styles";
+import { useSharedStyles } from "./styles";
 
 export interface AreaItemProps {
   name: string;
@@ -15,21 +16,22 @@ export interface AreaItemProps {
 
 /** One area in a list: a button that shows its row where the host can, else its name and detail as text. */
 export function AreaItem({ name, commune, detail, selectLabel, onSelect, disabled }: AreaItemProps) {
-  const styles = usePaneStyles();
+  const shared = useSharedStyles();
+  const styles = useAreaItemStyles();
   const text = (
-    <span className={styles.areaText}>
+    <span className={styles.text}>
       <span>
         {name}
         {commune ? ` · ${commune}` : ""}
       </span>
-      <span className={styles.note}>{detail}</span>
+      <span className={shared.note}>{detail}</span>
     </span>
   );
-  if (!onSelect) return <div className={styles.areaPlain}>{text}</div>;
+  if (!onSelect) return <div className={styles.plain}>{text}</div>;
   return (
     <Button
       appearance="subtle"
-      className={styles.areaButton}
+      className={styles.button}
       disabled={disabled}
       aria-label={selectLabel}
       onClick={onSelect}

@@ -4,7 +4,7 @@ import { Ruleset } from "../../rules/ruleset";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
-import { usePaneStyles } from "./styles";
+import { useSharedStyles } from "./styles";
 
 export interface CriteriaTabProps {
   t: Strings;
@@ -36,7 +36,7 @@ export function CriteriaTab({
   onReload,
   onReset,
 }: CriteriaTabProps) {
-  const styles = usePaneStyles();
+  const styles = useSharedStyles();
   const unverified = ruleset.indicators.filter((i) => !i.verified).length;
   return (
     <div className={styles.panel}>

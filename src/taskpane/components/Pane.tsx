@@ -15,10 +15,10 @@ import { usePaneController } from "../controller/usePaneController";
 import { STRINGS, Strings } from "../strings";
 import { CriteriaTab } from "./CriteriaTab";
 import { ProblemList } from "./ProblemList";
-import { RoadmapTab } from "./RoadmapTab";
+import { RoadmapTab } from "./roadmap/RoadmapTab";
 import { ResultsTab } from "./ResultsTab";
 import { TableTab } from "./TableTab";
-import { usePaneStyles } from "./styles";
+import { usePaneStyles } from "./Pane.styles";
 
 export interface PaneProps {
   actions: PaneActions;

@@ -1,5 +1,6 @@
 import { Language, Problem } from "../../rules/message";
-import { usePaneStyles } from "./styles";
+import { useProblemListStyles } from "./ProblemList.styles";
+import { useSharedStyles } from "./styles";
 
 export interface ProblemListProps {
   problems: Problem[];
@@ -12,12 +13,13 @@ export interface ProblemListProps {
 
 /** Located problems ("G7: …") as a list a screen reader can walk. */
 export function ProblemList({ problems, language, limit, more, label }: ProblemListProps) {
-  const styles = usePaneStyles();
+  const shared = useSharedStyles();
+  const styles = useProblemListStyles();
   const shown = limit === undefined ? problems : problems.slice(0, limit);
   const rest = problems.length - shown.length;
   return (
     <>
-      <ul className={styles.plainList} aria-label={label}>
+      <ul className={shared.plainList} aria-label={label}>
         {shown.map((p, k) => (
           <li key={`${p.code}-${p.where}-${k}`}>
             {p.where ? <span className={styles.where}>{p.where}: </span> : null}
@@ -25,7 +27,7 @@ export function ProblemList({ problems, language, limit, more, label }: ProblemL
           </li>
         ))}
       </ul>
-      {rest > 0 && more ? <p className={styles.note}>{more(rest)}</p> : null}
+      {rest > 0 && more ? <p className={shared.note}>{more(rest)}</p> : null}
     </>
   );
 }

@@ -19,7 +19,8 @@ import { AreaItem } from "./AreaItem";
 import { CountList } from "./CountList";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";
-import { usePaneStyles } from "./styles";
+import { useResultsTabStyles } from "./ResultsTab.styles";
+import { useSharedStyles } from "./styles";
 
 /** Areas listed in the pane; the per-area sheet has them all. */
 const CLOSE_SHOWN = 25;
@@ -67,7 +68,8 @@ export function ResultsTab({
   onWordReport,
   onDownloadReport,
 }: ResultsTabProps) {
-  const styles = usePaneStyles();
+  const shared = useSharedStyles();
+  const styles = useResultsTabStyles();
   const [highlight, setHighlight] = useState(true);
   const [yearText, setYearText] = useState("");
   const [dossier, setDossier] = useState("");
@@ -82,9 +84,9 @@ export function ResultsTab({
   };
 
   return (
-    <div className={styles.panel}>
+    <div className={shared.panel}>
       <ProvisionalNotice t={t} ruleset={ruleset} language={language} />
-      {!canAnalyse ? <p className={styles.note}>{t.needTable}</p> : null}
+      {!canAnalyse ? <p className={shared.note}>{t.needTable}</p> : null}
       {features.highlights ? (
         <Checkbox
           checked={highlight}
@@ -104,7 +106,7 @@ export function ResultsTab({
       <Field label={t.dossierLabel} hint={t.dossierHint}>
         <Input value={dossier} disabled={busy} onChange={(_, d) => setDossier(d.value)} />
       </Field>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           appearance="primary"
           disabled={busy || !canAnalyse || year === "invalid"}
@@ -142,8 +144,8 @@ export function ResultsTab({
             </MessageBarBody>
           </MessageBar>
         ) : null}
-        <section className={styles.section} aria-labelledby="ntm-summary">
-          <h2 id="ntm-summary" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-summary">
+          <h2 id="ntm-summary" className={shared.heading}>
             {t.summaryHeading}
           </h2>
           <CountList
@@ -156,12 +158,12 @@ export function ResultsTab({
             ]}
           />
         </section>
-        <section className={styles.section} aria-labelledby="ntm-close">
-          <h2 id="ntm-close" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-close">
+          <h2 id="ntm-close" className={shared.heading}>
             {t.closeHeading}
           </h2>
-          {s.close.length === 0 ? <p className={styles.note}>{t.closeNone}</p> : null}
-          <ul className={styles.bareList}>
+          {s.close.length === 0 ? <p className={shared.note}>{t.closeNone}</p> : null}
+          <ul className={shared.bareList}>
             {s.close.slice(0, CLOSE_SHOWN).map((a, k) => (
               <li key={`${a.area.sheet ?? ""}-${a.area.row ?? a.area.column ?? k}`}>
                 <AreaItem
@@ -176,20 +178,20 @@ export function ResultsTab({
             ))}
           </ul>
           {s.close.length > CLOSE_SHOWN ? (
-            <p className={styles.note}>{t.closeMore(s.close.length - CLOSE_SHOWN, report.areasSheet)}</p>
+            <p className={shared.note}>{t.closeMore(s.close.length - CLOSE_SHOWN, report.areasSheet)}</p>
           ) : null}
         </section>
-        <section className={styles.section} aria-labelledby="ntm-holding">
-          <h2 id="ntm-holding" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-holding">
+          <h2 id="ntm-holding" className={shared.heading}>
             {t.holdingHeading}
           </h2>
-          {s.holdingBack.length === 0 ? <p className={styles.note}>{t.holdingNone}</p> : null}
-          <ol className={styles.plainList}>
+          {s.holdingBack.length === 0 ? <p className={shared.note}>{t.holdingNone}</p> : null}
+          <ol className={shared.plainList}>
             {s.holdingBack.slice(0, HOLDING_SHOWN).map((h) => (
               <li key={h.criterionId}>
                 <span>{criterionName(h.criterionId)}</span>
                 <br />
-                <span className={styles.note}>
+                <span className={shared.note}>
                   {t.holdingLine(h.failing, s.areas)}
                   {h.onlyGap > 0 ? `; ${t.onlyGapLine(h.onlyGap)}` : ""}
                   {h.noData > 0 ? `; ${t.noDataLine(h.noData)}` : ""}
@@ -198,11 +200,11 @@ export function ResultsTab({
             ))}
           </ol>
         </section>
-        <section className={styles.section} aria-labelledby="ntm-written">
-          <h2 id="ntm-written" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-written">
+          <h2 id="ntm-written" className={shared.heading}>
             {t.writtenHeading}
           </h2>
-          <ul className={styles.plainList}>
+          <ul className={shared.plainList}>
             {report.outcome.written.map((name) => (
               <li key={name}>{name}</li>
             ))}
@@ -214,8 +216,8 @@ export function ResultsTab({
           ))}
           {report.highlights > 0 ? (
             <>
-              <p className={styles.note}>{t.highlighted(report.highlights, report.sheets.join("”, “"))}</p>
-              <p className={styles.note}>
+              <p className={shared.note}>{t.highlighted(report.highlights, report.sheets.join("”, “"))}</p>
+              <p className={shared.note}>
                 <span className={styles.swatch} style={{ backgroundColor: HIGHLIGHT_FILL.unmet }} aria-hidden="true" />
                 {t.legendUnmet}
                 {"  "}
@@ -228,24 +230,24 @@ export function ResultsTab({
               </p>
             </>
           ) : null}
-          {report.skipped.length > 0 ? <p className={styles.note}>{t.skippedLine(sections, totals, other)}</p> : null}
-          {report.hiddenAreas > 0 ? <p className={styles.note}>{t.hiddenIncluded(report.hiddenAreas)}</p> : null}
+          {report.skipped.length > 0 ? <p className={shared.note}>{t.skippedLine(sections, totals, other)}</p> : null}
+          {report.hiddenAreas > 0 ? <p className={shared.note}>{t.hiddenIncluded(report.hiddenAreas)}</p> : null}
         </section>
         {report.notes.length > 0 ? (
-          <section className={styles.section} aria-labelledby="ntm-notes">
-            <h2 id="ntm-notes" className={styles.heading}>
+          <section className={shared.section} aria-labelledby="ntm-notes">
+            <h2 id="ntm-notes" className={shared.heading}>
               {t.notesHeading}
             </h2>
             <ProblemList problems={report.notes} language={language} />
           </section>
         ) : null}
-        <section className={styles.section} aria-labelledby="ntm-word">
-          <h2 id="ntm-word" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-word">
+          <h2 id="ntm-word" className={shared.heading}>
             {t.wordHeading}
           </h2>
-          <p className={styles.note}>{t.wordIntro}</p>
+          <p className={shared.note}>{t.wordIntro}</p>
           {canSaveFiles ? (
-            <div className={styles.actions}>
+            <div className={shared.actions}>
               <Button disabled={busy} onClick={onWordReport}>
                 {t.wordDownload}
               </Button>
@@ -257,8 +259,8 @@ export function ResultsTab({
           )}
         </section>
         {report.problems.length > 0 ? (
-          <section className={styles.section} aria-labelledby="ntm-problems">
-            <h2 id="ntm-problems" className={styles.heading}>
+          <section className={shared.section} aria-labelledby="ntm-problems">
+            <h2 id="ntm-problems" className={shared.heading}>
               {t.problemsHeading(report.problems.length)}
             </h2>
             <ProblemList problems={report.problems} language={language} limit={PROBLEMS_SHOWN} more={t.problemsMore} />

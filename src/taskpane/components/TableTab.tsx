@@ -8,7 +8,8 @@ import { Ruleset } from "../../rules/ruleset";
 import { DetectedTable, Detection, HostFeatures } from "../actions";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
-import { usePaneStyles } from "./styles";
+import { useTableTabStyles } from "./TableTab.styles";
+import { useSharedStyles } from "./styles";
 
 /** Below this the pane asks the user to check the column. */
 const CHECK_BELOW = 0.8;
@@ -62,7 +63,8 @@ export function TableTab({
   onChangeRole,
   onSave,
 }: TableTabProps) {
-  const styles = usePaneStyles();
+  const shared = useSharedStyles();
+  const styles = useTableTabStyles();
   const options = useMemo(
     () => roleOptions(ruleset).map((role) => ({ key: roleKey(role), role, label: roleLabel(role, ruleset)[language] })),
     [ruleset, language]
@@ -72,9 +74,9 @@ export function TableTab({
   const table: DetectedTable | undefined = tables[selected] ?? tables[0];
 
   return (
-    <div className={styles.panel}>
-      <p className={styles.note}>{t.tableIntro}</p>
-      <div className={styles.actions}>
+    <div className={shared.panel}>
+      <p className={shared.note}>{t.tableIntro}</p>
+      <div className={shared.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => onFind(false)}>
           {t.findTable}
         </Button>
@@ -93,11 +95,11 @@ export function TableTab({
       ) : null}
       {detection && tables.length > 0 ? renderTables() : null}
       {detection && detection.skipped.length > 0 ? (
-        <section className={styles.section} aria-labelledby="ntm-skipped-sheets">
-          <h2 id="ntm-skipped-sheets" className={styles.heading}>
+        <section className={shared.section} aria-labelledby="ntm-skipped-sheets">
+          <h2 id="ntm-skipped-sheets" className={shared.heading}>
             {t.skippedSheetsHeading}
           </h2>
-          <ul className={styles.plainList}>
+          <ul className={shared.plainList}>
             {detection.skipped.map((s) => (
               <li key={s.sheet}>
                 {s.sheet}: {s.message[language]}
@@ -112,8 +114,8 @@ export function TableTab({
 
   function renderTables() {
     return (
-      <section className={styles.section} aria-labelledby="ntm-tables">
-        <h2 id="ntm-tables" className={styles.heading}>
+      <section className={shared.section} aria-labelledby="ntm-tables">
+        <h2 id="ntm-tables" className={shared.heading}>
           {t.tablesHeading}
         </h2>
         {tables.map((x, k) => (
@@ -176,14 +178,14 @@ export function TableTab({
         {c.confidence !== undefined || c.note ? (
           <span className={styles.columnMeta}>
             {c.confidence !== undefined ? (
-              <span className={styles.note}>{t.confidence(Math.round(c.confidence * 100))}</span>
+              <span className={shared.note}>{t.confidence(Math.round(c.confidence * 100))}</span>
             ) : null}
             {c.confidence !== undefined && c.confidence < CHECK_BELOW ? (
               <Badge appearance="tint" color="warning" size="small">
                 {t.checkThis}
               </Badge>
             ) : null}
-            {c.note ? <span className={styles.note}>{c.note[language]}</span> : null}
+            {c.note ? <span className={shared.note}>{c.note[language]}</span> : null}
           </span>
         ) : null}
       </Field>
@@ -198,16 +200,16 @@ export function TableTab({
     const showsCommune = layout.commune !== undefined && !layout.columns.some((c) => c.role.kind === "commune");
     return (
       <>
-        <section className={styles.section} aria-label={t.sheetLine(d.sheet)}>
-          <p className={styles.heading}>{t.sheetLine(d.sheet)}</p>
-          <p className={styles.note}>{header}</p>
-          {sideways ? <p className={styles.note}>{t.sidewaysLine}</p> : null}
-          <p className={styles.note}>
+        <section className={shared.section} aria-label={t.sheetLine(d.sheet)}>
+          <p className={shared.heading}>{t.sheetLine(d.sheet)}</p>
+          <p className={shared.note}>{header}</p>
+          {sideways ? <p className={shared.note}>{t.sidewaysLine}</p> : null}
+          <p className={shared.note}>
             {d.source === "saved" ? t.savedSource : d.source === "manual" ? t.manualSource : t.detectedSource}
           </p>
-          {layout.district ? <p className={styles.note}>{t.districtLine(layout.district)}</p> : null}
+          {layout.district ? <p className={shared.note}>{t.districtLine(layout.district)}</p> : null}
           {showsCommune ? (
-            <p className={styles.note}>{t.communeLine(layout.commune as string, layout.communeSource === "sheet")}</p>
+            <p className={shared.note}>{t.communeLine(layout.commune as string, layout.communeSource === "sheet")}</p>
           ) : null}
         </section>
         {uncovered.length > 0 ? (
@@ -215,23 +217,23 @@ export function TableTab({
             <MessageBarBody>{t.uncovered(uncovered.join(", "))}</MessageBarBody>
           </MessageBar>
         ) : null}
-        <section className={styles.section}>
-          <h2 className={styles.heading}>{sideways ? t.rowsHeading : t.columnsHeading}</h2>
+        <section className={shared.section}>
+          <h2 className={shared.heading}>{sideways ? t.rowsHeading : t.columnsHeading}</h2>
           {mapped.map(select)}
         </section>
-        <section className={styles.section}>
-          <h2 className={styles.heading}>{sideways ? t.unmappedRowsHeading : t.unmappedHeading}</h2>
-          {unmapped.length === 0 ? <p className={styles.note}>{t.noUnmapped}</p> : unmapped.map(select)}
+        <section className={shared.section}>
+          <h2 className={shared.heading}>{sideways ? t.unmappedRowsHeading : t.unmappedHeading}</h2>
+          {unmapped.length === 0 ? <p className={shared.note}>{t.noUnmapped}</p> : unmapped.map(select)}
         </section>
         {features.savesMapping ? (
-          <div className={styles.actions}>
+          <div className={shared.actions}>
             <Button disabled={busy || !dirty} onClick={onSave}>
               {t.saveMapping}
             </Button>
-            {dirty ? <p className={styles.note}>{t.unsaved}</p> : null}
+            {dirty ? <p className={shared.note}>{t.unsaved}</p> : null}
           </div>
         ) : dirty ? (
-          <p className={styles.note}>{t.unsaved}</p>
+          <p className={shared.note}>{t.unsaved}</p>
         ) : null}
       </>
     );

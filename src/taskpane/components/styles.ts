@@ -1,25 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-/** Shared layout for a pane about 320 px wide: one column, wrapping text, full-width actions. */
-export const usePaneStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
-    minWidth: 0,
-    overflowWrap: "anywhere",
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  tabs: { flexWrap: "wrap" },
+/** Layout shared by the pane's sections, for a pane about 320 px wide: one column, wrapping text, full-width actions. */
+export const useSharedStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -40,28 +22,6 @@ export const usePaneStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
-  counts: {
-    display: "grid",
-    gridTemplateColumns: "1fr auto",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  countValue: { margin: 0, fontWeight: tokens.fontWeightSemibold, textAlign: "right" },
-  areaButton: { justifyContent: "flex-start", textAlign: "left", width: "100%", minWidth: 0, height: "auto" },
-  /** An area listed as text (no sheet to show it on): aligned with the buttons of the same lists. */
-  areaPlain: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}` },
-  areaText: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
-  columnRow: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
-  columnMeta: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  swatch: {
-    display: "inline-block",
-    width: "12px",
-    height: "12px",
-    marginRight: tokens.spacingHorizontalXS,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    verticalAlign: "middle",
-  },
   fieldset: {
     border: "none",
     margin: 0,
@@ -72,45 +32,6 @@ export const usePaneStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
-  pair: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalS,
-    minWidth: 0,
-    "& > *": { minWidth: 0 },
-  },
-  /** Checkboxes two to a row (commune names are short). */
-  checkGrid: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalXS,
-    minWidth: 0,
-    "& > *": { minWidth: 0 },
-  },
-  /** An accordion panel using the pane's full width (the effort table needs it). */
-  widePanel: { marginLeft: 0, marginRight: 0 },
-  /** The per-criterion effort table: name and class, fitted to the pane's width. */
-  effortTable: { width: "100%", tableLayout: "fixed", borderCollapse: "collapse" },
-  effortNameColumn: { width: "40%", textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-  effortClassColumn: { width: "60%", textAlign: "left", fontWeight: tokens.fontWeightSemibold },
-  effortName: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightRegular,
-    fontSize: tokens.fontSizeBase200,
-    paddingRight: tokens.spacingHorizontalXS,
-    verticalAlign: "middle",
-  },
-  effortNameChanged: {
-    textAlign: "left",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase200,
-    paddingRight: tokens.spacingHorizontalXS,
-    verticalAlign: "middle",
-  },
-  effortCell: { paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
   /** An input that shrinks with the pane (Fluent's sizes itself to about 20 characters). */
   input: { minWidth: 0, width: "100%" },
-  yearLine: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  status: { minHeight: "1.5em", fontSize: tokens.fontSizeBase200 },
-  where: { fontWeight: tokens.fontWeightSemibold },
 });
