@@ -4,7 +4,8 @@ import { InputError, Problem } from "../src/rules/message";
 import { withOverride } from "../src/rules/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, Detection, PaneActions } from "../src/taskpane/actions";
-import { ROADMAP_SETTINGS_KEY, RoadmapSettings, withEffortClass } from "../src/taskpane/roadmap-settings";
+import { RoadmapSettings } from "../src/rules/roadmap-settings";
+import { withEffortClass } from "../src/taskpane/roadmap-form";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
 import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
@@ -418,10 +419,11 @@ describe("the pane's actions on Excel", () => {
     const syncs = double.state.syncs;
     await actions.saveRoadmapSettings(settings);
     expect(double.state.syncs - syncs).toBe(1);
-    expect(JSON.parse(String(double.snapshot().settings[ROADMAP_SETTINGS_KEY]))).toEqual({
-      startYear: 2026,
-      capacity: { completionsPerYear: 4 },
-      communesMeetingStandard: [{ commune }],
+    expect(JSON.parse(String(double.snapshot().settings[SETTING_KEYS.roadmapSettings]))).toEqual({
+      format: "ntm-roadmap/1",
+      start_year: 2026,
+      capacity: { completions_per_year: 4 },
+      communes_meeting_standard: [commune],
       effort: {
         format: "ntm-roadmap-effort/1",
         criteria: { [medium.criterionId]: { effort: "high", funding: medium.funding } },
@@ -449,7 +451,7 @@ describe("the pane's actions on Excel", () => {
 
   test("roadmap settings saved before the communes and effort fields existed still load and plan", async () => {
     const old = { startYear: 2025, targetYear: 2027, perCommune: { min: 1, max: 3 }, target: 12, rewardPerArea: 1e6 };
-    const { actions } = workbookWith([districtSeed(20)], { [ROADMAP_SETTINGS_KEY]: JSON.stringify(old) });
+    const { actions } = workbookWith([districtSeed(20)], { [SETTING_KEYS.roadmapSettings]: JSON.stringify(old) });
     const settings = await actions.loadRoadmapSettings();
     expect(settings).toEqual(old);
     const { report } = await analyse(actions, false, settings);

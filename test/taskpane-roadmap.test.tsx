@@ -3,10 +3,10 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { resetAddinState } from "../src/functions/addin-state";
-import { MemoryWorkbook, SHEET_NAMES } from "../src/rules/workbook";
+import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { AnalyseRequest, createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
-import { ROADMAP_SETTINGS_KEY, RoadmapSettings } from "../src/taskpane/roadmap-settings";
+import { RoadmapSettings } from "../src/rules/roadmap-settings";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 import { recordingDocuments } from "./support/documents";
 
@@ -65,7 +65,7 @@ async function retype(user: ReturnType<typeof userEvent.setup>, name: string, va
 
 const workbookWith = (settings?: RoadmapSettings) => {
   const workbook = new PaneWorkbook([sampleDistrict({ areas: 30 })]);
-  if (settings) workbook.settings.set(ROADMAP_SETTINGS_KEY, JSON.stringify(settings));
+  if (settings) workbook.settings.set(SETTING_KEYS.roadmapSettings, JSON.stringify(settings));
   return workbook;
 };
 
@@ -81,7 +81,7 @@ async function plan(user: ReturnType<typeof userEvent.setup>, { analysed }: Reco
   });
 }
 
-const savedJson = (workbook: PaneWorkbook) => JSON.parse(workbook.settings.get(ROADMAP_SETTINGS_KEY) ?? "{}");
+const savedJson = (workbook: PaneWorkbook) => JSON.parse(workbook.settings.get(SETTING_KEYS.roadmapSettings) ?? "{}");
 
 /** The roadmap summary's "Xã dưới mức tối thiểu" cells, one per planned year. */
 function belowMinimum(workbook: PaneWorkbook): string[] {
@@ -141,7 +141,14 @@ describe("the roadmap tab", () => {
     };
     expect(saved).toEqual([expected]);
     expect(analysed[0].roadmap).toEqual(expected);
-    expect(JSON.parse(workbook.settings.get(ROADMAP_SETTINGS_KEY) ?? "")).toEqual(expected);
+    // Kept as the command line's --roadmap file has it.
+    expect(savedJson(workbook)).toEqual({
+      format: "ntm-roadmap/1",
+      start_year: 2026,
+      target_year: 2028,
+      per_commune: { min: 1, max: 3 },
+      reward_per_area: 1_000_000,
+    });
     // Still on the roadmap tab, the plan year by year.
     expect(screen.getByRole("heading", { name: "Lộ trình 2026–2028" })).toBeTruthy();
     for (const year of [2026, 2027, 2028]) {
@@ -266,7 +273,13 @@ describe("the roadmap tab", () => {
     };
     expect(saved[1]).toEqual(expected);
     expect(analysed[1].roadmap).toEqual(expected);
-    expect(savedJson(workbook)).toEqual(expected);
+    expect(savedJson(workbook)).toEqual({
+      format: "ntm-roadmap/1",
+      start_year: 2026,
+      per_commune: { min: 2, max: 3 },
+      capacity: { completions_per_year: 4 },
+      communes_meeting_standard: ["Xã Thanh Hà"],
+    });
     const below = belowMinimum(workbook);
     expect(below.some((cell) => cell.includes("Xã Thanh Hà"))).toBe(false);
     // The other communes still carry the aim: the limit still binds.
@@ -332,7 +345,7 @@ describe("the roadmap tab", () => {
   test("settings saved before the communes and effort fields existed load, and unreadable new values are ignored", async () => {
     const workbook = new PaneWorkbook([sampleDistrict({ areas: 30 })]);
     workbook.settings.set(
-      ROADMAP_SETTINGS_KEY,
+      SETTING_KEYS.roadmapSettings,
       JSON.stringify({
         startYear: 2027,
         perCommune: { min: 1, max: 2 },
@@ -357,8 +370,9 @@ describe("the roadmap tab", () => {
     expect(analysed[0].roadmap?.effort?.criteria.TC11.effort).toBe("high");
     expect(analysed[0].roadmap?.effort?.criteria.TC08.effort).toBe("medium");
     expect(savedJson(workbook)).toEqual({
-      startYear: 2027,
-      perCommune: { min: 1, max: 2 },
+      format: "ntm-roadmap/1",
+      start_year: 2027,
+      per_commune: { min: 1, max: 2 },
       effort: { format: "ntm-roadmap-effort/1", criteria: { TC11: { effort: "high", funding: "community" } } },
     });
   });

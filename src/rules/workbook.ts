@@ -137,6 +137,8 @@ export const SETTING_KEYS = {
   mapping: "ntm.mapping",
   ruleset: "ntm.ruleset",
   roadmapEffort: "ntm.roadmapEffort",
+  /** The pane's roadmap settings: an "ntm-roadmap/1" document, as the command line's --roadmap file. */
+  roadmapSettings: "ntm.roadmapSettings",
 } as const;
 
 /**

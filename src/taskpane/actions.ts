@@ -16,13 +16,13 @@ import type { Rasterizer } from "../documents/chart-picture";
 import { DossierRef } from "../rules/dossier";
 import { rulesetSheet, SheetResult } from "../rules/report";
 import { RoadmapPlan } from "../rules/roadmap";
+import { readRoadmapSettings, RoadmapSettings, roadmapSettingsToDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
 import { embeddedRuleset } from "../rules/ruleset-document";
 import { manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
 import { findTables, SkippedSheet, tableRange, tablesOfSheet } from "../rules/table-finder";
 import { areaLine } from "../rules/orientation";
 import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../rules/workbook";
-import { ROADMAP_SETTINGS_KEY, RoadmapSettings, settingsFromJson, settingsToJson } from "./roadmap-settings";
 import { FileSaver } from "./file-saver";
 
 /**
@@ -45,7 +45,7 @@ export interface PaneActions {
   resetCriteria(): Promise<Ruleset>;
   /** Show an area: its sheet activated, its row (or its column, sideways) selected. */
   selectArea(area: { sheet?: string; row?: number; column?: number }): Promise<void>;
-  /** The roadmap tab's settings kept in the workbook ({} when none or unreadable). */
+  /** The roadmap tab's settings kept in the workbook, an "ntm-roadmap/1" document ({} when none or unreadable). */
   loadRoadmapSettings(): Promise<RoadmapSettings>;
   /** One workbook setting for all of them; of the effort table only the changed criteria are kept. */
   saveRoadmapSettings(settings: RoadmapSettings): Promise<void>;
@@ -404,11 +404,15 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
     },
 
     async loadRoadmapSettings() {
-      return settingsFromJson(await host.loadSetting(ROADMAP_SETTINGS_KEY));
+      // Read as the command line reads its --roadmap file; a field it cannot read keeps the planner's default.
+      return readRoadmapSettings(
+        parse(await host.loadSetting(SETTING_KEYS.roadmapSettings)) ?? {},
+        SETTING_KEYS.roadmapSettings
+      ).settings;
     },
 
     saveRoadmapSettings(settings) {
-      return host.saveSetting(ROADMAP_SETTINGS_KEY, settingsToJson(settings));
+      return host.saveSetting(SETTING_KEYS.roadmapSettings, JSON.stringify(roadmapSettingsToDocument(settings)));
     },
 
     canSaveFiles() {

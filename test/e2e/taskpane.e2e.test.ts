@@ -218,9 +218,10 @@ test("the built pane finds the table, takes a correction, analyses, writes the r
   expect(await page.getByText(/^Không đạt mục tiêu: dự kiến \d+\/1000 khu/).isVisible()).toBe(true);
   expect(await page.getByText(/^\d{4}: \d+ khu \(lũy kế \d+ \/ mục tiêu \d+\)$/).count()).toBe(5);
   expect(JSON.parse(String((await snapshot()).settings["ntm.roadmapSettings"]))).toEqual({
-    perCommune: { min: 2, max: 3 },
+    format: "ntm-roadmap/1",
+    per_commune: { min: 2, max: 3 },
     target: 1000,
-    rewardPerArea: 50_000_000,
+    reward_per_area: 50_000_000,
   });
   // Readable at the pane's width: nothing wider than the pane.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);

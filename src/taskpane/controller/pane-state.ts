@@ -4,7 +4,7 @@ import { Language, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { withOverride } from "../../rules/sheet-table";
 import { AnalysisReport, Detection, ReviewReport, RulesetInfo } from "../actions";
-import { RoadmapSettings } from "../roadmap-settings";
+import { RoadmapSettings } from "../../rules/roadmap-settings";
 import { Strings } from "../strings";
 
 export type TabId = "table" | "results" | "criteria" | "roadmap";

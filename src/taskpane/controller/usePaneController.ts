@@ -5,7 +5,7 @@ import { parseDossierList } from "../../rules/dossier";
 import { InputError, Language, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
 import { AnalysisReport, PaneActions, RulesetInfo } from "../actions";
-import { RoadmapSettings } from "../roadmap-settings";
+import { RoadmapSettings } from "../../rules/roadmap-settings";
 import { errorProblem, Strings } from "../strings";
 import {
   AnalyseOptions,

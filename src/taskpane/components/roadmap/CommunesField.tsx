@@ -1,6 +1,6 @@
 import { Checkbox } from "@fluentui/react-components";
 import { CommuneRef } from "../../../rules/roadmap";
-import { CommuneChoice, isTicked, tickCommune } from "../../roadmap-settings";
+import { CommuneChoice, isTicked, tickCommune } from "../../roadmap-form";
 import { Strings } from "../../strings";
 import { useSharedStyles } from "../styles";
 import { useCommunesFieldStyles } from "./CommunesField.styles";

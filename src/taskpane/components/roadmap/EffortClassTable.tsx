@@ -9,7 +9,8 @@ import {
   EffortTable,
 } from "../../../rules/roadmap-effort";
 import { Ruleset } from "../../../rules/ruleset";
-import { defaultEffort, effortOf, effortOverrides, withEffortClass } from "../../roadmap-settings";
+import { defaultEffort, effortOverrides } from "../../../rules/roadmap-settings";
+import { effortOf, withEffortClass } from "../../roadmap-form";
 import { Strings } from "../../strings";
 import { useSharedStyles } from "../styles";
 import { useEffortClassTableStyles } from "./EffortClassTable.styles";

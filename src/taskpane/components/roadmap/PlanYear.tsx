@@ -2,7 +2,7 @@ import { columnLetter } from "../../../rules/cell";
 import { Language } from "../../../rules/message";
 import { comparePriority, RoadmapYear } from "../../../rules/roadmap";
 import { HostFeatures } from "../../actions";
-import { money } from "../../roadmap-settings";
+import { money } from "../../roadmap-form";
 import { Strings } from "../../strings";
 import { AreaItem } from "../AreaItem";
 import { useSharedStyles } from "../styles";

@@ -6,16 +6,8 @@ import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roa
 import { EffortTable } from "../../../rules/roadmap-effort";
 import { Ruleset } from "../../../rules/ruleset";
 import { AnalysisReport } from "../../actions";
-import {
-  communeChoices,
-  formOf,
-  money,
-  readForm,
-  RoadmapField,
-  RoadmapForm,
-  RoadmapSettings,
-  withChoices,
-} from "../../roadmap-settings";
+import { communeChoices, formOf, money, readForm, RoadmapField, RoadmapForm, withChoices } from "../../roadmap-form";
+import { RoadmapSettings } from "../../../rules/roadmap-settings";
 import { Strings } from "../../strings";
 import { ProblemList } from "../ProblemList";
 import { useSharedStyles } from "../styles";
@@ -60,7 +52,7 @@ export function RoadmapSettingsForm({
   const [form, setForm] = useState<RoadmapForm>(() => formOf(settings, language));
   const [communes, setCommunes] = useState<CommuneRef[]>(() => settings.communesMeetingStandard ?? []);
   const [effort, setEffort] = useState<EffortTable | undefined>(() => settings.effort);
-  const read = readForm(form, assessmentYear);
+  const read = readForm(form, assessmentYear, settings);
   const chosen = withChoices(read.settings, communes, effort);
   const years = planYears(read.settings, assessmentYear);
   const defaultStart = planYears({}, assessmentYear).startYear;

@@ -2,7 +2,7 @@ import { Language, Problem } from "../../../rules/message";
 import { Ruleset } from "../../../rules/ruleset";
 import { SHEET_NAMES } from "../../../rules/workbook";
 import { AnalysisReport, HostFeatures, ReviewReport } from "../../actions";
-import { RoadmapSettings } from "../../roadmap-settings";
+import { RoadmapSettings } from "../../../rules/roadmap-settings";
 import { Strings } from "../../strings";
 import { ProvisionalNotice } from "../ProvisionalNotice";
 import { useSharedStyles } from "../styles";

@@ -1,38 +1,11 @@
 import { formatNumber } from "../rules/format";
-import { InputError, Language, Problem, problem } from "../rules/message";
-import { PlanSettings, planYears } from "../rules/report";
-import { communeRef } from "../rules/roadmap-settings";
+import { Language, Problem, problem } from "../rules/message";
+import { planYears } from "../rules/report";
 import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap";
-import {
-  CriterionEffort,
-  defaultEffortTable,
-  EffortClass,
-  EffortTable,
-  effortTableFromDocument,
-  fallbackEffort,
-} from "../rules/roadmap-effort";
+import { defaultEffortTable, EffortClass, EffortTable, effortTableFromDocument } from "../rules/roadmap-effort";
+import { defaultEffort, EffortOverrides, effortOverrides, RoadmapSettings } from "../rules/roadmap-settings";
 import { foldText } from "../rules/ruleset";
 import { parseLocaleNumber } from "../rules/values";
-
-/** Workbook setting holding the roadmap settings of the pane's roadmap tab (JSON: see settingsToJson). */
-export const ROADMAP_SETTINGS_KEY = "ntm.roadmapSettings";
-
-/**
- * What an officer sets in the roadmap tab; everything else of PlanSettings keeps the core's defaults.
- * `effort`, when set, is the shipped table with the officer's changes (see effortWithOverrides); only the
- * changes are saved.
- */
-export type RoadmapSettings = Pick<
-  PlanSettings,
-  | "startYear"
-  | "targetYear"
-  | "perCommune"
-  | "target"
-  | "rewardPerArea"
-  | "capacity"
-  | "communesMeetingStandard"
-  | "effort"
->;
 
 /** The form as typed: text, so "1.000.000" and a half-typed year survive until they are read. */
 export interface RoadmapForm {
@@ -81,10 +54,12 @@ export function formOf(settings: RoadmapSettings, language: Language): RoadmapFo
 /**
  * Read the form: empty fields are left to the core's defaults, numbers are read the Vietnamese way
  * ("1.000.000"), and the result is checked by the core's checkRoadmapOptions with the years it would use.
+ * What the form does not show (a yearly budget from a settings file) is kept from the `saved` settings.
  */
 export function readForm(
   form: RoadmapForm,
-  assessmentYear?: number
+  assessmentYear?: number,
+  saved: RoadmapSettings = {}
 ): { settings: RoadmapSettings; problems: Problem[]; fields: Set<RoadmapField> } {
   const problems: Problem[] = [];
   const read = (field: RoadmapField): number | undefined => {
@@ -113,7 +88,13 @@ export function readForm(
   }
   if (target !== undefined) settings.target = target;
   if (reward !== undefined) settings.rewardPerArea = reward;
-  if (completions !== undefined) settings.capacity = { completionsPerYear: completions };
+  const budgetPerYear = saved.capacity?.budgetPerYear;
+  if (completions !== undefined || budgetPerYear !== undefined) {
+    settings.capacity = {
+      ...(completions !== undefined ? { completionsPerYear: completions } : {}),
+      ...(budgetPerYear !== undefined ? { budgetPerYear } : {}),
+    };
+  }
   problems.push(...checkRoadmapOptions({ ...settings, ...planYears(settings, assessmentYear) }));
   const fields = new Set<RoadmapField>();
   for (const p of problems) {
@@ -122,62 +103,6 @@ export function readForm(
     }
   }
   return { settings, problems, fields };
-}
-
-const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-
-/**
- * Settings read back from the workbook: only the known fields, anything unreadable dropped (the field keeps
- * the core's default). Settings saved before the communes and effort fields existed read as they did.
- */
-export function settingsFromJson(textValue: string | undefined): RoadmapSettings {
-  if (!textValue) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(textValue);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== "object") return {};
-  const o = parsed as Record<string, unknown>;
-  const out: RoadmapSettings = {};
-  const startYear = num(o.startYear);
-  const targetYear = num(o.targetYear);
-  const target = num(o.target);
-  const reward = num(o.rewardPerArea);
-  if (startYear !== undefined) out.startYear = startYear;
-  if (targetYear !== undefined) out.targetYear = targetYear;
-  if (target !== undefined) out.target = target;
-  if (reward !== undefined) out.rewardPerArea = reward;
-  const pc = o.perCommune && typeof o.perCommune === "object" ? (o.perCommune as Record<string, unknown>) : undefined;
-  const min = num(pc?.min);
-  const max = num(pc?.max);
-  if (min !== undefined && max !== undefined) out.perCommune = { min, max };
-  const cap = o.capacity && typeof o.capacity === "object" ? (o.capacity as Record<string, unknown>) : undefined;
-  const completions = num(cap?.completionsPerYear);
-  if (completions !== undefined) out.capacity = { completionsPerYear: completions };
-  if (Array.isArray(o.communesMeetingStandard)) {
-    const communes = o.communesMeetingStandard.flatMap((c) => communeRef(c) ?? []);
-    if (communes.length > 0) out.communesMeetingStandard = communes;
-  }
-  const effort = effortFromJson(o.effort);
-  if (effort) out.effort = effort;
-  return out;
-}
-
-/**
- * The JSON kept under ROADMAP_SETTINGS_KEY: the numeric fields as they are, the communes at the standard
- * when there are any, and `effort` as the command line's roadmap file has it (an "ntm-roadmap-effort/1"
- * document listing only the criteria whose class differs from the shipped one), or nothing when none does.
- */
-export function settingsToJson(settings: RoadmapSettings): string {
-  const { communesMeetingStandard, effort, ...rest } = settings;
-  const overrides = effortOverrides(effort);
-  return JSON.stringify({
-    ...rest,
-    ...(communesMeetingStandard?.length ? { communesMeetingStandard } : {}),
-    ...(overrides ? { effort: overrides } : {}),
-  });
 }
 
 /** The form's numbers with the communes ticked and the effort table chosen (left out when at the defaults). */
@@ -267,50 +192,9 @@ export function tickCommune(
 // ---------------------------------------------------------------------------------------------
 // Effort classes per criterion
 
-const EFFORT_WHERE = `${ROADMAP_SETTINGS_KEY} › effort`;
-
-/** The shipped class of a criterion (the team's proposal), or the core's fallback for one it does not list. */
-export function defaultEffort(criterionId: string): CriterionEffort {
-  return defaultEffortTable().criteria[criterionId] ?? fallbackEffort(criterionId);
-}
-
-/** One entry of an effort document ("ntm-roadmap-effort/1"), as the command line's file writes it. */
-export interface EffortEntry {
-  effort: CriterionEffort["effort"];
-  funding: CriterionEffort["funding"];
-  support_cost?: number;
-}
-
-/** The `effort` of the command line's roadmap file: an effort document listing only what it overrides. */
-export interface EffortOverrides {
-  format: "ntm-roadmap-effort/1";
-  criteria: Record<string, EffortEntry>;
-}
-
-/** The criteria whose class, funding or cost differ from the shipped ones; undefined when none does. */
-export function effortOverrides(table: EffortTable | undefined): EffortOverrides | undefined {
-  if (!table) return undefined;
-  const criteria: Record<string, EffortEntry> = {};
-  for (const [id, e] of Object.entries(table.criteria)) {
-    const d = defaultEffort(id);
-    if (e.effort === d.effort && e.funding === d.funding && e.supportCost === d.supportCost) continue;
-    criteria[id] = {
-      effort: e.effort,
-      funding: e.funding,
-      ...(e.supportCost !== undefined ? { support_cost: e.supportCost } : {}),
-    };
-  }
-  return Object.keys(criteria).length > 0 ? { format: "ntm-roadmap-effort/1", criteria } : undefined;
-}
-
-/**
- * The table the core plans with: the shipped one with the overrides, read by the core's reader just as the
- * command line reads the `effort` of its roadmap file. Undefined when nothing is overridden.
- */
-export function effortWithOverrides(overrides: EffortOverrides | undefined): EffortTable | undefined {
-  if (!overrides || Object.keys(overrides.criteria).length === 0) return undefined;
-  return effortTableFromDocument(overrides, EFFORT_WHERE, defaultEffortTable());
-}
+/** The shipped table with these overrides, read as the core reads a settings document's `effort`. */
+const withOverrides = (overrides: EffortOverrides | undefined): EffortTable | undefined =>
+  overrides ? effortTableFromDocument(overrides, "effort", defaultEffortTable()) : undefined;
 
 /** The table with one criterion's class changed (undefined: back to the shipped table). */
 export function withEffortClass(
@@ -320,7 +204,7 @@ export function withEffortClass(
 ): EffortTable | undefined {
   const base = table ?? defaultEffortTable();
   const current = base.criteria[criterionId] ?? defaultEffort(criterionId);
-  return effortWithOverrides(
+  return withOverrides(
     effortOverrides({ ...base, criteria: { ...base.criteria, [criterionId]: { ...current, effort } } })
   );
 }
@@ -328,29 +212,6 @@ export function withEffortClass(
 /** The class a criterion has in the table (or by default). */
 export function effortOf(table: EffortTable | undefined, criterionId: string): EffortClass {
   return (table?.criteria[criterionId] ?? defaultEffort(criterionId)).effort;
-}
-
-/** Saved overrides, each entry checked by the core's reader; an unreadable entry is dropped (its default holds). */
-function effortFromJson(v: unknown): EffortTable | undefined {
-  if (!v || typeof v !== "object" || Array.isArray(v)) return undefined;
-  const criteria = (v as Record<string, unknown>).criteria;
-  if (!criteria || typeof criteria !== "object" || Array.isArray(criteria)) return undefined;
-  const kept: Record<string, EffortEntry> = {};
-  for (const [id, entry] of Object.entries(criteria)) {
-    try {
-      const one = effortTableFromDocument({ criteria: { [id]: entry } }, EFFORT_WHERE).criteria[id];
-      kept[id] = {
-        effort: one.effort,
-        funding: one.funding,
-        ...(one.supportCost !== undefined ? { support_cost: one.supportCost } : {}),
-      };
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-    }
-  }
-  // Entries equal to the shipped ones are no overrides: dropped, so that the table reads back as it was saved.
-  const overrides = effortOverrides(effortWithOverrides({ format: "ntm-roadmap-effort/1", criteria: kept }));
-  return effortWithOverrides(overrides);
 }
 
 /** "1.000.000 đồng" / "1,000,000 VND". */
