@@ -6,7 +6,7 @@ import { resetAddinState } from "../src/functions/addin-state";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { AnalyseRequest, createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
-import { RoadmapSettings } from "../src/rules/roadmap-settings";
+import { RoadmapSettings, roadmapSettingsToDocument } from "../src/rules/roadmap-settings";
 import { sampleDistrict } from "../src/taskpane/testing/sample-district";
 import { recordingDocuments } from "./support/documents";
 
@@ -65,7 +65,9 @@ async function retype(user: ReturnType<typeof userEvent.setup>, name: string, va
 
 const workbookWith = (settings?: RoadmapSettings) => {
   const workbook = new PaneWorkbook([sampleDistrict({ areas: 30 })]);
-  if (settings) workbook.settings.set(SETTING_KEYS.roadmapSettings, JSON.stringify(settings));
+  if (settings) {
+    workbook.settings.set(SETTING_KEYS.roadmapSettings, JSON.stringify(roadmapSettingsToDocument(settings)));
+  }
   return workbook;
 };
 
@@ -203,6 +205,23 @@ describe("the roadmap tab", () => {
     expect(String(workbook.outputs.get(SHEET_NAMES.roadmap)?.rows[0][0])).toMatch(/2027–2029/);
     await user.click(screen.getByRole("tab", { name: "Lộ trình" }));
     expect(screen.getByRole("heading", { name: "Lộ trình 2027–2029" })).toBeTruthy();
+  });
+
+  test("a yearly budget set in a settings file, not on the form, is kept when the officer saves the form", async () => {
+    const workbook = workbookWith({ startYear: 2027, capacity: { budgetPerYear: 800_000_000 } });
+    const rec = recorded(workbook);
+    const user = await openRoadmap(rec.actions);
+    await retype(user, "Mục tiêu của huyện (không bắt buộc)", "20");
+    await plan(user, rec);
+    const expected: RoadmapSettings = {
+      startYear: 2027,
+      perCommune: { min: 2, max: 3 },
+      target: 20,
+      capacity: { budgetPerYear: 800_000_000 },
+    };
+    expect(rec.saved).toEqual([expected]);
+    expect(rec.analysed[0].roadmap).toEqual(expected);
+    expect(savedJson(workbook).capacity).toEqual({ budget_per_year: 800_000_000 });
   });
 
   test("the yearly review: the core's message without a roadmap; after one, reached, slipped and early counts", async () => {
