@@ -1,12 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Switch,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Switch } from "@fluentui/react-components";
 import { DragEvent, useEffect, useMemo, useRef, useState } from "react";
 import { Language } from "../../rules/message";
 import { SHEET_NAMES } from "../../rules/workbook";
@@ -17,69 +9,7 @@ import { DocumentTools } from "../../taskpane/actions";
 import { FilesWorkbook } from "../files-workbook";
 import { distinctName, FileLike, identityOf, PickedEntry, readPicked } from "../picked-files";
 import { PAGE_STRINGS, PANE_STRINGS } from "../strings";
-
-const usePageStyles = makeStyles({
-  page: {
-    maxWidth: "760px",
-    margin: "0 auto",
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalM}`,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    overflowWrap: "anywhere",
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
-  subtitle: { margin: 0, color: tokens.colorNeutralForeground3 },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  drop: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  dropActive: {
-    border: `2px dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
-  files: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  file: {
-    display: "flex",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} 0`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
-  },
-  fileText: { display: "flex", flexDirection: "column", minWidth: 0 },
-  fileName: { fontWeight: tokens.fontWeightSemibold },
-  pane: {
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  hidden: { display: "none" },
-});
+import { usePageStyles } from "./WebPage.styles";
 
 const LANGUAGE_KEY = "ntm.language";
 
