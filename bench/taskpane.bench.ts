@@ -1,8 +1,8 @@
 import { performance } from "perf_hooks";
 import { createPaneActions } from "../src/taskpane/actions";
 import { ExcelRun, ExcelWorkbook } from "../src/taskpane/excel-workbook";
-import { ExcelDouble } from "../src/taskpane/testing/excel-double";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { ExcelDouble } from "../test/support/office/excel-double";
+import { sampleDistrict } from "../test/support/sample-district";
 import { parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
 import { recordingDocuments } from "../test/support/documents";
 import type { Figure } from "./run";

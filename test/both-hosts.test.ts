@@ -8,8 +8,8 @@ import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { SheetData } from "../src/rules/workbook";
 import { seededRandom } from "../src/rules/seeded-random";
 import { ExcelWorkbook } from "../src/taskpane/excel-workbook";
-import { ExcelDouble } from "../src/taskpane/testing/excel-double";
-import { SAMPLE_INDICATOR_COLUMNS, SampleDistrict, sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { ExcelDouble } from "./support/office/excel-double";
+import { SAMPLE_INDICATOR_COLUMNS, SampleDistrict, sampleDistrict } from "./support/sample-district";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { CellSpec, FORMS, handWrittenWorkbook } from "./support/cell-forms";
 

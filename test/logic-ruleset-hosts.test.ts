@@ -13,7 +13,7 @@ import { rulesetFromDocument } from "../src/rules/ruleset-document";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions } from "../src/taskpane/actions";
 import { ExcelWorkbook } from "../src/taskpane/excel-workbook";
-import { ExcelDouble } from "../src/taskpane/testing/excel-double";
+import { ExcelDouble } from "./support/office/excel-double";
 import { recordingDocuments } from "./support/documents";
 import { builtCli, readBack, runNtm, tempDir, writeWorkbook } from "./support/workbooks";
 

@@ -7,8 +7,8 @@ import { createPaneActions, Detection, PaneActions } from "../src/taskpane/actio
 import { RoadmapSettings } from "../src/rules/roadmap-settings";
 import { withEffortClass } from "../src/taskpane/roadmap-form";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
-import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
-import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { ExcelDouble, SheetSeed } from "./support/office/excel-double";
+import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "./support/sample-district";
 import { recordingDocuments } from "./support/documents";
 import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
 import { columnLetter } from "../src/rules/cell";

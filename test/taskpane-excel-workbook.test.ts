@@ -23,7 +23,7 @@ import { InputError } from "../src/rules/message";
 import { Highlight, SheetOutput } from "../src/rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula, splitAreas } from "../src/taskpane/a1";
 import { CELLS_PER_SYNC, ExcelWorkbook, HIGHLIGHT_MARKER, markedFormula } from "../src/taskpane/excel-workbook";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { sampleDistrict } from "./support/sample-district";
 
 /**
  * A small Excel object model on office-addin-mock: properties are only readable after load() and a sync,

@@ -10,7 +10,7 @@ import { recordingDocuments } from "./support/documents";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
 import { hostProblem } from "../src/taskpane/strings";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { sampleDistrict } from "./support/sample-district";
 import { openDocx, paragraphs } from "./support/docx";
 import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
 import { columnLetter } from "../src/rules/cell";

@@ -7,7 +7,7 @@ import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook
 import { AnalyseRequest, createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { Pane } from "../src/taskpane/components/Pane";
 import { RoadmapSettings, roadmapSettingsToDocument } from "../src/rules/roadmap-settings";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { sampleDistrict } from "./support/sample-district";
 import { recordingDocuments } from "./support/documents";
 
 /** The roadmap tab over the real actions on the core's in-memory workbook, with the calls recorded. */

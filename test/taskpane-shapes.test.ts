@@ -3,7 +3,7 @@ import { InputError } from "../src/rules/message";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, Detection } from "../src/taskpane/actions";
 import { ExcelWorkbook, HIGHLIGHT_MARKER } from "../src/taskpane/excel-workbook";
-import { ExcelDouble, SheetSeed } from "../src/taskpane/testing/excel-double";
+import { ExcelDouble, SheetSeed } from "./support/office/excel-double";
 import { recordingDocuments } from "./support/documents";
 import { bookSeeds, shapeBook, truthOf } from "./support/shapes";
 

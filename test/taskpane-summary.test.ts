@@ -4,7 +4,7 @@ import { communesSheet, criteriaSheet } from "../src/rules/report";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { withOverride } from "../src/rules/sheet-table";
 import { MemoryWorkbook } from "../src/rules/workbook";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { sampleDistrict } from "./support/sample-district";
 
 const rs = embeddedRuleset();
 

@@ -1,7 +1,7 @@
 /**
  * End to end: the production build of taskpane.html in real headless Chromium (the one
  * test/support/browser.ts finds), office.js served from node_modules instead of Microsoft's CDN, and the
- * Excel double (src/taskpane/testing/excel-double.ts) installed before the pane's bundles. The test clicks
+ * Excel double (test/support/office/excel-double.ts) installed before the pane's bundles. The test clicks
  * through mapping and analysis, checks what the pane wrote into the workbook, and saves a screenshot of the
  * pane as a CI artifact: artifacts/taskpane.png.
  */
@@ -13,7 +13,7 @@ import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import webpack from "webpack";
 import { HIGHLIGHT_MARKER } from "../../src/taskpane/excel-workbook";
-import type { ExcelDouble } from "../../src/taskpane/testing/excel-double";
+import type { ExcelDouble } from "../support/office/excel-double";
 import { launchBrowser } from "../support/browser";
 import { openDocx, paragraphs } from "../support/docx";
 
@@ -49,7 +49,7 @@ async function build(outDir: string): Promise<void> {
     devtool: false,
     context: ROOT,
     target: "web",
-    entry: { "excel-double": "./src/taskpane/testing/e2e-install.ts" },
+    entry: { "excel-double": "./test/support/office/e2e-install.ts" },
     output: { path: outDir, filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".js"] },
     module: {

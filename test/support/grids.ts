@@ -5,7 +5,7 @@ import {
   SAMPLE_LOWER_HEADER,
   SAMPLE_UPPER_HEADER,
   SAMPLE_WIDTH,
-} from "../../src/taskpane/testing/sample-district";
+} from "./sample-district";
 
 /**
  * District sheets as staff make them: title rows, a header of one to three rows (criterion above its
@@ -27,7 +27,7 @@ const range = (top: number, left: number, bottom: number, right: number): Merged
 // ---------------------------------------------------------------------------------------------
 // Indicator values, two header rows: "1. Giao thông" merged over its three indicators.
 
-// The header and columns are those of the pane's sample district (src/taskpane/testing/sample-district.ts).
+// The header and columns are those of the pane's sample district (test/support/sample-district.ts).
 export const ROLLUP_WIDTH = SAMPLE_WIDTH;
 
 /** Upper header row: fixed columns and criteria (each over its indicator columns). */

@@ -3,7 +3,7 @@ import { BookOptions, sampleBook, SampleBook } from "../../src/cli/sample-shapes
 import { CellValue } from "../../src/rules/cell";
 import { embeddedRuleset } from "../../src/rules/ruleset-document";
 import { SheetData } from "../../src/rules/workbook";
-import { SheetSeed } from "../../src/taskpane/testing/excel-double";
+import { SheetSeed } from "./office/excel-double";
 import { district } from "./workbooks";
 
 /**

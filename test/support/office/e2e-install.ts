@@ -1,7 +1,7 @@
-import { CellValue } from "../../rules/cell";
-import { transposedView } from "../../rules/orientation";
+import { CellValue } from "../../../src/rules/cell";
+import { transposedView } from "../../../src/rules/orientation";
 import { ExcelDouble, SheetSeed } from "./excel-double";
-import { sampleDistrict } from "./sample-district";
+import { sampleDistrict } from "../sample-district";
 
 /**
  * Bundled on its own by the end-to-end test and run in the page before the pane's bundles: outside Office,

@@ -1,6 +1,6 @@
-import { CellValue, MergedRange } from "../../rules/cell";
-import { SheetData } from "../../rules/workbook";
-import { seededRandom } from "../../rules/seeded-random";
+import { CellValue, MergedRange } from "../../src/rules/cell";
+import { SheetData } from "../../src/rules/workbook";
+import { seededRandom } from "../../src/rules/seeded-random";
 
 /**
  * A district roll-up sheet as staff make it, of any size, for the pane's tests, benchmark and end-to-end
