@@ -5,6 +5,14 @@ import { DoubleError } from "./double-error";
 import { RangeAreas } from "./range-areas";
 import { Cell, copyBlock, DoubleSheet, stored } from "./sheets";
 
+/**
+ * Text Excel does not keep as written, as when typed: a leading =, +, - or @ starts a formula; digits with
+ * separators (.,:/%() and spaces) become a number, date, time or percentage. Excel changes such text
+ * silently; the double refuses it, so that a test fails where a user's text would change.
+ */
+const retyped = (text: string): boolean =>
+  /^[=+\-@]/.test(text) || (/^[\d\s.,:/%()]+$/.test(text) && text.trim() !== "");
+
 /** A rectangular range: values and number formats as whole arrays, merges, visible cells, clearing, selection. */
 
 export class Range extends ClientObject {
@@ -61,6 +69,12 @@ export class Range extends ClientObject {
   }
   set values(grid: Cell[][]) {
     this.write("values", grid, (s, r, i, j, v) => {
+      if (typeof v === "string" && retyped(v)) {
+        throw new DoubleError(
+          "InvalidArgument",
+          `Excel would read "${v}" (${rectAddress({ top: r.top + i, left: r.left + j, rows: 1, columns: 1 })}) as a formula, number or date: text needs a leading apostrophe`
+        );
+      }
       (s.values[r.top + i] ??= [])[r.left + j] = stored(v);
       (s.numberFormats[r.top + i] ??= [])[r.left + j] ??= "General";
     });

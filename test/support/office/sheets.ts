@@ -85,8 +85,8 @@ export interface DoubleHost {
   sheet(name: string): DoubleSheet;
 }
 
-export /** What Excel stores for a value written through `values`: a leading apostrophe makes text and is not kept. */
-function stored(v: unknown): Cell {
+/** What Excel stores for a value written through `values`: a leading apostrophe makes text and is not kept. */
+export function stored(v: unknown): Cell {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.startsWith("'") ? v.slice(1) : v;
   if (typeof v === "number" || typeof v === "boolean") return v;
