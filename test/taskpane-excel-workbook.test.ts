@@ -1,247 +1,31 @@
-// office-addin-mock imports office-addin-manifest only for its OfficeApp enum; that package pulls in an
-// ESM-only dependency (strip-bom) that jest's CommonJS loader cannot require, so the enum is given here.
-jest.mock(
-  require("path").join(
-    require("path").dirname(require.resolve("office-addin-mock/package.json")),
-    "node_modules/office-addin-manifest"
-  ),
-  () => ({
-    OfficeApp: {
-      Excel: "excel",
-      OneNote: "onenote",
-      Outlook: "outlook",
-      PowerPoint: "powerpoint",
-      Project: "project",
-      Word: "word",
-    },
-  })
-);
-
-import { OfficeMockObject } from "office-addin-mock";
-import { cellAddress } from "../src/rules/cell";
 import { InputError } from "../src/rules/message";
 import { Highlight, SheetOutput } from "../src/rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula, splitAreas } from "../src/taskpane/a1";
 import { CELLS_PER_SYNC, ExcelWorkbook, HIGHLIGHT_MARKER, markedFormula } from "../src/taskpane/excel-workbook";
+import { DoubleConditionalFormat, ExcelDouble, SheetSeed } from "./support/office/excel-double";
 import { sampleDistrict } from "./support/sample-district";
 
 /**
- * A small Excel object model on office-addin-mock: properties are only readable after load() and a sync,
- * every object the code asks for is recorded, and context.sync() is counted.
+ * The core's Workbook on Office.js (excel-workbook.ts) over the Excel double: what it reads and writes, and in
+ * how many context.sync() calls. The double keeps Office.js's batch semantics (load before read, queued
+ * operations applied at sync; see test/office-double.test.ts), so the counts are those Excel would see.
  */
 
-type Grid = unknown[][];
-
-interface MockSheet {
-  name: string;
-  values?: Grid;
-  numberFormats?: string[][];
-  merges?: string | null;
-  visible?: string | null;
-  protected?: boolean;
-  conditionalFormats?: Array<{ id: string; type: string; formula: string }>;
-  charts?: string[];
+function excel(seeds: SheetSeed[], settings: Record<string, unknown> = {}) {
+  const double = new ExcelDouble(seeds, settings);
+  return { double, workbook: new ExcelWorkbook(double.run) };
 }
 
-interface RangeRecord {
-  sheet: string;
-  rect: [number, number, number, number];
-  node: OfficeMockObject;
+/** Syncs taken by one call. */
+async function syncsOf<T>(double: ExcelDouble, call: () => Promise<T>): Promise<{ result: T; syncs: number }> {
+  const before = double.state.syncs;
+  const result = await call();
+  return { result, syncs: double.state.syncs - before };
 }
 
-const OFFICE_APP = "excel";
-
-function mockExcel(sheets: MockSheet[], settings: Record<string, unknown> = {}, active = sheets[0]?.name) {
-  const created: OfficeMockObject[] = [];
-  const log = {
-    syncs: 0,
-    suspended: 0,
-    ranges: [] as RangeRecord[],
-    added: [] as Array<{
-      sheet: string;
-      address: string;
-      type: string;
-      node: { custom: { rule: { formula?: string }; format: { fill: { color?: string } } } };
-    }>,
-    deleted: [] as string[],
-    newSheets: [] as string[],
-    chartsAdded: [] as Array<{ sheet: string; type: string; source: RangeRecord; chart: Record<string, unknown> }>,
-    chartsDeleted: [] as string[],
-    cleared: [] as string[],
-    unmerged: [] as string[],
-    frozen: [] as Array<[string, number]>,
-    settingsAdded: {} as Record<string, unknown>,
-    activated: [] as string[],
-    selected: [] as string[],
-  };
-  const mock = <T extends object>(data: T): OfficeMockObject & T => {
-    const m = new OfficeMockObject(data as never, OFFICE_APP as never) as OfficeMockObject & T;
-    created.push(m);
-    return m;
-  };
-  const nullable = <T extends object>(m: T, isNull: boolean): T =>
-    Object.defineProperty(m, "isNullObject", { value: isNull });
-  /** office-addin-mock has no collections: "items/x" loads the items array and x on each mock item. */
-  const collection = <T>(items: T[]) => {
-    const m = mock({ items });
-    (m as OfficeMockObject).load = function (this: OfficeMockObject, what: unknown) {
-      const sub = String(what ?? "")
-        .split(",")
-        .map((k) => k.trim().replace(/^items\//, ""))
-        .filter((k) => k !== "" && k !== "items");
-      for (const item of items) if (item instanceof OfficeMockObject && sub.length > 0) item.load(sub.join(","));
-      return OfficeMockObject.prototype.load.call(this, "items");
-    };
-    return m;
-  };
-
-  const sheetNode = (s: MockSheet) => {
-    const width = Math.max(1, ...(s.values ?? [[]]).map((r) => r.length));
-    const height = Math.max(1, (s.values ?? []).length);
-    const readable = s.values !== undefined;
-    const rangeNode = (top: number, left: number, rows: number, columns: number) => {
-      const data: Record<string, unknown> = {
-        format: { font: {}, fill: {} },
-        getMergedAreasOrNullObject: () => nullable(mock({ address: s.merges ?? "" }), !s.merges),
-        getSpecialCellsOrNullObject: () => nullable(mock({ address: s.visible ?? "" }), !s.visible),
-        clear: () => log.cleared.push(s.name),
-        select: () => log.selected.push(s.name),
-      };
-      if (readable) {
-        data.values = (s.values ?? []).slice(top, top + rows).map((r) => r.slice(left, left + columns));
-        data.numberFormat = (s.numberFormats ?? []).slice(top, top + rows).map((r) => r.slice(left, left + columns));
-      }
-      const node = mock(data);
-      log.ranges.push({ sheet: s.name, rect: [top, left, rows, columns], node });
-      return node;
-    };
-    const formats = (s.conditionalFormats ?? []).map((cf) => ({
-      id: cf.id,
-      type: cf.type,
-      custom: { rule: mock({ formula: cf.formula }) },
-      delete: () => log.deleted.push(cf.id),
-    }));
-    const charts = Object.assign(
-      collection((s.charts ?? []).map((name) => ({ name, delete: () => log.chartsDeleted.push(name) }))),
-      {
-        add: (type: string, source: OfficeMockObject) => {
-          const chart = {
-            title: {},
-            legend: {},
-            setPosition: (a: string, b: string) => Object.assign(chart, { position: [a, b] }),
-          };
-          log.chartsAdded.push({
-            sheet: s.name,
-            type,
-            source: log.ranges.find((r) => r.node === source) as RangeRecord,
-            chart,
-          });
-          return chart;
-        },
-      }
-    );
-    const node = mock({
-      name: s.name,
-      protection: { protected: s.protected ?? false },
-      freezePanes: {
-        freezeRows: (n: number) => log.frozen.push([s.name, n]),
-        unfreeze: () => log.frozen.push([s.name, 0]),
-      },
-      activate: () => log.activated.push(s.name),
-      getUsedRange: () =>
-        mock({
-          rowIndex: 0,
-          columnIndex: 0,
-          rowCount: height,
-          columnCount: width,
-          unmerge: () => log.unmerged.push(s.name),
-          clear: () => log.cleared.push(s.name),
-        }),
-      getRangeByIndexes: rangeNode,
-      getRange: (address?: string) =>
-        address === undefined
-          ? { conditionalFormats: collection(formats) }
-          : { select: () => log.selected.push(`${s.name}!${address}`) },
-      getRanges: (address: string) => ({
-        conditionalFormats: {
-          add: (type: string) => {
-            const cf = { custom: { rule: {}, format: { fill: {} } } };
-            log.added.push({ sheet: s.name, address, type, node: cf });
-            return cf;
-          },
-        },
-      }),
-    });
-    // Mock objects cannot be nested in a mock's data: attach the chart collection afterwards.
-    return Object.assign(node, { charts });
-  };
-
-  const nodes = new Map(sheets.map((s) => [s.name, sheetNode(s)]));
-  const worksheets = Object.assign(collection(sheets.map((s) => nodes.get(s.name))), {
-    getItem: (name: string) => {
-      const n = nodes.get(name);
-      if (!n) throw new Error(`ItemNotFound: ${name}`);
-      return n;
-    },
-    getActiveWorksheet: () => nodes.get(active ?? ""),
-    add: (name: string) => {
-      log.newSheets.push(name);
-      const n = sheetNode({ name });
-      nodes.set(name, n);
-      return n;
-    },
-  });
-  const context = mock({
-    workbook: {
-      settings: {
-        add: (key: string, value: unknown) => (log.settingsAdded[key] = value),
-        getItemOrNullObject: (key: string) => nullable(mock({ value: settings[key] ?? "" }), !(key in settings)),
-      },
-    },
-    application: { suspendApiCalculationUntilNextSync: () => log.suspended++ },
-  });
-  // Attached after construction: office-addin-mock would replace a populated child on every sync.
-  Object.assign(context.workbook, { worksheets });
-  context.sync = async () => {
-    log.syncs++;
-    for (const m of [...created]) await OfficeMockObject.prototype.sync.call(m);
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) =>
-    batch(context as unknown as Excel.RequestContext);
-  return { workbook: new ExcelWorkbook(run), log };
-}
-
-/** The address Excel gives for a sheet's blocks: "'Tổng hợp KDC'!A1:E1, 'Tổng hợp KDC'!B2". */
-const excelAddress = (sheet: string, rects: Array<{ top: number; left: number; bottom: number; right: number }>) =>
-  rects
-    .map((m) => {
-      const a = cellAddress(m.top, m.left);
-      const b = cellAddress(m.bottom, m.right);
-      return `'${sheet}'!${a === b ? a : `${a}:${b}`}`;
-    })
-    .join(", ");
-
-function district(areas: number, hide = 0): MockSheet & { expected: ReturnType<typeof sampleDistrict> } {
-  const s = sampleDistrict({ areas, hideAreaRows: hide });
-  const width = s.values[0].length;
-  const rows = s.values.length;
-  const hidden = new Set(s.hiddenRows);
-  const visible: Array<{ top: number; left: number; bottom: number; right: number }> = [];
-  for (let r = 0; r < rows; r++) {
-    if (hidden.has(r)) continue;
-    const last = visible[visible.length - 1];
-    if (last && last.bottom === r - 1) last.bottom = r;
-    else visible.push({ top: r, left: 0, bottom: r, right: width - 1 });
-  }
-  return {
-    name: s.name,
-    values: s.values,
-    numberFormats: s.numberFormats,
-    merges: excelAddress(s.name, s.merges ?? []),
-    visible: excelAddress(s.name, visible),
-    expected: s,
-  };
+function district(areas: number, hide = 0) {
+  const expected = sampleDistrict({ areas, hideAreaRows: hide });
+  return { seed: expected as SheetSeed, expected };
 }
 
 describe("A1 addresses as Excel gives and takes them", () => {
@@ -273,62 +57,66 @@ describe("A1 addresses as Excel gives and takes them", () => {
   });
 });
 
-describe("ExcelWorkbook on office-addin-mock", () => {
+describe("ExcelWorkbook on the Excel double", () => {
   test("reads values, number formats, merged blocks, hidden rows and protection in two syncs", async () => {
-    const sheet = district(10, 2);
-    const { workbook, log } = mockExcel([sheet]);
-    const data = await workbook.readSheet(sheet.name);
-    expect(log.syncs).toBe(2);
-    expect(data.values).toEqual(sheet.expected.values);
-    expect(data.numberFormats).toEqual(sheet.expected.numberFormats);
-    expect(data.merges).toEqual(sheet.expected.merges);
-    expect(data.hiddenRows).toEqual(sheet.expected.hiddenRows);
+    const { seed, expected } = district(10, 2);
+    const { double, workbook } = excel([seed]);
+    const { result: data, syncs } = await syncsOf(double, () => workbook.readSheet(seed.name));
+    expect(syncs).toBe(2);
+    expect(data.values).toEqual(expected.values);
+    expect(data.numberFormats).toEqual(expected.numberFormats);
+    expect(data.merges).toEqual(expected.merges);
+    expect(data.hiddenRows).toEqual(expected.hiddenRows);
     expect(data.hiddenRows).toHaveLength(2);
     expect(data.protected).toBe(false);
+    const locked = excel([{ ...seed, protected: true }]);
+    expect((await locked.workbook.readSheet(seed.name)).protected).toBe(true);
   });
 
   test("5,000 areas take the same two syncs; past 250,000 cells one more sync per block, nothing lost", async () => {
     const counts: number[] = [];
     for (const areas of [10, 5000]) {
-      const sheet = district(areas);
-      const { workbook, log } = mockExcel([sheet]);
-      const data = await workbook.readSheet(sheet.name);
-      expect(data.values).toHaveLength(sheet.expected.values.length);
-      counts.push(log.syncs);
+      const { seed, expected } = district(areas);
+      const { double, workbook } = excel([seed]);
+      const { result: data, syncs } = await syncsOf(double, () => workbook.readSheet(seed.name));
+      expect(data.values).toHaveLength(expected.values.length);
+      counts.push(syncs);
     }
     expect(counts).toEqual([2, 2]);
     const big = district(9000);
-    expect(big.expected.values.length * 30).toBeGreaterThan(CELLS_PER_SYNC);
-    const { workbook, log } = mockExcel([big]);
-    const data = await workbook.readSheet(big.name);
-    expect(log.syncs).toBe(3);
+    expect(big.expected.values.length * big.expected.values[0].length).toBeGreaterThan(CELLS_PER_SYNC);
+    const { double, workbook } = excel([big.seed]);
+    const { result: data, syncs } = await syncsOf(double, () => workbook.readSheet(big.seed.name));
+    expect(syncs).toBe(3);
     expect(data.values).toEqual(big.expected.values);
+    expect(data.numberFormats).toEqual(big.expected.numberFormats);
   });
 
   test("an empty sheet reads as one blank cell, with no merges and every row visible", async () => {
-    const { workbook } = mockExcel([
-      { name: "Trống", values: [[""]], numberFormats: [["General"]], merges: null, visible: "Trống!A1" },
-    ]);
+    const { workbook } = excel([{ name: "Trống", values: [] }]);
     const data = await workbook.readSheet("Trống");
-    expect(data).toMatchObject({ values: [[""]], merges: [], hiddenRows: [] });
+    expect(data).toMatchObject({ values: [[""]], numberFormats: [["General"]], merges: [], hiddenRows: [] });
   });
 
-  test("sheet names, the active sheet and settings, one sync each", async () => {
-    const { workbook, log } = mockExcel(
+  test("sheet names, the active sheet and settings, one sync each; a saved setting reads back", async () => {
+    const { double, workbook } = excel(
       [
         { name: "A", values: [[1]] },
         { name: "B", values: [[2]] },
       ],
-      { "ntm.mapping": '{"sheet":"B"}' },
-      "B"
+      { "ntm.mapping": '{"sheet":"B"}' }
     );
-    expect(await workbook.sheetNames()).toEqual(["A", "B"]);
-    expect(await workbook.activeSheetName()).toBe("B");
-    expect(await workbook.loadSetting("ntm.mapping")).toBe('{"sheet":"B"}');
-    expect(await workbook.loadSetting("ntm.nothing")).toBeUndefined();
-    await workbook.saveSetting("ntm.ruleset", "{}");
-    expect(log.settingsAdded).toEqual({ "ntm.ruleset": "{}" });
-    expect(log.syncs).toBe(5);
+    double.state.active = "B";
+    const { syncs } = await syncsOf(double, async () => {
+      expect(await workbook.sheetNames()).toEqual(["A", "B"]);
+      expect(await workbook.activeSheetName()).toBe("B");
+      expect(await workbook.loadSetting("ntm.mapping")).toBe('{"sheet":"B"}');
+      expect(await workbook.loadSetting("ntm.nothing")).toBeUndefined();
+      await workbook.saveSetting("ntm.ruleset", "{}");
+    });
+    expect(syncs).toBe(5);
+    expect(Object.fromEntries(double.state.settings)).toEqual({ "ntm.mapping": '{"sheet":"B"}', "ntm.ruleset": "{}" });
+    expect(await workbook.loadSetting("ntm.ruleset")).toBe("{}");
   });
 
   function output(name: string, rows: number): SheetOutput {
@@ -359,49 +147,63 @@ describe("ExcelWorkbook on office-addin-mock", () => {
   }
 
   test("writes each sheet as one array with formats per column and a chart, in the same syncs for 10 and 5,000 rows", async () => {
-    const shapes: Array<{ syncs: number; ranges: number }> = [];
+    const shapes: Array<{ syncs: number; writes: number; formats: number }> = [];
     for (const rows of [10, 5000]) {
-      const { workbook, log } = mockExcel([{ name: "Dữ liệu", values: [[1]] }]);
-      await workbook.writeSheets([output("NTM - Phân bố", rows), output("NTM - Theo xã", rows)]);
-      expect(log.newSheets).toEqual(["NTM - Phân bố", "NTM - Theo xã"]);
-      expect(log.suspended).toBe(1);
-      const written = log.ranges.filter((r) => r.sheet === "NTM - Phân bố");
-      const grid = written
-        .map((r) => r.node.values as unknown[][])
-        .find((v) => Array.isArray(v) && v.length === rows + 4) as unknown[][];
-      expect(grid[4]).toEqual(["'0/13", 0, "'=không phải công thức", ""]);
-      expect(grid.every((r) => r.length === 4)).toBe(true);
-      const numberFormats = written.filter((r) => Array.isArray(r.node.numberFormat));
-      expect(numberFormats.map((r) => r.rect)).toEqual([
-        [4, 1, rows, 1],
-        [4, 2, rows, 1],
+      const { double, workbook } = excel([{ name: "Dữ liệu", values: [[1]] }]);
+      const { syncs } = await syncsOf(double, () =>
+        workbook.writeSheets([output("NTM - Phân bố", rows), output("NTM - Theo xã", rows)])
+      );
+      expect(double.state.sheets.map((s) => s.name)).toEqual(["Dữ liệu", "NTM - Phân bố", "NTM - Theo xã"]);
+      expect(double.state.calculationSuspensions).toBe(1);
+      const sheet = double.sheet("NTM - Phân bố");
+      expect(sheet.values).toHaveLength(rows + 4);
+      // Text that Excel would take for a date or a formula is written as text (the double refuses it otherwise).
+      expect(sheet.values[4]).toEqual(["0/13", 0, "=không phải công thức", ""]);
+      expect(sheet.values.every((r) => r.length === 4)).toBe(true);
+      // Number formats per column of the table's body, not per cell.
+      expect(sheet.numberFormats[4]).toEqual(["General", "0", "@", "General"]);
+      expect(sheet.numberFormats[3]).toEqual(["General", "General", "General", "General"]);
+      expect(sheet.numberFormats[rows + 3]).toEqual(["General", "0", "@", "General"]);
+      expect(sheet.charts).toEqual([
+        expect.objectContaining({
+          type: "ColumnClustered",
+          source: `A4:B${rows + 4}`,
+          seriesBy: "Columns",
+          title: "Phân bố",
+          legendVisible: false,
+        }),
       ]);
-      expect(log.chartsAdded[0]).toMatchObject({
-        sheet: "NTM - Phân bố",
-        type: "ColumnClustered",
-        source: { rect: [3, 0, rows + 1, 2] },
-      });
-      expect(log.chartsAdded[0].chart).toMatchObject({ title: { text: "Phân bố" }, legend: { visible: false } });
-      expect(log.frozen).toContainEqual(["NTM - Phân bố", 4]);
-      shapes.push({ syncs: log.syncs, ranges: log.ranges.length });
+      expect(sheet.frozenRows).toBe(4);
+      expect(sheet.formatLog).toContainEqual({ address: "A2:D2", property: "fill.color", value: expect.any(String) });
+      expect(sheet.columnWidths.get(0)).toBeGreaterThan(sheet.columnWidths.get(2) ?? Infinity);
+      shapes.push({ syncs, writes: double.state.rangeWrites, formats: sheet.formatLog.length });
     }
+    // The same operations for 10 and 5,000 rows: one values array and one number format array per column.
     expect(shapes[0]).toEqual(shapes[1]);
     expect(shapes[0].syncs).toBe(2);
+    expect(shapes[0].writes).toBe(2 * 3);
   });
 
-  test("an owned sheet is cleared and refilled in place, its old chart removed", async () => {
-    const { workbook, log } = mockExcel([
-      { name: "Dữ liệu", values: [[1]] },
-      { name: "NTM - Phân bố", charts: ["Chart 1"] },
-    ]);
-    await workbook.writeSheets([output("NTM - Phân bố", 3)]);
-    expect(log.newSheets).toEqual([]);
-    // Merged titles of the last run are undone before anything is written over them.
-    expect(log.unmerged).toEqual(["NTM - Phân bố"]);
-    expect(log.cleared).toEqual(["NTM - Phân bố"]);
-    expect(log.chartsDeleted).toEqual(["Chart 1"]);
-    expect(log.chartsAdded).toHaveLength(1);
-    expect(log.syncs).toBe(3);
+  test("an owned sheet is cleared and refilled in place, its old chart and merged titles removed", async () => {
+    const { double, workbook } = excel([{ name: "Dữ liệu", values: [[1]] }]);
+    await workbook.writeSheets([output("NTM - Phân bố", 10)]);
+    const sheet = double.sheet("NTM - Phân bố");
+    const oldChart = sheet.charts[0].name;
+    await double.run(async (context) => {
+      context.workbook.worksheets.getItem("NTM - Phân bố").getRange("A1:D1").merge(false);
+      await context.sync();
+    });
+    const { syncs } = await syncsOf(double, () => workbook.writeSheets([output("NTM - Phân bố", 3)]));
+    expect(syncs).toBe(3);
+    // The same sheet (references to it survive), no sheet added.
+    expect(double.state.sheets.map((s) => s.name)).toEqual(["Dữ liệu", "NTM - Phân bố"]);
+    expect(double.sheet("NTM - Phân bố")).toBe(sheet);
+    expect(sheet.merges).toEqual([]);
+    expect(sheet.charts).toHaveLength(1);
+    expect(sheet.charts[0].name).not.toBe(oldChart);
+    // The last run's rows beyond the new table are blank.
+    expect(sheet.values[6]).toEqual(["2/13", 2, "=không phải công thức", ""]);
+    expect(sheet.values.slice(7).every((r) => r.every((v) => v === ""))).toBe(true);
   });
 
   const highlights = (areas: number): Highlight[] => {
@@ -415,52 +217,68 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     ];
   };
 
+  type Format = Omit<DoubleConditionalFormat, "id">;
+  const userFormat: Format = { type: "Custom", ranges: "F10:F20", formula: "=LEN(TRIM(F10))=0", fill: "#FFF2CC" };
+  const ownFormat = (formula: string, ranges = "F11:F21"): Format => ({
+    type: "Custom",
+    ranges,
+    formula: markedFormula(formula),
+    fill: "#F8CBAD",
+  });
+  const colourScale: Format = { type: "ColorScale", ranges: "G10:G20", formula: "", fill: "" };
+
   test("highlights replace only the add-in's marked formats, in the same syncs for 10 and 5,000 areas", async () => {
     const shapes: number[] = [];
     for (const areas of [10, 5000]) {
-      const user = { id: "{user}", type: "Custom", formula: "=LEN(TRIM(F10))=0" };
-      const mine = {
-        id: "{mine}",
-        type: "Custom",
-        formula: markedFormula("=AND(ISNUMBER(F10),F10<0.8)").replace("F10", "F11"),
-      };
-      const colour = { id: "{scale}", type: "ColorScale", formula: "" };
-      const { workbook, log } = mockExcel([
-        { name: "Tổng hợp", values: [[1]], conditionalFormats: [user, mine, colour] },
+      const mine = ownFormat("=AND(ISNUMBER(F11),F11<0.8)");
+      const { double, workbook } = excel([
+        { name: "Tổng hợp", values: [[1]], conditionalFormats: [userFormat, mine, colourScale] },
       ]);
       const hs = highlights(areas);
-      expect(await workbook.setHighlights([{ sheet: "Tổng hợp", highlights: hs }])).toEqual([]);
-      expect(log.deleted).toEqual(["{mine}"]);
+      const { result, syncs } = await syncsOf(double, () =>
+        workbook.setHighlights([{ sheet: "Tổng hợp", highlights: hs }])
+      );
+      expect(result).toEqual([]);
+      const formats = double.sheet("Tổng hợp").conditionalFormats;
+      // The user's formats stay as they were; the add-in's old one is gone.
+      expect(formats.filter((f) => !f.formula.includes(HIGHLIGHT_MARKER))).toEqual([
+        { ...userFormat, id: "{user-1}" },
+        { ...colourScale, id: "{user-3}" },
+      ]);
+      const ours = formats.filter((f) => f.formula.includes(HIGHLIGHT_MARKER));
       const chunks = chunkAreas(hs[0].range);
-      expect(log.added).toHaveLength(chunks.length * 2);
-      expect(log.added[0].node.custom.rule.formula).toBe(`=AND(AND(ISNUMBER(F10),F10<0.7),${HIGHLIGHT_MARKER})`);
-      expect(log.added[0].node.custom.format.fill.color).toBe("#F8CBAD");
-      if (chunks.length > 1) {
-        const second = log.added[1];
-        expect(second.address).toBe(chunks[1].address);
-        expect(second.node.custom.rule.formula).toContain(`ISNUMBER(${chunks[1].topLeft})`);
-      }
-      shapes.push(log.syncs);
+      expect(ours).toHaveLength(chunks.length * 2);
+      // Each chunk's formula is written for its own top-left cell; together the chunks cover the range.
+      const unmet = ours.filter((f) => f.fill === "#F8CBAD").reverse();
+      expect(unmet.map((f) => f.ranges)).toEqual(chunks.map((c) => c.address));
+      expect(unmet[0].formula).toBe(`=AND(AND(ISNUMBER(F10),F10<0.7),${HIGHLIGHT_MARKER})`);
+      chunks.forEach((c, k) => expect(unmet[k].formula).toContain(`ISNUMBER(${c.topLeft})`));
+      expect(ours.filter((f) => f.fill === "#FFF2CC")).toHaveLength(chunks.length);
+      shapes.push(syncs);
     }
     expect(shapes).toEqual([3, 3]);
   });
 
   test("several sheets take their highlights in the same three syncs as one", async () => {
     const sheets = ["Minh Lương", "Hùng Xuyên", "Chí Đám"];
-    const mine = (id: string) => ({ id, type: "Custom", formula: markedFormula("=LEN(TRIM(F10))=0") });
-    const { workbook, log } = mockExcel(
-      sheets.map((name, k) => ({ name, values: [[1]], conditionalFormats: [mine(`{${k}}`)] }))
+    const { double, workbook } = excel(
+      sheets.map((name) => ({ name, values: [[1]], conditionalFormats: [ownFormat("=LEN(TRIM(F10))=0")] }))
     );
-    const problems = await workbook.setHighlights(sheets.map((sheet) => ({ sheet, highlights: highlights(30) })));
-    expect(problems).toEqual([]);
-    expect(log.deleted).toEqual(["{0}", "{1}", "{2}"]);
-    expect(new Set(log.added.map((a) => a.sheet))).toEqual(new Set(sheets));
-    expect(log.syncs).toBe(3);
+    const { result, syncs } = await syncsOf(double, () =>
+      workbook.setHighlights(sheets.map((sheet) => ({ sheet, highlights: highlights(30) })))
+    );
+    expect(result).toEqual([]);
+    expect(syncs).toBe(3);
+    for (const name of sheets) {
+      const formats = double.sheet(name).conditionalFormats;
+      expect(formats.map((f) => f.id)).not.toContain("{user-1}");
+      expect(formats.length).toBe(chunkAreas(highlights(30)[0].range).length * 2);
+    }
   });
 
   test("a protected sheet is left alone with a located problem; the other sheets are highlighted", async () => {
-    const mine = { id: "{mine}", type: "Custom", formula: markedFormula("=LEN(TRIM(F10))=0") };
-    const { workbook, log } = mockExcel([
+    const mine = ownFormat("=LEN(TRIM(F10))=0");
+    const { double, workbook } = excel([
       { name: "Tổng hợp", values: [[1]], protected: true, conditionalFormats: [mine] },
       { name: "Xã khác", values: [[1]] },
     ]);
@@ -471,31 +289,33 @@ describe("ExcelWorkbook on office-addin-mock", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: "sheet-protected", where: "Tổng hợp" });
     expect(problems[0].message.vi).toMatch(/bảo vệ/);
-    expect(log.deleted).toEqual([]);
-    expect(log.added.every((a) => a.sheet === "Xã khác")).toBe(true);
-    expect(log.added.length).toBeGreaterThan(0);
+    expect(double.sheet("Tổng hợp").conditionalFormats).toEqual([{ ...mine, id: "{user-1}" }]);
+    expect(double.sheet("Xã khác").conditionalFormats.length).toBeGreaterThan(0);
     // Clearing a protected sheet is refused before anything changes.
-    const error = await workbook.clearHighlights(["Tổng hợp"]).catch((e: unknown) => e);
+    const error = await workbook.clearHighlights(["Tổng hợp", "Xã khác"]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect(log.deleted).toEqual([]);
+    expect(double.sheet("Tổng hợp").conditionalFormats).toHaveLength(1);
+    expect(double.sheet("Xã khác").conditionalFormats.length).toBeGreaterThan(0);
   });
 
   test("clearing removes the add-in's formats only and says how many", async () => {
-    const formats = [
-      { id: "{a}", type: "Custom", formula: markedFormula("=LEN(TRIM(F10))=0") },
-      { id: "{b}", type: "Custom", formula: '=AND(F10<1, ISTEXT("khác"))' },
-      { id: "{c}", type: "Custom", formula: markedFormula("=AND(ISNUMBER(G10),G10<0.8)").toLowerCase() },
-    ];
-    const { workbook, log } = mockExcel([{ name: "Tổng hợp", values: [[1]], conditionalFormats: formats }]);
+    const other = { type: "Custom", ranges: "F10:F20", formula: '=AND(F10<1, ISTEXT("khác"))', fill: "#F8CBAD" };
+    const lower = { ...ownFormat("=AND(ISNUMBER(G10),G10<0.8)"), formula: ownFormat("=G10").formula.toLowerCase() };
+    const { double, workbook } = excel([
+      { name: "Tổng hợp", values: [[1]], conditionalFormats: [ownFormat("=LEN(TRIM(F10))=0"), other, lower] },
+    ]);
     expect(await workbook.clearHighlights(["Tổng hợp"])).toBe(2);
-    expect(log.deleted).toEqual(["{a}", "{c}"]);
+    expect(double.sheet("Tổng hợp").conditionalFormats).toEqual([{ ...other, id: "{user-2}" }]);
   });
 
   test("selecting an area's row activates its sheet and selects the row in one sync", async () => {
-    const { workbook, log } = mockExcel([{ name: "Tổng hợp", values: [[1]] }]);
-    await workbook.selectLine("Tổng hợp", "42:42");
-    expect(log.activated).toEqual(["Tổng hợp"]);
-    expect(log.selected).toEqual(["Tổng hợp!42:42"]);
-    expect(log.syncs).toBe(1);
+    const { double, workbook } = excel([
+      { name: "Khác", values: [[1]] },
+      { name: "Tổng hợp", values: [[1]] },
+    ]);
+    const { syncs } = await syncsOf(double, () => workbook.selectLine("Tổng hợp", "42:42"));
+    expect(syncs).toBe(1);
+    expect(double.state.active).toBe("Tổng hợp");
+    expect(double.state.selection).toEqual({ sheet: "Tổng hợp", address: "A42:XFD42" });
   });
 });

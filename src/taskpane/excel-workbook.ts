@@ -7,7 +7,7 @@ import { errorProblem, hostProblem } from "./strings";
 
 /* global Excel, Office */
 
-/** Excel.run, injectable so tests run the same code on office-addin-mock or the e2e double. */
+/** Excel.run, injectable so tests, the bench and the e2e test run the same code on the Excel double (test/support/office/). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
