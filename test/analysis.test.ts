@@ -4,8 +4,8 @@ import {
   reloadRulesetFromSheet,
   reviewAndWrite,
   writeOwnSheets,
-  HIGHLIGHT_FILL,
 } from "../src/rules/analysis";
+import { HIGHLIGHT_FILL } from "../src/rules/palette";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset-document";
 import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";

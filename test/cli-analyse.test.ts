@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CellValue } from "../src/rules/cell";
 import { rulesetToDocument, embeddedRuleset } from "../src/rules/ruleset-document";
+import { argb, SHEET_COLOURS } from "../src/rules/palette";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { SampleSheet } from "../src/cli/sample";
 import {
@@ -138,7 +139,9 @@ describe("ntm analyse on one district workbook", () => {
     }
     const areasSheet = workbook.getWorksheet(SHEET_NAMES.areas)!;
     expect(areasSheet.views[0]).toMatchObject({ state: "frozen" });
-    expect((areasSheet.getCell("A3").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe("FFFFF2CC");
+    expect((areasSheet.getCell("A3").fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe(
+      argb(SHEET_COLOURS.warningFill)
+    );
     // exceljs draws no charts: the distribution's chart is a picture beside its data.
     const distSheet = workbook.getWorksheet(SHEET_NAMES.distribution)!;
     expect(distSheet.getImages()).toHaveLength(1);

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { HIGHLIGHT_FILL } from "../src/rules/analysis";
+import { HIGHLIGHT_MARKER } from "../src/rules/own-formats";
+import { argb, HIGHLIGHT_FILL, SHEET_COLOURS } from "../src/rules/palette";
 import { printSetupOf } from "../src/rules/print-setup";
 import { ChartSpec, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { PassThrough } from "stream";
@@ -85,8 +86,13 @@ describe("the exceljs workbook the command line writes its report with", () => {
     expect(ws.getCell("A7").font?.bold).toBeFalsy();
     expect(ws.getCell("A7").alignment).toMatchObject({ wrapText: true, vertical: "top" });
     expect(ws.getColumn(1).width).toBe(18);
+    // The pane's colours (one palette): the warning in Excel's "Neutral" style, the table's header, the tab.
     const fill = ws.getCell("B3").fill as ExcelJS.FillPattern;
-    expect(fill.fgColor?.argb).toBe("FFFFF2CC");
+    expect(fill.fgColor?.argb).toBe(argb(SHEET_COLOURS.warningFill));
+    expect(fill.fgColor?.argb).toBe("FFFFEB9C");
+    expect(ws.getCell("A3").font?.color?.argb).toBe(argb(SHEET_COLOURS.warningText));
+    expect((ws.getCell("A5").fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(SHEET_COLOURS.tableHeader));
+    expect(ws.properties.tabColor).toEqual({ argb: argb(SHEET_COLOURS.tab) });
     // The note is wider than column A: spread over the table's two columns, wrapped, as high as its lines.
     const banner = printSetupOf(sheet).banners.find((b) => b.row === 2)!;
     expect(banner.lines).toBeGreaterThan(1);
@@ -205,7 +211,7 @@ describe("the exceljs workbook the command line writes its report with", () => {
       saved as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae?: string[] }> }> }
     ).conditionalFormattings;
     expect(formats.map((f) => f.ref)).toEqual(["A1:A5", "F10:F20 F22:F30", "F10:F20 F22:F30"]);
-    expect(formats[1].rules[0].formulae).toEqual(["AND(ISNUMBER(F10),F10<70)"]);
+    expect(formats[1].rules[0].formulae).toEqual([`AND(AND(ISNUMBER(F10),F10<70),${HIGHLIGHT_MARKER})`]);
     // Setting again replaces the add-in's formats; clearing leaves the user's one.
     await x.setHighlights([
       {

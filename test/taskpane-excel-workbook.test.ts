@@ -1,7 +1,9 @@
 import { InputError } from "../src/rules/message";
 import { Highlight, SheetOutput } from "../src/rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula, splitAreas } from "../src/taskpane/a1";
-import { CELLS_PER_SYNC, ExcelWorkbook, HIGHLIGHT_MARKER, markedFormula } from "../src/taskpane/excel-workbook";
+import { HIGHLIGHT_MARKER, markedFormula } from "../src/rules/own-formats";
+import { SHEET_COLOURS } from "../src/rules/palette";
+import { CELLS_PER_SYNC, ExcelWorkbook } from "../src/taskpane/excel-workbook";
 import { DoubleConditionalFormat, ExcelDouble, SheetSeed } from "./support/office/excel-double";
 import { sampleDistrict } from "./support/sample-district";
 
@@ -174,7 +176,23 @@ describe("ExcelWorkbook on the Excel double", () => {
         }),
       ]);
       expect(sheet.frozenRows).toBe(4);
-      expect(sheet.formatLog).toContainEqual({ address: "A2:D2", property: "fill.color", value: expect.any(String) });
+      // The palette's colours, as the command line's sheets have them.
+      expect(sheet.tabColor).toBe(SHEET_COLOURS.tab);
+      expect(sheet.formatLog).toContainEqual({
+        address: "A4:D4",
+        property: "fill.color",
+        value: SHEET_COLOURS.tableHeader,
+      });
+      expect(sheet.formatLog).toContainEqual({
+        address: "A2:D2",
+        property: "fill.color",
+        value: SHEET_COLOURS.warningFill,
+      });
+      expect(sheet.formatLog).toContainEqual({
+        address: "A2:D2",
+        property: "font.color",
+        value: SHEET_COLOURS.warningText,
+      });
       expect(sheet.columnWidths.get(0)).toBeGreaterThan(sheet.columnWidths.get(2) ?? Infinity);
       shapes.push({ syncs, writes: double.state.rangeWrites, formats: sheet.formatLog.length });
     }

@@ -1,5 +1,6 @@
 import { Resvg } from "@resvg/resvg-js";
 import { Rasterizer } from "../documents/chart-picture";
+import { CHART_COLOURS } from "../rules/palette";
 
 /**
  * Charts to PNG on Node with resvg (a Rust SVG renderer, no browser). Text is drawn with the machine's
@@ -24,7 +25,7 @@ export class ResvgRasterizer implements Rasterizer {
     const resvg = new Resvg(svg, {
       font: { loadSystemFonts: true },
       fitTo: { mode: "width", value: Math.round(size.width * scale) },
-      background: "#FFFFFF",
+      background: CHART_COLOURS.background,
     });
     return resvg.render().asPng();
   }

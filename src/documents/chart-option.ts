@@ -1,6 +1,7 @@
 import type { EChartsOption } from "echarts";
 import { CellValue } from "../rules/cell";
 import { formatNumber } from "../rules/format";
+import { CHART_COLOURS } from "../rules/palette";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 
 /**
@@ -16,8 +17,6 @@ import { ChartSpec, SheetOutput } from "../rules/workbook";
  * font comes first. Unquoted: resvg ignores quoted names.
  */
 export const CHART_FONT = "Times New Roman, Tinos, DejaVu Serif, Liberation Serif, serif";
-
-const SERIES_COLOURS = ["#2F5597", "#C55A11", "#548235"];
 
 const text = (v: CellValue): string => (v === null || v === undefined ? "" : String(v));
 const numberOrNull = (v: CellValue): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -39,7 +38,7 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
   const { categories, series } = chartData(sheet, spec);
   const legend = series.length > 1;
   // Every text names the font: echarts does not pass the chart's text style down to labels.
-  const font = (fontSize: number) => ({ fontFamily: CHART_FONT, fontSize, color: "#000000" });
+  const font = (fontSize: number) => ({ fontFamily: CHART_FONT, fontSize, color: CHART_COLOURS.text });
   // Figures as Vietnamese write them: "1.000".
   const figure = (v: unknown): string => (typeof v === "number" ? formatNumber(v, "vi") : "");
   const valueAxis = { type: "value" as const, minInterval: 1, axisLabel: { ...font(13), formatter: figure } };
@@ -59,8 +58,8 @@ export function chartOption(sheet: SheetOutput, spec: ChartSpec, width: number):
   const titleHeight = 8 + titleLines * 21;
   return {
     animation: false,
-    backgroundColor: "#FFFFFF",
-    color: SERIES_COLOURS,
+    backgroundColor: CHART_COLOURS.background,
+    color: [...CHART_COLOURS.series],
     textStyle: { fontFamily: CHART_FONT },
     title: {
       text: spec.title,

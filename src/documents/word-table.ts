@@ -11,6 +11,7 @@ import {
   WidthType,
 } from "docx";
 import { formatNumber } from "../rules/format";
+import { DOCUMENT_COLOURS } from "../rules/palette";
 import { SIZE, TEXT_WIDTH } from "./word-style";
 import { run } from "./word-text";
 
@@ -38,8 +39,9 @@ export interface Column {
 
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: DOCUMENT_COLOURS.line } as const;
+// No border: Word wants a colour all the same, "auto".
+const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
 
 export const RULED = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 export const UNRULED = {
@@ -59,7 +61,7 @@ function cell(value: TableCellValue, width: number, align: Align, header: boolea
     rowSpan: rowSpan > 1 ? rowSpan : undefined,
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 30, bottom: 30, left: 80, right: 80 },
-    shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: "F2F2F2" } : undefined,
+    shading: header ? { type: ShadingType.CLEAR, color: "auto", fill: DOCUMENT_COLOURS.tableHeader } : undefined,
     children: cellText(value)
       .split("\n")
       .map(

@@ -1,5 +1,6 @@
 import { AlignmentType, BorderStyle, Paragraph, TextRun } from "docx";
 import { xmlText } from "../rules/output-text";
+import { DOCUMENT_COLOURS } from "../rules/palette";
 import { FIRST_LINE, FONT, SIZE, SPACING } from "./word-style";
 
 /** Paragraphs of the report body, in the state form's type (see word-style.ts). */
@@ -59,7 +60,7 @@ export function rule(length: number, within: number): Paragraph {
   return new Paragraph({
     indent: { left: side, right: side },
     spacing: { after: 0, line: 120, lineRule: "exact" },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: DOCUMENT_COLOURS.line, space: 1 } },
     children: [run("", { size: 4 })],
   });
 }

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
-import { HIGHLIGHT_FILL } from "../rules/analysis";
 import { Problem } from "../rules/message";
+import { isOwnFormula, markedFormula } from "../rules/own-formats";
+import { argb, SHEET_COLOURS } from "../rules/palette";
 import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import type { ChartPicture } from "../documents/chart-picture";
@@ -79,6 +80,7 @@ export class XlsxWorkbook implements Workbook {
       const ws = this.sheet(sheet);
       removeOwnFormats(ws);
       highlights.forEach((h: Highlight, k) => {
+        // The marked condition the pane writes (rules/own-formats.ts): each host clears the other's.
         ws.addConditionalFormatting({
           // Excel's sqref separates the blocks of one format with spaces.
           ref: h.range.split(",").join(" "),
@@ -86,7 +88,7 @@ export class XlsxWorkbook implements Workbook {
             {
               type: "expression",
               priority: k + 1,
-              formulae: [h.formula.replace(/^=/, "")],
+              formulae: [markedFormula(h.formula).replace(/^=/, "")],
               style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(h.fill) } } },
             },
           ],
@@ -120,10 +122,9 @@ export class XlsxWorkbook implements Workbook {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
-
-const WARNING = { fill: argb(HIGHLIGHT_FILL.missing), font: "FF9C0006" };
-const HEADER_FILL = "FFD9E1F2";
+const TAB = { argb: argb(SHEET_COLOURS.tab) };
+const WARNING = { fill: argb(SHEET_COLOURS.warningFill), font: argb(SHEET_COLOURS.warningText) };
+const HEADER_FILL = argb(SHEET_COLOURS.tableHeader);
 
 /**
  * One of the add-in's sheets: bold, frozen headings; widths; the provisional note on a warning fill; its
@@ -134,6 +135,7 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetOutput, streaming: boolean): n
   const headerRows = s.headerRows ?? 0;
   const ws = wb.addWorksheet(s.name, {
     views: headerRows > 0 ? [{ state: "frozen", ySplit: headerRows, xSplit: 0 }] : [],
+    properties: { tabColor: TAB },
     // Given with the sheet: a streaming writer writes the page setup's flags before the first row.
     ...(s.print ? printOptions(s.print) : {}),
   });
@@ -236,15 +238,14 @@ function printOptions(print: PrintSetup): Pick<Partial<ExcelJS.AddWorksheetOptio
   };
 }
 
-const OWN_FILLS = new Set(Object.values(HIGHLIGHT_FILL).map(argb));
+type FormatRule = { formulae?: unknown[] };
 
-type FormatRule = { style?: { fill?: { bgColor?: { argb?: string } } } };
-
-/** Conditional formats whose fill is one of the add-in's: removed; the user's own are kept. */
+/** Conditional formats marked as the add-in's (rules/own-formats.ts): removed; the user's own are kept. */
 function removeOwnFormats(ws: ExcelJS.Worksheet): number {
   const list =
     (ws as unknown as { conditionalFormattings?: Array<{ rules: FormatRule[] }> }).conditionalFormattings ?? [];
-  const own = (f: { rules: FormatRule[] }) => f.rules.some((r) => OWN_FILLS.has(r.style?.fill?.bgColor?.argb ?? ""));
+  const own = (f: { rules: FormatRule[] }) =>
+    f.rules.some((r) => (r.formulae ?? []).some((x) => typeof x === "string" && isOwnFormula(x)));
   const removed = list.filter(own).length;
   if (removed > 0) ws.removeConditionalFormatting((f: { rules: FormatRule[] }) => !own(f));
   return removed;

@@ -7,6 +7,7 @@ import { Orientation, otherOrientation, sheetAddress, sheetView } from "./orient
 import { writableSheet } from "./output-text";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "./progress";
 import { DossierRef } from "./dossier";
+import { HIGHLIGHT_FILL } from "./palette";
 import { printSetupOf } from "./print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "./report";
 import { ReadingSummary } from "./sources-sheet";
@@ -475,8 +476,6 @@ export async function reloadRulesetFromSheet(
 
 // ---------------------------------------------------------------------------------------------
 // Highlights: conditional formats on the user's own sheet that follow the data when a value changes.
-
-export const HIGHLIGHT_FILL = { unmet: "#F8CBAD", missing: "#FFF2CC" } as const;
 
 /** Consecutive rows grouped into blocks, so section and total rows between them stay unpainted. */
 function rowBlocks(rows: number[]): Array<[number, number]> {

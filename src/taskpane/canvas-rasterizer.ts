@@ -1,4 +1,5 @@
 import type { Rasterizer } from "../documents/chart-picture";
+import { CHART_COLOURS } from "../rules/palette";
 
 /**
  * Charts to PNG in a browser or an Office webview: the SVG is loaded as an image (a blob URL of this page's
@@ -16,7 +17,7 @@ export class CanvasRasterizer implements Rasterizer {
       canvas.height = Math.round(size.height * scale);
       const context = canvas.getContext("2d");
       if (!context) throw new Error("No 2D canvas to draw the chart on");
-      context.fillStyle = "#FFFFFF";
+      context.fillStyle = CHART_COLOURS.background;
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
       const png = await new Promise<Blob>((resolve, reject) =>

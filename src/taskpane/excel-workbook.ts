@@ -1,5 +1,7 @@
 import { CellValue, cellAddress, Grid } from "../rules/cell";
 import { InputError, Problem } from "../rules/message";
+import { isOwnFormula, markedFormula } from "../rules/own-formats";
+import { SHEET_COLOURS } from "../rules/palette";
 import { PrintSetup } from "../rules/print-setup";
 import { ChartSpec, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula } from "./a1";
@@ -11,21 +13,6 @@ import { errorProblem, hostProblem } from "./strings";
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
- * Every conditional format the add-in adds carries this always-true condition: it tells the add-in's formats
- * from the user's even after Excel moved them with inserted rows, and shows the owner in Excel's rule manager.
- */
-export const HIGHLIGHT_MARKER = 'ISTEXT("NTM-KDC")';
-
-/** The core's condition with the marker: `=AND(condition,ISTEXT("NTM-KDC"))`. */
-export function markedFormula(formula: string): string {
-  return `=AND(${formula.replace(/^=/, "")},${HIGHLIGHT_MARKER})`;
-}
-
-const MARKER_KEY = HIGHLIGHT_MARKER.toUpperCase();
-const isOwnFormula = (formula: string | null | undefined): boolean =>
-  typeof formula === "string" && formula.replace(/\s+/g, "").toUpperCase().includes(MARKER_KEY);
-
-/**
  * Cells read per round trip. Excel on the web caps a response at 5 MB; values plus number formats of
  * 250,000 cells (5,000 areas × 50 columns) stay under it, so every sheet we claim to handle is read in
  * two syncs; a larger one costs one more sync per block.
@@ -34,13 +21,6 @@ export const CELLS_PER_SYNC = 250_000;
 
 /** Excel column widths are in points; the core gives them in characters. */
 const POINTS_PER_CHARACTER = 6;
-
-const STYLE = {
-  tab: "#2F75B5",
-  header: "#DDEBF7",
-  warningFill: "#FFEB9C",
-  warningFont: "#9C5700",
-} as const;
 
 /**
  * Strings Excel would turn into something else (a formula, a number, a date: "1/13" is 13 January)
@@ -164,7 +144,7 @@ export class ExcelWorkbook implements Workbook {
 
   /**
    * Replace the add-in's conditional formats on user sheets, all in one batch. Its own are recognised by
-   * the marker in their formula (Excel moves them with the rows); the user's formats are never touched. A
+   * the marker in their formula (rules/own-formats.ts); the user's formats are never touched. A
    * protected sheet is left as it is and returned as a located problem. Two or three syncs, however many
    * sheets and rows.
    */
@@ -284,7 +264,7 @@ export class ExcelWorkbook implements Workbook {
 function fillSheet(sheet: Excel.Worksheet, spec: SheetOutput): void {
   const height = spec.rows.length;
   const width = Math.max(1, ...spec.rows.map((r) => r.length));
-  sheet.tabColor = STYLE.tab;
+  sheet.tabColor = SHEET_COLOURS.tab;
   if (height > 0) {
     const grid: Array<Array<string | number | boolean>> = new Array(height);
     for (let r = 0; r < height; r++) {
@@ -303,15 +283,15 @@ function fillSheet(sheet: Excel.Worksheet, spec: SheetOutput): void {
   }
   if (spec.tableHeaderRow !== undefined && spec.tableHeaderRow < height) {
     const header = sheet.getRangeByIndexes(spec.tableHeaderRow, 0, 1, width);
-    header.format.fill.color = STYLE.header;
+    header.format.fill.color = SHEET_COLOURS.tableHeader;
     header.format.wrapText = true;
     header.format.verticalAlignment = "Center";
   }
   for (const w of spec.warningRows ?? []) {
     if (w >= height) continue;
     const row = sheet.getRangeByIndexes(w, 0, 1, width);
-    row.format.fill.color = STYLE.warningFill;
-    row.format.font.color = STYLE.warningFont;
+    row.format.fill.color = SHEET_COLOURS.warningFill;
+    row.format.font.color = SHEET_COLOURS.warningText;
   }
   (spec.columnWidths ?? []).forEach((chars, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHARACTER;

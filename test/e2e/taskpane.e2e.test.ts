@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import webpack from "webpack";
-import { HIGHLIGHT_MARKER } from "../../src/taskpane/excel-workbook";
+import { HIGHLIGHT_MARKER } from "../../src/rules/own-formats";
 import type { ExcelDouble } from "../support/office/excel-double";
 import { launchBrowser } from "../support/browser";
 import { openDocx, paragraphs } from "../support/docx";

@@ -1,11 +1,6 @@
 import { CellValue, MergedRange } from "../../src/rules/cell";
 import { SheetData } from "../../src/rules/workbook";
-import {
-  SAMPLE_INDICATOR_COLUMNS,
-  SAMPLE_LOWER_HEADER,
-  SAMPLE_UPPER_HEADER,
-  SAMPLE_WIDTH,
-} from "./sample-district";
+import { SAMPLE_INDICATOR_COLUMNS, SAMPLE_LOWER_HEADER, SAMPLE_UPPER_HEADER, SAMPLE_WIDTH } from "./sample-district";
 
 /**
  * District sheets as staff make them: title rows, a header of one to three rows (criterion above its

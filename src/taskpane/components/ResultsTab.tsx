@@ -8,7 +8,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { HIGHLIGHT_FILL } from "../../rules/analysis";
+import { HIGHLIGHT_FILL } from "../../rules/palette";
 import { columnLetter } from "../../rules/cell";
 import { Language } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset";
