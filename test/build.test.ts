@@ -118,6 +118,26 @@ describe("the release archive", () => {
     expect(text("manifest.xml")).toBe(read("manifest.xml"));
   });
 
+  test("carries no test code: nothing under src/ imports from test/, and no script holds the Excel double", () => {
+    const sources = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+        .filter((f) => /\.tsx?$/.test(f));
+    const importsTest = sources(path.join(ROOT, "src")).filter((f) =>
+      /from\s+["'](\.\.\/)+test\//.test(fs.readFileSync(f, "utf8"))
+    );
+    expect(importsTest).toEqual([]);
+    // The double's own texts (test/support/office/): its refusal messages and the e2e installer's global.
+    const scripts = Object.keys(archive).filter((name) => /\.(js|html)$/.test(name));
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const name of scripts) {
+      for (const mark of ["__excelDouble", "write-only in this double", "Excel would read"]) {
+        expect([name, text(name).includes(mark)]).toEqual([name, false]);
+      }
+    }
+  });
+
   test("no text file names the developer's machine", () => {
     const texts = Object.keys(archive).filter((name) => TEXT_FILE.test(name));
     expect(texts.length).toBeGreaterThan(8);
