@@ -12,7 +12,7 @@ import {
   reviewYear,
 } from "../src/taskpane/controller/pane-state";
 import { STRINGS } from "../src/taskpane/strings";
-import { sampleDistrict } from "../src/taskpane/testing/sample-district";
+import { sampleDistrict } from "./support/sample-district";
 
 const ruleset = embeddedRuleset();
 const found = tablesOfSheet(sampleDistrict({ areas: 5 }), ruleset);
