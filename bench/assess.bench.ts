@@ -1,10 +1,10 @@
 import { performance } from "perf_hooks";
-import { Assessor } from "../src/rules/assess";
-import { criterionReason } from "../src/rules/criterion-reason";
-import { AreaAssessment, AreaInput } from "../src/rules/assessment";
+import { Assessor } from "../src/rules/assessment/assess";
+import { criterionReason } from "../src/rules/assessment/criterion-reason";
+import { AreaAssessment, AreaInput } from "../src/rules/assessment/assessment";
 import { formatCondition, formatValue } from "../src/rules/format";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { Operator, Ruleset, thresholdFor } from "../src/rules/ruleset";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { Operator, Ruleset, thresholdFor } from "../src/rules/ruleset/ruleset";
 import { randomArea, seededRandom } from "../test/support/areas";
 import type { Figure } from "./run";
 

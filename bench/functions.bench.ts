@@ -6,9 +6,9 @@
 import { performance } from "perf_hooks";
 import { setRuleset } from "../src/functions/addin-state";
 import { score } from "../src/functions/functions";
-import { CellValue } from "../src/rules/cell";
-import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
-import { Ruleset } from "../src/rules/ruleset";
+import { CellValue } from "../src/rules/reading/cell";
+import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
+import { Ruleset } from "../src/rules/ruleset/ruleset";
 import { seededRandom } from "../test/support/areas";
 import type { Figure } from "./run";
 

@@ -7,8 +7,8 @@ import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { XlsxWorkbook } from "../src/documents/xlsx-workbook";
 import { sampleWorkbook } from "../src/cli/sample";
 import { renderReport, wordReportOf } from "../src/documents/rendered-report";
-import { analyseWorkbook, writeOwnSheets } from "../src/rules/analysis";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { analyseWorkbook, writeOwnSheets } from "../src/rules/analysis/analysis";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { builtCli, district, districtSheet, readableDistrict, tempDir } from "../test/support/workbooks";
 import type { Figure } from "./run";
 

@@ -4,8 +4,8 @@
  * building) is timed: median of 15 runs after 3 warm-up runs.
  */
 import { performance } from "perf_hooks";
-import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap";
-import { buildRoadmapSheets } from "../src/rules/roadmap-sheet";
+import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap/roadmap";
+import { buildRoadmapSheets } from "../src/rules/roadmap/roadmap-sheet";
 import { assessSpecs, ruleset, syntheticSpecs } from "../test/roadmap-fixtures";
 
 function median(run: () => void, warmup = 3, runs = 15): number {

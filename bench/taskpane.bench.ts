@@ -3,7 +3,7 @@ import { createPaneActions } from "../src/taskpane/actions";
 import { ExcelRun, ExcelWorkbook } from "../src/taskpane/excel-workbook";
 import { ExcelDouble } from "../test/support/office/excel-double";
 import { sampleDistrict } from "../test/support/sample-district";
-import { parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
+import { parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
 import { recordingDocuments } from "../test/support/documents";
 import type { Figure } from "./run";
 

@@ -4,14 +4,14 @@ import {
   reloadRulesetFromSheet,
   reviewAndWrite,
   writeOwnSheets,
-} from "../src/rules/analysis";
+} from "../src/rules/analysis/analysis";
 import { HIGHLIGHT_FILL } from "../src/rules/palette";
 import { InputError } from "../src/rules/message";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset/ruleset-table";
 import { Highlight, MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { indicatorRollup, statusRollup } from "./support/grids";
-import { columnLetter } from "../src/rules/cell";
+import { columnLetter } from "../src/rules/reading/cell";
 
 const rs = embeddedRuleset();
 

@@ -7,12 +7,12 @@
  */
 import fc from "fast-check";
 import { Engine } from "json-rules-engine";
-import { Assessor } from "../src/rules/assess";
-import { AreaInput, LogicOutcome, Reading } from "../src/rules/assessment";
-import { Logic } from "../src/rules/criterion-logic";
-import { engineRules, readVerdict } from "../src/rules/criterion-rule";
-import { Indicator, Ruleset, thresholdFor } from "../src/rules/ruleset";
-import { rulesetFromDocument } from "../src/rules/ruleset-document";
+import { Assessor } from "../src/rules/assessment/assess";
+import { AreaInput, LogicOutcome, Reading } from "../src/rules/assessment/assessment";
+import { Logic } from "../src/rules/ruleset/criterion-logic";
+import { engineRules, readVerdict } from "../src/rules/assessment/criterion-rule";
+import { Indicator, Ruleset, thresholdFor } from "../src/rules/ruleset/ruleset";
+import { rulesetFromDocument } from "../src/rules/ruleset/ruleset-document";
 import { areasArb, rulesetDocArb } from "./support/random-rulesets";
 
 const factValue = (r: Reading | undefined) => (r?.kind === "number" || r?.kind === "boolean" ? r.value : undefined);

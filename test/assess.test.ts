@@ -1,9 +1,9 @@
-import { Assessor } from "../src/rules/assess";
-import { criterionReason } from "../src/rules/criterion-reason";
-import { engineRules } from "../src/rules/criterion-rule";
-import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment";
-import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
-import { Indicator, thresholdFor } from "../src/rules/ruleset";
+import { Assessor } from "../src/rules/assessment/assess";
+import { criterionReason } from "../src/rules/assessment/criterion-reason";
+import { engineRules } from "../src/rules/assessment/criterion-rule";
+import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment/assessment";
+import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
+import { Indicator, thresholdFor } from "../src/rules/ruleset/ruleset";
 import { passingArea, randomArea, seededRandom } from "./support/areas";
 
 const rs = embeddedRuleset();

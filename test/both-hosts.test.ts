@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../src/cli/read-files";
-import { analyseWorkbook, SheetAnalysis, WorkbookAnalysis } from "../src/rules/analysis";
-import { cellAddress, CellValue, isExcelError } from "../src/rules/cell";
-import { FORMULA_NO_RESULT } from "../src/rules/formula-results";
-import { areasSheet } from "../src/rules/report";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { analyseWorkbook, SheetAnalysis, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { cellAddress, CellValue, isExcelError } from "../src/rules/reading/cell";
+import { FORMULA_NO_RESULT } from "../src/rules/reading/formula-results";
+import { areasSheet } from "../src/rules/report/report";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { SheetData } from "../src/rules/workbook";
 import { seededRandom } from "../src/rules/seeded-random";
 import { ExcelWorkbook } from "../src/taskpane/excel-workbook";

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue } from "../src/rules/cell";
-import { rulesetToDocument, embeddedRuleset } from "../src/rules/ruleset-document";
+import { CellValue } from "../src/rules/reading/cell";
+import { rulesetToDocument, embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { argb, SHEET_COLOURS } from "../src/rules/palette";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { SampleSheet } from "../src/cli/sample";

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue } from "../src/rules/cell";
+import { CellValue } from "../src/rules/reading/cell";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { SampleSheet } from "../src/cli/sample";
 import { builtCli, district, readBack, runNtm, sha1, tempDir, writeDistrict } from "./support/workbooks";

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue } from "../src/rules/cell";
-import { embeddedRuleset, rulesetToDocument } from "../src/rules/ruleset-document";
+import { CellValue } from "../src/rules/reading/cell";
+import { embeddedRuleset, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { handWrittenWorkbook } from "./support/cell-forms";

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue } from "../src/rules/cell";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { CellValue } from "../src/rules/reading/cell";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { sampleSheet } from "../src/cli/sample";
 import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample-command";
 import { findDistrict } from "../src/cli/sample-places";

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CellValue } from "../src/rules/cell";
+import { CellValue } from "../src/rules/reading/cell";
 import { sampleBook } from "../src/cli/sample-shapes";
 import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample-command";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { builtCli, district, readBack, runNtm, tempDir } from "./support/workbooks";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { HIGHLIGHT_MARKER } from "../src/rules/own-formats";
 import { argb, HIGHLIGHT_FILL, SHEET_COLOURS } from "../src/rules/palette";
-import { printSetupOf } from "../src/rules/print-setup";
+import { printSetupOf } from "../src/rules/report/print-setup";
 import { ChartSpec, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { PassThrough } from "stream";
 import { XlsxWorkbook } from "../src/documents/xlsx-workbook";

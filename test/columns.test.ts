@@ -1,4 +1,4 @@
-import { CellValue } from "../src/rules/cell";
+import { CellValue } from "../src/rules/reading/cell";
 import {
   canonicalColumns,
   ColumnMatch,
@@ -7,8 +7,8 @@ import {
   recognizeHeaders,
   roleLabel,
   roleOptions,
-} from "../src/rules/columns";
-import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
+} from "../src/rules/reading/columns";
+import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
 import { ROLLUP_INDICATORS, indicatorRollup, ROLLUP, THREE_ROW_WIDTH, threeRowHeader } from "./support/grids";
 
 const ruleset = embeddedRuleset();

@@ -5,10 +5,10 @@
 import * as fn from "../src/functions/functions";
 import { reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
 import { BoundedCache, formulasFor, rowHash } from "../src/functions/score";
-import { CellValue } from "../src/rules/cell";
-import * as columns from "../src/rules/columns";
-import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
-import { Ruleset } from "../src/rules/ruleset";
+import { CellValue } from "../src/rules/reading/cell";
+import * as columns from "../src/rules/reading/columns";
+import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
+import { Ruleset } from "../src/rules/ruleset/ruleset";
 import { SETTING_KEYS } from "../src/rules/workbook";
 
 /** The part of Excel's custom functions runtime the functions use. */

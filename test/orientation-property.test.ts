@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { analyseWorkbook } from "../src/rules/analysis";
-import { CellValue, MergedRange } from "../src/rules/cell";
+import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { CellValue, MergedRange } from "../src/rules/reading/cell";
 import { InputError } from "../src/rules/message";
-import { transposedView } from "../src/rules/orientation";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { Indicator } from "../src/rules/ruleset";
+import { transposedView } from "../src/rules/reading/orientation";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { Indicator } from "../src/rules/ruleset/ruleset";
 import { MemoryWorkbook, SheetData } from "../src/rules/workbook";
 
 /**

@@ -1,4 +1,4 @@
-import { EXCEL_CELL_CHARACTERS, writableSheet, writableText } from "../src/rules/output-text";
+import { EXCEL_CELL_CHARACTERS, writableSheet, writableText } from "../src/rules/report/output-text";
 import { terminalText } from "../src/cli/io";
 import { SheetOutput } from "../src/rules/workbook";
 

@@ -1,7 +1,7 @@
-import { analyseWorkbook } from "../src/rules/analysis";
-import { CellValue } from "../src/rules/cell";
-import { communeFromSheetName, communeIdentity, tablePlaces, titlePlaces } from "../src/rules/places";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { CellValue } from "../src/rules/reading/cell";
+import { communeFromSheetName, communeIdentity, tablePlaces, titlePlaces } from "../src/rules/reading/places";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { MemoryWorkbook } from "../src/rules/workbook";
 
 const rs = embeddedRuleset();

@@ -1,6 +1,6 @@
-import { analyseAndWrite } from "../src/rules/analysis";
-import { printSetupOf, wrappedLines } from "../src/rules/print-setup";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { analyseAndWrite } from "../src/rules/analysis/analysis";
+import { printSetupOf, wrappedLines } from "../src/rules/report/print-setup";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { MemoryWorkbook, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { indicatorRollup } from "./support/grids";
 

@@ -1,7 +1,7 @@
-import { Assessor } from "../src/rules/assess";
-import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { Indicator, Ruleset } from "../src/rules/ruleset";
+import { Assessor } from "../src/rules/assessment/assess";
+import { AreaAssessment, AreaInput, Reading } from "../src/rules/assessment/assessment";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { Indicator, Ruleset } from "../src/rules/ruleset/ruleset";
 import { seededRandom } from "../src/rules/seeded-random";
 
 /** Areas for roadmap tests and the benchmark, assessed by the real Assessor. */

@@ -1,7 +1,7 @@
-import { Grid } from "../src/rules/cell";
-import { buildProgressSheets, reviewProgress } from "../src/rules/progress";
-import { plannedCriterionText, planRoadmap } from "../src/rules/roadmap";
-import { buildRoadmapSheets, ROADMAP_HEADERS } from "../src/rules/roadmap-sheet";
+import { Grid } from "../src/rules/reading/cell";
+import { buildProgressSheets, reviewProgress } from "../src/rules/roadmap/progress";
+import { plannedCriterionText, planRoadmap } from "../src/rules/roadmap/roadmap";
+import { buildRoadmapSheets, ROADMAP_HEADERS } from "../src/rules/roadmap/roadmap-sheet";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { AreaSpec, assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { AreaAssessment } from "../src/rules/assessment";
-import { AreaPlan, planRoadmap, RoadmapOptions, RoadmapPlan } from "../src/rules/roadmap";
-import { defaultEffortTable, effortTableFromDocument } from "../src/rules/roadmap-effort";
+import { AreaAssessment } from "../src/rules/assessment/assessment";
+import { AreaPlan, planRoadmap, RoadmapOptions, RoadmapPlan } from "../src/rules/roadmap/roadmap";
+import { defaultEffortTable, effortTableFromDocument } from "../src/rules/roadmap/roadmap-effort";
 import { AreaSpec, assessSpecs, failing, ruleset } from "./roadmap-fixtures";
 
 /**

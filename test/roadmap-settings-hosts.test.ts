@@ -2,14 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyseCommand } from "../src/cli/analyse";
 import { snapshotWorkbook } from "../src/cli/read-files";
-import { CellValue } from "../src/rules/cell";
+import { CellValue } from "../src/rules/reading/cell";
 import {
   readRoadmapSettings,
   RoadmapSettings,
   roadmapSettingsFromDocument,
   roadmapSettingsToDocument,
 } from "../src/rules/roadmap-settings";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, PaneActions } from "../src/taskpane/actions";
 import { formOf, readForm, withEffortClass } from "../src/taskpane/roadmap-form";

@@ -1,6 +1,6 @@
-import { Grid } from "../src/rules/cell";
-import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap";
-import { buildRoadmapSheets, readRoadmapSheet, ROADMAP_HEADERS } from "../src/rules/roadmap-sheet";
+import { Grid } from "../src/rules/reading/cell";
+import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap/roadmap";
+import { buildRoadmapSheets, readRoadmapSheet, ROADMAP_HEADERS } from "../src/rules/roadmap/roadmap-sheet";
 import { SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { AreaSpec, assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";
 

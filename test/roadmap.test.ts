@@ -8,14 +8,14 @@ import {
   planRoadmap,
   RoadmapPlan,
   stepsText,
-} from "../src/rules/roadmap";
+} from "../src/rules/roadmap/roadmap";
 import {
   checkEffortTable,
   defaultEffortTable,
   effortTableFromDocument,
   effortTableToDocument,
   supportSource,
-} from "../src/rules/roadmap-effort";
+} from "../src/rules/roadmap/roadmap-effort";
 import { roadmapSettingsFromDocument } from "../src/rules/roadmap-settings";
 import { assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";
 

@@ -4,10 +4,10 @@
  * group; every unit and operator.
  */
 import fc from "fast-check";
-import { Logic } from "../src/rules/criterion-logic";
-import { Ruleset } from "../src/rules/ruleset";
-import { rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset-document";
-import { rulesetFromTable, rulesetToTable } from "../src/rules/ruleset-table";
+import { Logic } from "../src/rules/ruleset/criterion-logic";
+import { Ruleset } from "../src/rules/ruleset/ruleset";
+import { rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
+import { rulesetFromTable, rulesetToTable } from "../src/rules/ruleset/ruleset-table";
 import { rulesetDocArb } from "./support/random-rulesets";
 
 /** What the criteria sheet carries of a ruleset (not the criteria's headings and aliases, nor the file's metadata). */

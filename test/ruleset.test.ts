@@ -1,8 +1,8 @@
 import { InputError, Problem } from "../src/rules/message";
-import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset-document";
-import { columnLetter } from "../src/rules/cell";
-import { RULESET_TABLE_COLUMNS, rulesetFromTable, rulesetToTable } from "../src/rules/ruleset-table";
-import { thresholdFor, findCriterion, canonicalCriterionId } from "../src/rules/ruleset";
+import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
+import { columnLetter } from "../src/rules/reading/cell";
+import { RULESET_TABLE_COLUMNS, rulesetFromTable, rulesetToTable } from "../src/rules/ruleset/ruleset-table";
+import { thresholdFor, findCriterion, canonicalCriterionId } from "../src/rules/ruleset/ruleset";
 
 function problemsOf(fn: () => unknown): Problem[] {
   try {

@@ -1,5 +1,5 @@
-import { AreaAssessment } from "../src/rules/assessment";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { AreaAssessment } from "../src/rules/assessment/assessment";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import {
   ALL_FAILING_MIN_AREAS,
   CRITERIA_LABEL_SHARE,
@@ -7,7 +7,7 @@ import {
   MIN_READABLE_SHARE,
   ReadingFacts,
   UNNAMED_SHARE,
-} from "../src/rules/sanity";
+} from "../src/rules/reading/sanity";
 
 const rs = embeddedRuleset();
 

@@ -6,9 +6,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyseWorkbook, readingSummary, WorkbookAnalysis } from "../src/rules/analysis";
-import { buildReport } from "../src/rules/report";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { analyseWorkbook, readingSummary, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { buildReport } from "../src/rules/report/report";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { fileAndSheet, MemoryWorkbook, sheetOfFile } from "../src/rules/workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { AreaInput, Reading } from "../src/rules/assessment";
-import { CellValue } from "../src/rules/cell";
-import { ColumnRole, recognizeHeaders } from "../src/rules/columns";
+import { AreaInput, Reading } from "../src/rules/assessment/assessment";
+import { CellValue } from "../src/rules/reading/cell";
+import { ColumnRole, recognizeHeaders } from "../src/rules/reading/columns";
 import { Problem } from "../src/rules/message";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import {
   detectTable,
   fromSavedMapping,
@@ -14,7 +14,7 @@ import {
   TableLayout,
   toSavedMapping,
   withOverride,
-} from "../src/rules/sheet-table";
+} from "../src/rules/reading/sheet-table";
 import { SheetData } from "../src/rules/workbook";
 import {
   emptySheet,

@@ -1,6 +1,6 @@
 import { problem } from "../src/rules/message";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { tablesOfSheet } from "../src/rules/table-finder";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { tablesOfSheet } from "../src/rules/reading/table-finder";
 import { AnalysisReport, DetectedTable, Detection } from "../src/taskpane/actions";
 import {
   chosenTables,

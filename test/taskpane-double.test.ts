@@ -1,7 +1,7 @@
 import { addinState, resetAddinState } from "../src/functions/addin-state";
-import { ColumnRole } from "../src/rules/columns";
+import { ColumnRole } from "../src/rules/reading/columns";
 import { InputError, Problem } from "../src/rules/message";
-import { withOverride } from "../src/rules/sheet-table";
+import { withOverride } from "../src/rules/reading/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, Detection, PaneActions } from "../src/taskpane/actions";
 import { RoadmapSettings } from "../src/rules/roadmap-settings";
@@ -11,8 +11,8 @@ import { HIGHLIGHT_MARKER } from "../src/rules/own-formats";
 import { ExcelDouble, SheetSeed } from "./support/office/excel-double";
 import { SAMPLE_INDICATOR_COLUMNS, sampleDistrict } from "./support/sample-district";
 import { recordingDocuments } from "./support/documents";
-import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
-import { columnLetter } from "../src/rules/cell";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset/ruleset-table";
+import { columnLetter } from "../src/rules/reading/cell";
 
 /**
  * The pane's actions on the Office.js workbook, over the Excel double (the same object-model semantics the

@@ -12,8 +12,8 @@ import { Pane } from "../src/taskpane/components/Pane";
 import { hostProblem } from "../src/taskpane/strings";
 import { sampleDistrict } from "./support/sample-district";
 import { openDocx, paragraphs } from "./support/docx";
-import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset-table";
-import { columnLetter } from "../src/rules/cell";
+import { RULESET_TABLE_COLUMNS } from "../src/rules/ruleset/ruleset-table";
+import { columnLetter } from "../src/rules/reading/cell";
 
 // What jsdom lacks and every browser or Office webview has: TextEncoder (the Word report's zip); a canvas
 // to measure text, without which echarts estimates text widths as it does on a server.

@@ -1,8 +1,8 @@
-import { analyseWorkbook } from "../src/rules/analysis";
-import { summariseDistrict, uncoveredCriteria } from "../src/rules/district-summary";
-import { communesSheet, criteriaSheet } from "../src/rules/report";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { withOverride } from "../src/rules/sheet-table";
+import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { summariseDistrict, uncoveredCriteria } from "../src/rules/report/district-summary";
+import { communesSheet, criteriaSheet } from "../src/rules/report/report";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { withOverride } from "../src/rules/reading/sheet-table";
 import { MemoryWorkbook } from "../src/rules/workbook";
 import { sampleDistrict } from "./support/sample-district";
 

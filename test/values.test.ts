@@ -1,4 +1,4 @@
-import { readValue, readStatus, parseLocaleNumber } from "../src/rules/values";
+import { readValue, readStatus, parseLocaleNumber } from "../src/rules/reading/values";
 
 const num = (raw: Parameters<typeof readValue>[0], unit: Parameters<typeof readValue>[1], opts = {}) => {
   const r = readValue(raw, unit, opts);

@@ -1,13 +1,13 @@
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { ANNEXED_AT_MOST } from "../src/documents/dossier-annex";
 import { renderReport, ReportOptions, wordReportOf } from "../src/documents/rendered-report";
-import { analyseWorkbook } from "../src/rules/analysis";
-import { shortfallCounts } from "../src/rules/district-summary";
-import { parseDossierList } from "../src/rules/dossier";
+import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { shortfallCounts } from "../src/rules/report/district-summary";
+import { parseDossierList } from "../src/rules/report/dossier";
 import { formatNumber } from "../src/rules/format";
 import { InputError } from "../src/rules/message";
-import { SheetResult } from "../src/rules/report";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
+import { SheetResult } from "../src/rules/report/report";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { district, districtSheet, readableDistrict } from "./support/workbooks";
 import { SaxesParser } from "saxes";
 import { openDocx, paragraphs, tables } from "./support/docx";

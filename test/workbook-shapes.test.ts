@@ -1,10 +1,10 @@
-import { analyseAndWrite, analyseWorkbook, gapHighlights, WorkbookAnalysis } from "../src/rules/analysis";
-import { CellValue } from "../src/rules/cell";
+import { analyseAndWrite, analyseWorkbook, gapHighlights, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { CellValue } from "../src/rules/reading/cell";
 import { InputError, Problem } from "../src/rules/message";
-import { transposedView } from "../src/rules/orientation";
-import { communeIdentity } from "../src/rules/places";
-import { embeddedRuleset } from "../src/rules/ruleset-document";
-import { fromSavedMapping, toSavedMapping } from "../src/rules/sheet-table";
+import { transposedView } from "../src/rules/reading/orientation";
+import { communeIdentity } from "../src/rules/reading/places";
+import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
+import { fromSavedMapping, toSavedMapping } from "../src/rules/reading/sheet-table";
 import { MemoryWorkbook, SETTING_KEYS, SHEET_NAMES, SheetData } from "../src/rules/workbook";
 import { statusRollup } from "./support/grids";
 import { bookSheets, sheetDataOf, shapeBook } from "./support/shapes";

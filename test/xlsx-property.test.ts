@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { cellAddress, CellValue, isExcelError, MergedRange } from "../src/rules/cell";
+import { cellAddress, CellValue, isExcelError, MergedRange } from "../src/rules/reading/cell";
 import { SheetData } from "../src/rules/workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { XlsxReadError } from "../src/xlsx/read-error";

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import * as fs from "fs";
-import { columnLetter } from "../src/rules/cell";
+import { columnLetter } from "../src/rules/reading/cell";
 import { readXlsx, WorkbookSnapshot } from "../src/xlsx/read-workbook";
 import { XlsxReadError } from "../src/xlsx/read-error";
 import {

@@ -1,6 +1,6 @@
-import { engineRules } from "../rules/criterion-rule";
+import { engineRules } from "../rules/assessment/criterion-rule";
 import { Language } from "../rules/message";
-import { rulesetToDocument } from "../rules/ruleset-document";
+import { rulesetToDocument } from "../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
 import { EXIT } from "./exit-codes";
 import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./files";

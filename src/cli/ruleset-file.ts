@@ -1,8 +1,8 @@
 import * as path from "path";
-import { reloadRulesetFromSheet } from "../rules/analysis";
+import { reloadRulesetFromSheet } from "../rules/analysis/analysis";
 import { InputError, problem } from "../rules/message";
-import { Ruleset } from "../rules/ruleset";
-import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset-document";
+import { Ruleset } from "../rules/ruleset/ruleset";
+import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset/ruleset-document";
 import { SHEET_NAMES } from "../rules/workbook";
 import { CliError, EXIT } from "./exit-codes";
 import { readJsonText } from "./files";

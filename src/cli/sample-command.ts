@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Language } from "../rules/message";
-import { foldText } from "../rules/ruleset";
-import { embeddedRuleset } from "../rules/ruleset-document";
+import { foldText } from "../rules/ruleset/ruleset";
+import { embeddedRuleset } from "../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
 import { EXIT } from "./exit-codes";
 import { refuseExisting, writeFileOutput } from "./files";

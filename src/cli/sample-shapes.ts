@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { MergedRange } from "../rules/cell";
-import { communeIdentity } from "../rules/places";
-import { Ruleset } from "../rules/ruleset";
+import { MergedRange } from "../rules/reading/cell";
+import { communeIdentity } from "../rules/reading/places";
+import { Ruleset } from "../rules/ruleset/ruleset";
 import { seededRandom } from "../rules/seeded-random";
 import {
   addSampleSheet,

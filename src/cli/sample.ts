@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import { CellValue, columnLetter, MergedRange } from "../rules/cell";
-import { Criterion, Indicator, Ruleset, thresholdFor } from "../rules/ruleset";
+import { CellValue, columnLetter, MergedRange } from "../rules/reading/cell";
+import { Criterion, Indicator, Ruleset, thresholdFor } from "../rules/ruleset/ruleset";
 import { District, PLACE_NAMES } from "./sample-places";
 import { seededRandom } from "../rules/seeded-random";
 

@@ -1,10 +1,10 @@
-import { WorkbookAnalysis } from "../rules/analysis";
-import { AreaAssessment } from "../rules/assessment";
-import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/district-summary";
-import { FORMULA_NO_RESULT } from "../rules/formula-results";
+import { WorkbookAnalysis } from "../rules/analysis/analysis";
+import { AreaAssessment } from "../rules/assessment/assessment";
+import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/report/district-summary";
+import { FORMULA_NO_RESULT } from "../rules/reading/formula-results";
 import { formatProblem, Language, Problem } from "../rules/message";
-import { provisionalNote } from "../rules/report";
-import { Ruleset } from "../rules/ruleset";
+import { provisionalNote } from "../rules/report/report";
+import { Ruleset } from "../rules/ruleset/ruleset";
 
 /** One analysed file: what the user named, and every table found in it. */
 export interface FileResult {

@@ -1,5 +1,5 @@
 import type { EChartsOption } from "echarts";
-import { CellValue } from "../rules/cell";
+import { CellValue } from "../rules/reading/cell";
 import { formatNumber } from "../rules/format";
 import { CHART_COLOURS } from "../rules/palette";
 import { ChartSpec, SheetOutput } from "../rules/workbook";

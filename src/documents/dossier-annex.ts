@@ -1,5 +1,5 @@
 import { Paragraph, Table } from "docx";
-import { DossierLine, dossierSubtitle } from "../rules/dossier";
+import { DossierLine, dossierSubtitle } from "../rules/report/dossier";
 import { SHEET_NAMES } from "../rules/workbook";
 import { Issuer, SHORT_BLANK } from "./issuer";
 import { provisionalParagraph } from "./provisional";

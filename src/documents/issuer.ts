@@ -1,4 +1,4 @@
-import { Ruleset } from "../rules/ruleset";
+import { Ruleset } from "../rules/ruleset/ruleset";
 
 /**
  * Who issues the report, as far as the workbook tells. Since July 2025 there are no districts: a report

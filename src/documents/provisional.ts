@@ -1,5 +1,5 @@
 import { Paragraph } from "docx";
-import { Ruleset } from "../rules/ruleset";
+import { Ruleset } from "../rules/ruleset/ruleset";
 import { body, run } from "./word-text";
 
 /** The provisional-threshold note, in italics, wherever the report shows results; none for a verified ruleset. */

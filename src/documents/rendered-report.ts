@@ -1,8 +1,8 @@
-import { DossierRef } from "../rules/dossier";
+import { DossierRef } from "../rules/report/dossier";
 import { Language } from "../rules/message";
-import { buildReport, PlanSettings, SheetResult } from "../rules/report";
-import { Ruleset } from "../rules/ruleset";
-import { ReadingSummary } from "../rules/sources-sheet";
+import { buildReport, PlanSettings, SheetResult } from "../rules/report/report";
+import { Ruleset } from "../rules/ruleset/ruleset";
+import { ReadingSummary } from "../rules/report/sources-sheet";
 import { ChartSpec } from "../rules/workbook";
 import { ChartPicture, chartPictures, Rasterizer } from "./chart-picture";
 import { wordReport } from "./word-report";

@@ -1,7 +1,7 @@
 import { Paragraph, Table } from "docx";
-import { shortfallCounts, summariseDistrict } from "../rules/district-summary";
+import { shortfallCounts, summariseDistrict } from "../rules/report/district-summary";
 import { formatNumber } from "../rules/format";
-import { communeGroups, severalDistricts } from "../rules/report";
+import { communeGroups, severalDistricts } from "../rules/report/report";
 import { SHEET_NAMES } from "../rules/workbook";
 import { annexesTables } from "./dossier-annex";
 import { provisionalParagraph } from "./provisional";

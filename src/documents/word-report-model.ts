@@ -1,8 +1,8 @@
 import { AlignmentType, ImageRun, Paragraph } from "docx";
-import { DossierArea } from "../rules/dossier";
-import { SheetResult } from "../rules/report";
-import { RoadmapPlan } from "../rules/roadmap";
-import { Ruleset } from "../rules/ruleset";
+import { DossierArea } from "../rules/report/dossier";
+import { SheetResult } from "../rules/report/report";
+import { RoadmapPlan } from "../rules/roadmap/roadmap";
+import { Ruleset } from "../rules/ruleset/ruleset";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 import { ChartPicture } from "./chart-picture";
 import { SIZE } from "./word-style";

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Paragraph, TextRun } from "docx";
-import { xmlText } from "../rules/output-text";
+import { xmlText } from "../rules/report/output-text";
 import { DOCUMENT_COLOURS } from "../rules/palette";
 import { FIRST_LINE, FONT, SIZE, SPACING } from "./word-style";
 

@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { Problem } from "../rules/message";
 import { isOwnFormula, markedFormula } from "../rules/own-formats";
 import { argb, SHEET_COLOURS } from "../rules/palette";
-import { PrintSetup, rowHeight, wrappedLines } from "../rules/print-setup";
+import { PrintSetup, rowHeight, wrappedLines } from "../rules/report/print-setup";
 import { ChartSpec, Highlight, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import type { ChartPicture } from "../documents/chart-picture";
 import type { PlacedPicture } from "../cli/xlsx-pictures";

@@ -1,7 +1,7 @@
-import { Assessor } from "../rules/assess";
+import { Assessor } from "../rules/assessment/assess";
 import { InputError, Problem, problem } from "../rules/message";
-import { Ruleset } from "../rules/ruleset";
-import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset-document";
+import { Ruleset } from "../rules/ruleset/ruleset";
+import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset/ruleset-document";
 import { SETTING_KEYS } from "../rules/workbook";
 
 /* global Office */

@@ -1,9 +1,9 @@
-import { Assessor } from "../rules/assess";
-import { AreaAssessment, IndicatorResult, Reading } from "../rules/assessment";
-import { logicToText } from "../rules/criterion-logic-codec";
-import { criterionReason, logicSummary } from "../rules/criterion-reason";
-import { CellValue, columnLetter } from "../rules/cell";
-import { canonicalColumns, ColumnMatch, recognizeHeaders } from "../rules/columns";
+import { Assessor } from "../rules/assessment/assess";
+import { AreaAssessment, IndicatorResult, Reading } from "../rules/assessment/assessment";
+import { logicToText } from "../rules/ruleset/criterion-logic-codec";
+import { criterionReason, logicSummary } from "../rules/assessment/criterion-reason";
+import { CellValue, columnLetter } from "../rules/reading/cell";
+import { canonicalColumns, ColumnMatch, recognizeHeaders } from "../rules/reading/columns";
 import { formatCondition, formatNumber, formatValue, UNIT_LABEL } from "../rules/format";
 import { InputError, Problem, problem } from "../rules/message";
 import {
@@ -15,8 +15,8 @@ import {
   thresholdFor,
   ThresholdValue,
   ThresholdVariant,
-} from "../rules/ruleset";
-import { fromSavedMapping, readAreaRow } from "../rules/sheet-table";
+} from "../rules/ruleset/ruleset";
+import { fromSavedMapping, readAreaRow } from "../rules/reading/sheet-table";
 
 /**
  * The custom functions without Excel: plain arrays in (as Excel passes them: rows of numbers, text,

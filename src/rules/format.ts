@@ -1,5 +1,5 @@
 import { Language } from "./message";
-import { ThresholdValue, Unit, Operator } from "./ruleset";
+import { ThresholdValue, Unit, Operator } from "./ruleset/ruleset";
 
 /** Vietnamese number style: "1.234.000", "85,5"; English: "1,234,000", "85.5". */
 export function formatNumber(n: number, language: Language = "vi", maxFractionDigits = 2): string {

@@ -1,12 +1,12 @@
 import { InputError, Problem, problem } from "./message";
-import { CommuneRef, RoadmapOptions } from "./roadmap";
+import { CommuneRef, RoadmapOptions } from "./roadmap/roadmap";
 import {
   CriterionEffort,
   defaultEffortTable,
   EffortTable,
   effortTableFromDocument,
   fallbackEffort,
-} from "./roadmap-effort";
+} from "./roadmap/roadmap-effort";
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);

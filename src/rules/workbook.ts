@@ -1,6 +1,6 @@
-import { CellValue, Grid, MergedRange } from "./cell";
+import { CellValue, Grid, MergedRange } from "./reading/cell";
 import { Problem } from "./message";
-import type { PrintSetup } from "./print-setup";
+import type { PrintSetup } from "./report/print-setup";
 
 /**
  * The small interface the analysis needs from a workbook. Office.js implements it for the task pane

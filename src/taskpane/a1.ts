@@ -1,4 +1,4 @@
-import { cellAddress, columnIndex, MergedRange } from "../rules/cell";
+import { cellAddress, columnIndex, MergedRange } from "../rules/reading/cell";
 
 /**
  * A1 addresses as Excel hands them to Office.js ("'Xã A, B'!A1:C2, 'Xã A, B'!D5") and as the pane builds

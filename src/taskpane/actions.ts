@@ -8,20 +8,20 @@ import {
   workbookRuleset,
   WriteOutcome,
   writeOwnSheets,
-} from "../rules/analysis";
-import { AreaAssessment } from "../rules/assessment";
-import { DistrictSummary, summariseDistrict } from "../rules/district-summary";
+} from "../rules/analysis/analysis";
+import { AreaAssessment } from "../rules/assessment/assessment";
+import { DistrictSummary, summariseDistrict } from "../rules/report/district-summary";
 import { InputError, Language, Problem } from "../rules/message";
 import type { Rasterizer } from "../documents/chart-picture";
-import { DossierRef } from "../rules/dossier";
-import { rulesetSheet, SheetResult } from "../rules/report";
-import { RoadmapPlan } from "../rules/roadmap";
+import { DossierRef } from "../rules/report/dossier";
+import { rulesetSheet, SheetResult } from "../rules/report/report";
+import { RoadmapPlan } from "../rules/roadmap/roadmap";
 import { readRoadmapSettings, RoadmapSettings, roadmapSettingsToDocument } from "../rules/roadmap-settings";
-import { Ruleset } from "../rules/ruleset";
-import { embeddedRuleset } from "../rules/ruleset-document";
-import { manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/sheet-table";
-import { findTables, SkippedSheet, tableRange, tablesOfSheet } from "../rules/table-finder";
-import { areaLine } from "../rules/orientation";
+import { Ruleset } from "../rules/ruleset/ruleset";
+import { embeddedRuleset } from "../rules/ruleset/ruleset-document";
+import { manualLayout, SkippedRow, TableLayout, toSavedMapping } from "../rules/reading/sheet-table";
+import { findTables, SkippedSheet, tableRange, tablesOfSheet } from "../rules/reading/table-finder";
+import { areaLine } from "../rules/reading/orientation";
 import { SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../rules/workbook";
 import { FileSaver } from "./file-saver";
 

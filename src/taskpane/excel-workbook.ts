@@ -1,8 +1,8 @@
-import { CellValue, cellAddress, Grid } from "../rules/cell";
+import { CellValue, cellAddress, Grid } from "../rules/reading/cell";
 import { InputError, Problem } from "../rules/message";
 import { isOwnFormula, markedFormula } from "../rules/own-formats";
 import { SHEET_COLOURS } from "../rules/palette";
-import { PrintSetup } from "../rules/print-setup";
+import { PrintSetup } from "../rules/report/print-setup";
 import { ChartSpec, SheetData, SheetHighlights, SheetOutput, Workbook } from "../rules/workbook";
 import { chunkAreas, hiddenRowsFrom, parseAreas, rebaseFormula } from "./a1";
 import { errorProblem, hostProblem } from "./strings";

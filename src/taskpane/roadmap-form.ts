@@ -1,11 +1,11 @@
 import { formatNumber } from "../rules/format";
 import { Language, Problem, problem } from "../rules/message";
-import { planYears } from "../rules/report";
-import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap";
-import { defaultEffortTable, EffortClass, EffortTable, effortTableFromDocument } from "../rules/roadmap-effort";
+import { planYears } from "../rules/report/report";
+import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap/roadmap";
+import { defaultEffortTable, EffortClass, EffortTable, effortTableFromDocument } from "../rules/roadmap/roadmap-effort";
 import { defaultEffort, EffortOverrides, effortOverrides, RoadmapSettings } from "../rules/roadmap-settings";
-import { foldText } from "../rules/ruleset";
-import { parseLocaleNumber } from "../rules/values";
+import { foldText } from "../rules/ruleset/ruleset";
+import { parseLocaleNumber } from "../rules/reading/values";
 
 /** The form as typed: text, so "1.000.000" and a half-typed year survive until they are read. */
 export interface RoadmapForm {

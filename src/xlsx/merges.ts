@@ -1,4 +1,4 @@
-import { cellAddress, MergedRange } from "../rules/cell";
+import { cellAddress, MergedRange } from "../rules/reading/cell";
 import { parseCellReference } from "./cell-reference";
 import { EXCEL_COLUMNS, LimitUse, XlsxLimits } from "./limits";
 import { corrupt, count, tooLarge } from "./read-error";

@@ -1,4 +1,4 @@
-import { CellValue, cellAddress } from "../rules/cell";
+import { CellValue, cellAddress } from "../rules/reading/cell";
 import { SheetData } from "../rules/workbook";
 import { parseCellReference } from "./cell-reference";
 import { unescapeText } from "./escaped-text";

@@ -1,5 +1,5 @@
-import { AreaInput, Reading } from "../../src/rules/assessment";
-import { Indicator, Ruleset, thresholdFor } from "../../src/rules/ruleset";
+import { AreaInput, Reading } from "../../src/rules/assessment/assessment";
+import { Indicator, Ruleset, thresholdFor } from "../../src/rules/ruleset/ruleset";
 export { seededRandom } from "../../src/rules/seeded-random";
 
 /** A reading exactly at the threshold in force (which meets every operator but strict ones). */

@@ -1,5 +1,5 @@
-import { CellValue, cellAddress, isExcelError, MergedRange } from "../../src/rules/cell";
-import { isDateFormat } from "../../src/rules/number-format";
+import { CellValue, cellAddress, isExcelError, MergedRange } from "../../src/rules/reading/cell";
+import { isDateFormat } from "../../src/rules/reading/number-format";
 import { entries, FixtureBook, workbookParts, xmlText, zip } from "./xlsx-files";
 
 /**

@@ -1,4 +1,4 @@
-import { CellValue, MergedRange } from "../../src/rules/cell";
+import { CellValue, MergedRange } from "../../src/rules/reading/cell";
 import { SheetData } from "../../src/rules/workbook";
 import { SAMPLE_INDICATOR_COLUMNS, SAMPLE_LOWER_HEADER, SAMPLE_UPPER_HEADER, SAMPLE_WIDTH } from "./sample-district";
 

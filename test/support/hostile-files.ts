@@ -1,5 +1,5 @@
 import * as zlib from "zlib";
-import { columnLetter } from "../../src/rules/cell";
+import { columnLetter } from "../../src/rules/reading/cell";
 import {
   directoryRecord,
   endRecord,

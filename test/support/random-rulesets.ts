@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { AreaInput, Reading } from "../../src/rules/assessment";
-import { groupKey } from "../../src/rules/ruleset";
+import { AreaInput, Reading } from "../../src/rules/assessment/assessment";
+import { groupKey } from "../../src/rules/ruleset/ruleset";
 
 /**
  * Random ruleset files ("ntm-ruleset/1") for property tests: a few criteria of a few indicators of every

@@ -1,4 +1,4 @@
-import { CellValue, MergedRange } from "../../src/rules/cell";
+import { CellValue, MergedRange } from "../../src/rules/reading/cell";
 import { SheetData } from "../../src/rules/workbook";
 import { seededRandom } from "../../src/rules/seeded-random";
 

@@ -1,7 +1,7 @@
 import { SampleCell, SampleSheet } from "../../src/cli/sample";
 import { BookOptions, sampleBook, SampleBook } from "../../src/cli/sample-shapes";
-import { CellValue } from "../../src/rules/cell";
-import { embeddedRuleset } from "../../src/rules/ruleset-document";
+import { CellValue } from "../../src/rules/reading/cell";
+import { embeddedRuleset } from "../../src/rules/ruleset/ruleset-document";
 import { SheetData } from "../../src/rules/workbook";
 import { SheetSeed } from "./office/excel-double";
 import { district } from "./workbooks";

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { Language, Problem } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
+import { Ruleset } from "../../rules/ruleset/ruleset";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";
 import { ProvisionalNotice } from "./ProvisionalNotice";

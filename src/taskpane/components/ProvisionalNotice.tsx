@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { Language } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
+import { Ruleset } from "../../rules/ruleset/ruleset";
 import { Strings } from "../strings";
 
 /** The warning every tab that shows results carries while the ruleset's thresholds are not verified. */

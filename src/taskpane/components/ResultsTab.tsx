@@ -9,9 +9,9 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { HIGHLIGHT_FILL } from "../../rules/palette";
-import { columnLetter } from "../../rules/cell";
+import { columnLetter } from "../../rules/reading/cell";
 import { Language } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
+import { Ruleset } from "../../rules/ruleset/ruleset";
 import { AnalysisReport, HostFeatures } from "../actions";
 import { AnalyseOptions } from "../controller/pane-state";
 import { Strings } from "../strings";

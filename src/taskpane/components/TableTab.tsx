@@ -1,10 +1,10 @@
 import { Badge, Button, Checkbox, Field, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { ChangeEvent, useMemo } from "react";
-import { columnLetter } from "../../rules/cell";
-import { ColumnRole, roleKey, roleLabel, roleOptions } from "../../rules/columns";
-import { uncoveredCriteria } from "../../rules/district-summary";
+import { columnLetter } from "../../rules/reading/cell";
+import { ColumnRole, roleKey, roleLabel, roleOptions } from "../../rules/reading/columns";
+import { uncoveredCriteria } from "../../rules/report/district-summary";
 import { Language, Message, Problem } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
+import { Ruleset } from "../../rules/ruleset/ruleset";
 import { DetectedTable, Detection, HostFeatures } from "../actions";
 import { Strings } from "../strings";
 import { ProblemList } from "./ProblemList";

@@ -1,8 +1,8 @@
-import { TableChoice } from "../../rules/analysis";
-import { ColumnRole } from "../../rules/columns";
+import { TableChoice } from "../../rules/analysis/analysis";
+import { ColumnRole } from "../../rules/reading/columns";
 import { Language, Problem } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
-import { withOverride } from "../../rules/sheet-table";
+import { Ruleset } from "../../rules/ruleset/ruleset";
+import { withOverride } from "../../rules/reading/sheet-table";
 import { AnalysisReport, Detection, ReviewReport, RulesetInfo } from "../actions";
 import { RoadmapSettings } from "../../rules/roadmap-settings";
 import { Strings } from "../strings";

@@ -1,9 +1,9 @@
 import { useEffect, useReducer, useRef } from "react";
-import { columnLetter } from "../../rules/cell";
-import { ColumnRole } from "../../rules/columns";
-import { parseDossierList } from "../../rules/dossier";
+import { columnLetter } from "../../rules/reading/cell";
+import { ColumnRole } from "../../rules/reading/columns";
+import { parseDossierList } from "../../rules/report/dossier";
 import { InputError, Language, Problem } from "../../rules/message";
-import { Ruleset } from "../../rules/ruleset";
+import { Ruleset } from "../../rules/ruleset/ruleset";
 import { AnalysisReport, PaneActions, RulesetInfo } from "../actions";
 import { RoadmapSettings } from "../../rules/roadmap-settings";
 import { errorProblem, Strings } from "../strings";

@@ -1,4 +1,4 @@
-import { columnLetter } from "../../../src/rules/cell";
+import { columnLetter } from "../../../src/rules/reading/cell";
 import { DoubleError } from "./double-error";
 
 /** A1 addresses as the double's object model takes and gives them, over zero-based rectangles. */

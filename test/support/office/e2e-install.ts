@@ -1,5 +1,5 @@
-import { CellValue } from "../../../src/rules/cell";
-import { transposedView } from "../../../src/rules/orientation";
+import { CellValue } from "../../../src/rules/reading/cell";
+import { transposedView } from "../../../src/rules/reading/orientation";
 import { ExcelDouble, SheetSeed } from "./excel-double";
 import { sampleDistrict } from "../sample-district";
 

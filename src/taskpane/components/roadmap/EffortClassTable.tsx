@@ -7,8 +7,8 @@ import {
   EFFORT_LABEL,
   EffortClass,
   EffortTable,
-} from "../../../rules/roadmap-effort";
-import { Ruleset } from "../../../rules/ruleset";
+} from "../../../rules/roadmap/roadmap-effort";
+import { Ruleset } from "../../../rules/ruleset/ruleset";
 import { defaultEffort, effortOverrides } from "../../../rules/roadmap-settings";
 import { effortOf, withEffortClass } from "../../roadmap-form";
 import { Strings } from "../../strings";

@@ -1,6 +1,6 @@
-import { columnLetter } from "../../../rules/cell";
+import { columnLetter } from "../../../rules/reading/cell";
 import { Language } from "../../../rules/message";
-import { comparePriority, RoadmapYear } from "../../../rules/roadmap";
+import { comparePriority, RoadmapYear } from "../../../rules/roadmap/roadmap";
 import { HostFeatures } from "../../actions";
 import { money } from "../../roadmap-form";
 import { Strings } from "../../strings";

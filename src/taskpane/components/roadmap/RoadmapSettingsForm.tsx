@@ -1,10 +1,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { Language } from "../../../rules/message";
-import { planYears } from "../../../rules/report";
-import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roadmap";
-import { EffortTable } from "../../../rules/roadmap-effort";
-import { Ruleset } from "../../../rules/ruleset";
+import { planYears } from "../../../rules/report/report";
+import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roadmap/roadmap";
+import { EffortTable } from "../../../rules/roadmap/roadmap-effort";
+import { Ruleset } from "../../../rules/ruleset/ruleset";
 import { AnalysisReport } from "../../actions";
 import { communeChoices, formOf, money, readForm, RoadmapField, RoadmapForm, withChoices } from "../../roadmap-form";
 import { RoadmapSettings } from "../../../rules/roadmap-settings";

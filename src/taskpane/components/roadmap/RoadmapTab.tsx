@@ -1,5 +1,5 @@
 import { Language, Problem } from "../../../rules/message";
-import { Ruleset } from "../../../rules/ruleset";
+import { Ruleset } from "../../../rules/ruleset/ruleset";
 import { SHEET_NAMES } from "../../../rules/workbook";
 import { AnalysisReport, HostFeatures, ReviewReport } from "../../actions";
 import { RoadmapSettings } from "../../../rules/roadmap-settings";
