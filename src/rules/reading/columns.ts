@@ -1,6 +1,7 @@
 import { CellValue, isExcelError, MergedRange } from "./cell";
 import { Message, msg } from "../message";
 import { Criterion, foldText, Indicator, Ruleset } from "../ruleset/ruleset";
+import { moneyScaleIn, TRAILING_MONEY_UNIT, UnitKind, unitWord } from "./units";
 import { parseLocaleNumber, readYesNo } from "./values";
 
 /** What a column of a district sheet holds. */
@@ -216,30 +217,7 @@ function stripNumbering(folded: string): { rest: string; numbering?: Numbering }
 }
 
 /** What a header's unit says the column measures. */
-type UnitHint = "percent" | "money" | "count" | "measure";
-
-const COUNT_UNIT = /^(nha|ho|cai|can|nguoi|khau|lao dong)$/;
-const MEASURE_UNIT = /^(ha|km|m|m2|m3|tan|kg|lit|nam|thang|ngay)$/;
-
-const MONEY_SCALES: Array<[RegExp, number]> = [
-  [/\bty dong\b|\bty d\b/, 1e9],
-  [/\btrieu\b|\btr\s?\.?\s?d\b|\btrd\b|\btr\b/, 1e6],
-  [/\bnghin\b|\bngan\b|\b1\.?000\s?d\b|\bngd\b/, 1e3],
-  [/\bdong\b|\bvnd\b|\bd\/(?:nguoi|ng|khau)\b/, 1],
-];
-
-function moneyScale(folded: string): number | undefined {
-  return MONEY_SCALES.find(([re]) => re.test(folded))?.[1];
-}
-
-const PER_PERSON = String.raw`(?:\s*\/\s*(?:nguoi|ng|khau)(?:\s*\/\s*nam)?|\s*\/\s*nam)`;
-/**
- * A unit at the end of a header, outside brackets: "…, triệu đồng/người/năm", "… tr.đ". A bare "đồng"
- * counts only after a comma or before "/người": "chủ động", "lao động" end in "dong" too.
- */
-const TRAILING_MONEY_UNIT = new RegExp(
-  String.raw`(?:[,;:]\s*|\s+)(?:(?:trieu dong|trieu d|tr\s?\.?\s?d|trd|nghin dong|ngan dong|vnd)${PER_PERSON}?|dong${PER_PERSON})\s*$|[,;:]\s*dong\s*$`
-);
+type UnitHint = "percent" | UnitKind;
 
 /** Words that, under a criterion, say the column is its status or its value. */
 const STATUS_QUALIFIERS = new Set([
@@ -317,13 +295,14 @@ function parseHeaderText(text: string): HeaderPart {
     bracketed.push(trailing[0]);
   }
   for (const b of bracketed) {
-    const s = moneyScale(b);
-    const plain = b.replace(/[^a-z0-9]+/g, " ").trim();
+    // A bracket that is a unit word ("khẩu", "lao động", "tỷ") is read as a cell's unit is; else a money
+    // word inside it ("ĐVT: triệu đồng").
+    const word = unitWord(b);
+    const s = word ? (word.kind === "money" ? word.factor : undefined) : moneyScaleIn(b);
     if (s !== undefined) {
       unit = "money";
       scale = s;
-    } else if (COUNT_UNIT.test(plain)) unit ??= "count";
-    else if (MEASURE_UNIT.test(plain)) unit ??= "measure";
+    } else if (word) unit ??= word.kind;
   }
   const tokens = words(core, true);
   const fullTokens = bracketed.length ? words(rest.replace(/[()[\]]/g, " "), true) : tokens;
@@ -1327,7 +1306,10 @@ export function roleExists(role: ColumnRole, ruleset: Ruleset): boolean {
 
 /** The multiplier a header's unit implies ("(triệu đồng/người/năm)" → 1e6), if it names one. */
 export function headerScale(header: string): number | undefined {
-  return parseHeader(header).scale ?? moneyScale(foldText(header));
+  const part = parseHeader(header);
+  // A header whose unit is a count or a measure ("(lao động)") names no money, whatever word it contains.
+  if (part.unit !== undefined && part.unit !== "money") return undefined;
+  return part.scale ?? moneyScaleIn(part.folded);
 }
 
 /** Header-like text of one cell scored alone: for finding the header band of a sheet. */

@@ -1,8 +1,35 @@
 import { Reading } from "../assessment/assessment";
 import { CellValue, isExcelError } from "./cell";
-import { msg } from "../message";
+import { Message, msg } from "../message";
 import { isDateFormat } from "./number-format";
 import { foldText, Unit } from "../ruleset/ruleset";
+import { UnitKind, unitWord } from "./units";
+
+/**
+ * The unit words a column's cells may carry after their number, by the indicator's unit: "45tr" in an
+ * income column, "3 khẩu" or "12 hộ" in a count, "1,5 km" in a plain figure. A percentage takes "%" only.
+ */
+const UNIT_WORDS_TAKEN: Record<Unit, readonly UnitKind[]> = {
+  vnd_per_person_year: ["money"],
+  count: ["count"],
+  number: ["money", "count", "measure"],
+  percent: [],
+  boolean: [],
+};
+
+const UNIT_KIND_TEXT: Record<UnitKind, Message> = {
+  money: msg("số tiền", "an amount of money"),
+  count: msg("số đếm (hộ, khẩu, nhà…)", "a count (households, people, houses…)"),
+  measure: msg("số đo (ha, km, tấn…)", "a measure (ha, km, tonnes…)"),
+};
+
+const UNIT_TEXT: Record<Unit, Message> = {
+  percent: msg("tỷ lệ (%)", "a percentage"),
+  count: msg("số đếm", "a count"),
+  vnd_per_person_year: msg("số tiền (đồng/người/năm)", "an amount (VND per person a year)"),
+  number: msg("số", "a number"),
+  boolean: msg("Có/Không", "yes/no"),
+};
 
 /** How a column's header qualifies its numbers, e.g. "(triệu đồng/người/năm)" → 1,000,000. */
 export interface ReadOptions {
@@ -46,14 +73,6 @@ const NO = new Set([
   "kd",
   "cd",
 ]);
-
-/** Words for magnitudes people type after a number: "36 triệu", "36tr", "1,2 tỷ", "500 nghìn". */
-const MAGNITUDES: Array<[RegExp, number]> = [
-  [/^(ty|ti)$/, 1e9],
-  [/^(trieu|tr|trd|tr\.d|trieu dong|tr dong|trieu d|tr\/nguoi\/nam|trieu dong\/nguoi\/nam|trieu\/nguoi\/nam)$/, 1e6],
-  [/^(nghin|ngan|k|nghin dong|ngan dong)$/, 1e3],
-  [/^(d|dong|vnd|vnđ|d\/nguoi\/nam|dong\/nguoi\/nam)$/, 1],
-];
 
 /** A plain-text boolean reading, or undefined when the text is not a yes/no word. */
 export function readYesNo(text: string): boolean | undefined {
@@ -296,20 +315,26 @@ function readText(raw: string, unit: Unit, scale: number | undefined): Reading {
   let isPercent = false;
   if (suffix === "%") isPercent = true;
   else if (suffix !== "") {
-    const found = MAGNITUDES.find(([re]) => re.test(suffix));
-    if (!found || !isMoney(unit)) {
-      if (unit === "count" && /^(nha|ho|cai|can|nguoi)$/.test(suffix)) factor = 1;
-      else return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
-    } else {
-      factor = found[1];
+    const word = unitWord(suffix);
+    if (!word) return unreadable(raw, `Không đọc được "${text}" thành số.`, `Cannot read "${text}" as a number.`);
+    if (!UNIT_WORDS_TAKEN[unit].includes(word.kind)) {
+      const kind = UNIT_KIND_TEXT[word.kind];
+      return unreadable(
+        raw,
+        `"${text}" là ${kind.vi}, cột này cần ${UNIT_TEXT[unit].vi}.`,
+        `"${text}" is ${kind.en}; this column takes ${UNIT_TEXT[unit].en}.`
+      );
+    }
+    if (word.kind === "money") {
+      factor = word.factor;
       explicitMagnitude = true;
     }
   }
   if (isPercent && unit !== "percent") {
     return unreadable(
       raw,
-      `"${text}" là tỷ lệ, cột này cần ${unit}.`,
-      `"${text}" is a percentage; this column takes ${unit}.`
+      `"${text}" là tỷ lệ, cột này cần ${UNIT_TEXT[unit].vi}.`,
+      `"${text}" is a percentage; this column takes ${UNIT_TEXT[unit].en}.`
     );
   }
   const n = parseLocaleNumber(m[1], unit !== "percent");
