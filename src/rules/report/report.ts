@@ -132,16 +132,7 @@ export function gapText(a: AreaAssessment, ruleset: Ruleset, language: Language 
   return parts.join(" | ");
 }
 
-/** Gap texts already made, per criterion result (shared between areas with the same readings). */
-const gapTexts = new WeakMap<CriterionResult, { ruleset: Ruleset } & Partial<Record<Language, string>>>();
-
 function criterionGapText(c: CriterionResult, ruleset: Ruleset, language: Language): string {
-  let texts = gapTexts.get(c);
-  if (!texts || texts.ruleset !== ruleset) gapTexts.set(c, (texts = { ruleset }));
-  return (texts[language] ??= makeCriterionGapText(c, ruleset, language));
-}
-
-function makeCriterionGapText(c: CriterionResult, ruleset: Ruleset, language: Language): string {
   const criterion = ruleset.criteria.find((x) => x.id === c.criterionId);
   const pieces: string[] = [];
   for (const r of c.indicators) {

@@ -218,16 +218,9 @@ function communeKey(area: { district?: string; commune: string }): string {
   return `${foldText(area.district ?? "")}|${communeIdentity(area.commune)}`;
 }
 
-/** Each criterion of a ruleset with its position, looked up once per ruleset rather than once per area. */
-const criterionIndexes = new WeakMap<Ruleset, Map<string, { order: number; name: Message }>>();
-
+/** Each criterion of a ruleset with its position and name. */
 function criterionIndex(ruleset: Ruleset): Map<string, { order: number; name: Message }> {
-  let index = criterionIndexes.get(ruleset);
-  if (!index) {
-    index = new Map(ruleset.criteria.map((c, order) => [c.id, { order, name: msg(c.nameVi, c.nameEn) }]));
-    criterionIndexes.set(ruleset, index);
-  }
-  return index;
+  return new Map(ruleset.criteria.map((c, order) => [c.id, { order, name: msg(c.nameVi, c.nameEn) }]));
 }
 
 /**
@@ -262,22 +255,7 @@ function direction(r: IndicatorResult): IndicatorGap["direction"] {
     : "raise";
 }
 
-/**
- * The last planned criterion made from each criterion result, with what it was made from. Results are
- * shared between areas with the same readings (see Assessor), so a district plans each one once; like
- * them, a planned criterion is never changed once made.
- */
-const planned = new WeakMap<CriterionResult, { name: Message; effort: CriterionEffort; step: PlannedCriterion }>();
-
 function plannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort): PlannedCriterion {
-  const hit = planned.get(c);
-  if (hit && hit.name === name && hit.effort === e) return hit.step;
-  const step = makePlannedCriterion(c, name, e);
-  planned.set(c, { name, effort: e, step });
-  return step;
-}
-
-function makePlannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort): PlannedCriterion {
   const gaps: IndicatorGap[] = [];
   const path = criterionPath(c);
   if (c.basis === "indicators") {
@@ -329,16 +307,7 @@ export function plannedCriterionText(s: PlannedCriterion): Message {
   return msg(criterionText(s, "vi"), criterionText(s, "en"));
 }
 
-/** Step texts already made, per planned criterion (shared between areas, see plannedCriterion). */
-const stepTexts = new WeakMap<PlannedCriterion, Partial<Record<Language, string>>>();
-
 function criterionText(s: PlannedCriterion, language: Language): string {
-  let texts = stepTexts.get(s);
-  if (!texts) stepTexts.set(s, (texts = {}));
-  return (texts[language] ??= makeCriterionText(s, language));
-}
-
-function makeCriterionText(s: PlannedCriterion, language: Language): string {
   const vi = language === "vi";
   const detail =
     s.basis === "declared"
@@ -364,18 +333,36 @@ export function planArea(
   ruleset: Ruleset,
   effort: EffortTable = defaultEffortTable()
 ): AreaPlan {
+  return areaPlanner(ruleset, effort)(assessment);
+}
+
+/**
+ * planArea for many areas of one plan. Criterion results are shared between areas with the same
+ * readings (see Assessor), so each is planned once per planner; the planner lives as long as the plan.
+ */
+function areaPlanner(ruleset: Ruleset, effort: EffortTable): (assessment: AreaAssessment) => AreaPlan {
   const index = criterionIndex(ruleset);
   const order = (id: string) => index.get(id)?.order ?? index.size;
-  const steps = assessment.criteria
-    .filter((c) => !c.met)
-    .map((c) =>
-      plannedCriterion(
-        c,
-        index.get(c.criterionId)?.name ?? msg(c.criterionId, c.criterionId),
-        effort.criteria[c.criterionId] ?? fallbackEffort(c.criterionId)
-      )
-    )
-    .sort((a, b) => EFFORT_WEIGHT[a.effort] - EFFORT_WEIGHT[b.effort] || order(a.criterionId) - order(b.criterionId));
+  const planned = new Map<CriterionResult, PlannedCriterion>();
+  const plan = (c: CriterionResult): PlannedCriterion => {
+    let step = planned.get(c);
+    if (!step) {
+      const name = index.get(c.criterionId)?.name ?? msg(c.criterionId, c.criterionId);
+      step = plannedCriterion(c, name, effort.criteria[c.criterionId] ?? fallbackEffort(c.criterionId));
+      planned.set(c, step);
+    }
+    return step;
+  };
+  return (assessment) => {
+    const steps = assessment.criteria
+      .filter((c) => !c.met)
+      .map(plan)
+      .sort((a, b) => EFFORT_WEIGHT[a.effort] - EFFORT_WEIGHT[b.effort] || order(a.criterionId) - order(b.criterionId));
+    return areaPlan(assessment, steps, effort);
+  };
+}
+
+function areaPlan(assessment: AreaAssessment, steps: PlannedCriterion[], effort: EffortTable): AreaPlan {
   const area = assessment.area;
   let supportCost = 0;
   for (const s of steps)
@@ -610,7 +597,7 @@ export function planRoadmap(ruleset: Ruleset, assessments: AreaAssessment[], opt
   const alreadyMeeting = assessments.filter((a) => a.meetsAll).length;
   const candidates = assessments
     .filter((a) => !a.meetsAll)
-    .map((a) => planArea(a, ruleset, effort))
+    .map(areaPlanner(ruleset, effort))
     .sort(comparePriority);
   const standardCommunes = options.communesMeetingStandard ?? [];
   notes.push(...inputNotes(assessments, candidates, effort, capacity, standardCommunes));
