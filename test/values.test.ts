@@ -1,4 +1,7 @@
-import { readValue, readStatus, parseLocaleNumber } from "../src/rules/reading/values";
+import { CellValue } from "../src/rules/reading/cell";
+import { ReadingMemory } from "../src/rules/reading/reading-memory";
+import { readCell, readValue, readStatus, parseLocaleNumber } from "../src/rules/reading/values";
+import { Unit } from "../src/rules/ruleset/ruleset";
 
 const num = (raw: Parameters<typeof readValue>[0], unit: Parameters<typeof readValue>[1], opts = {}) => {
   const r = readValue(raw, unit, opts);
@@ -148,33 +151,48 @@ describe("reading cell values as people type them", () => {
   });
 });
 
-describe("texts read again", () => {
-  test("give the same reading, kept apart by unit and scale", () => {
-    const first = readValue("36", "vnd_per_person_year", { scale: 1e6 });
-    expect(readValue("36", "vnd_per_person_year", { scale: 1e6 })).toEqual(first);
+describe("values read again within one reading (its ReadingMemory)", () => {
+  const read = (memory: ReadingMemory, raw: CellValue, unit: Unit, numberFormat?: string, scale?: number) =>
+    readCell(raw, unit, numberFormat, scale, memory);
+
+  test("a text gives the same reading object, kept apart by unit and scale", () => {
+    const memory = new ReadingMemory();
+    const first = read(memory, "36", "vnd_per_person_year", undefined, 1e6);
+    expect(read(memory, "36", "vnd_per_person_year", undefined, 1e6)).toBe(first);
     expect(first).toMatchObject({ kind: "number", value: 36e6 });
     // The same text under another scale or unit is read on its own terms.
-    expect(readValue("36", "vnd_per_person_year", { scale: 1e3 })).toMatchObject({ value: 36e3 });
-    expect(readValue("36", "percent")).toMatchObject({ kind: "number", value: 36 });
-    expect(readValue("Không", "count")).toMatchObject({ kind: "number", value: 0 });
-    expect(readValue("Không", "boolean")).toMatchObject({ kind: "boolean", value: false });
-    expect(readValue("Không", "percent").kind).toBe("unreadable");
+    expect(read(memory, "36", "vnd_per_person_year", undefined, 1e3)).toMatchObject({ value: 36e3 });
+    expect(read(memory, "36", "percent")).toMatchObject({ kind: "number", value: 36 });
+    expect(read(memory, "Không", "count")).toMatchObject({ kind: "number", value: 0 });
+    expect(read(memory, "Không", "boolean")).toMatchObject({ kind: "boolean", value: false });
+    expect(read(memory, "Không", "percent").kind).toBe("unreadable");
+    // Another reading (another analysis) shares nothing with this one.
+    expect(read(new ReadingMemory(), "36", "vnd_per_person_year", undefined, 1e6)).not.toBe(first);
   });
-});
 
-describe("numbers read again", () => {
-  test("give the same reading object, kept apart by unit, scale and percentage format", () => {
-    const first = readValue(0.855, "percent", { numberFormat: "0.0%" });
-    expect(readValue(0.855, "percent", { numberFormat: "0%" })).toBe(first);
+  test("a number gives the same reading object, kept apart by unit, scale and percentage format", () => {
+    const memory = new ReadingMemory();
+    const first = read(memory, 0.855, "percent", "0.0%");
+    expect(read(memory, 0.855, "percent", "0%")).toBe(first);
     expect(first).toMatchObject({ kind: "number", value: 85.5, raw: 0.855 });
-    expect(readValue(0.855, "percent")).toMatchObject({ value: 0.855 });
+    expect(read(memory, 0.855, "percent")).toMatchObject({ value: 0.855 });
     // Any scale, even a nonsensical one, has its own readings: none is taken for the percentage format.
-    expect(readValue(0.5, "percent", { scale: -1 }).kind).toBe("unreadable"); // -50%
-    expect(readValue(0.5, "percent", { numberFormat: "0%" })).toMatchObject({ kind: "number", value: 50 });
-    expect(readValue(36, "vnd_per_person_year", { scale: 1e6 })).toMatchObject({ value: 36e6 });
-    expect(readValue(36, "vnd_per_person_year")).toMatchObject({ value: 36e6, note: expect.anything() });
-    expect(readValue(36, "count")).toMatchObject({ value: 36 });
-    expect(Object.is(readValue(-0, "count").raw, -0)).toBe(true);
-    expect(Object.is(readValue(0, "count").raw, 0)).toBe(true);
+    expect(read(memory, 0.5, "percent", undefined, -1).kind).toBe("unreadable"); // -50%
+    expect(read(memory, 0.5, "percent", "0%")).toMatchObject({ kind: "number", value: 50 });
+    expect(read(memory, 36, "vnd_per_person_year", undefined, 1e6)).toMatchObject({ value: 36e6 });
+    expect(read(memory, 36, "vnd_per_person_year")).toMatchObject({ value: 36e6, note: expect.anything() });
+    expect(read(memory, 36, "count")).toMatchObject({ value: 36 });
+    expect(Object.is(read(memory, -0, "count").raw, -0)).toBe(true);
+    expect(Object.is(read(memory, 0, "count").raw, 0)).toBe(true);
+  });
+
+  test("remembers no more than its bound, the least recently used forgotten first", () => {
+    const memory = new ReadingMemory(3);
+    const first = read(memory, 1, "count");
+    for (const n of [2, 3, 4, 5]) read(memory, n, "count");
+    expect(memory.size).toBe(3);
+    expect(read(memory, 5, "count")).toBe(read(memory, 5, "count"));
+    expect(read(memory, 1, "count")).not.toBe(first);
+    expect(read(memory, 1, "count")).toEqual(first);
   });
 });

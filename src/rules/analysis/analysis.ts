@@ -16,6 +16,7 @@ import { groupLabel, Indicator, Ruleset, rulesetGroups, thresholdFor } from "../
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../ruleset/ruleset-document";
 import { rulesetFromTable } from "../ruleset/ruleset-table";
 import { Implausibility, implausibilities, ReadingFacts } from "../reading/sanity";
+import { ReadingMemory } from "../reading/reading-memory";
 import { readAreas, SkippedRow, TableLayout, toSavedMapping } from "../reading/sheet-table";
 import {
   findTables,
@@ -213,7 +214,7 @@ async function readTable(
   options: TableOptions
 ): Promise<TableReading | undefined> {
   const { ruleset } = assessor;
-  const read = readAreas(found.view, found.layout, ruleset);
+  const read = readAreas(found.view, found.layout, ruleset, options.memory);
   if (read.areas.length === 0) return undefined;
   const sheet = found.data.name;
   for (const a of read.areas) a.sheet = sheet;
@@ -276,6 +277,8 @@ function unknownGroups(areas: AreaInput[], ruleset: Ruleset): Message | undefine
 interface TableOptions {
   year?: number;
   source?: string;
+  /** The analysis's reading memory: values and headers repeated over its tables are read once. */
+  memory: ReadingMemory;
 }
 
 /** One sheet's tables read and checked: their readings, and what the checks found (none: believable). */
@@ -289,7 +292,7 @@ async function readSheetTables(
   for (const t of tables) {
     const reading = await readTable(t, assessor, options);
     readings.push(reading);
-    if (reading) findings.push(...implausibilities(reading.facts, assessor.ruleset));
+    if (reading) findings.push(...implausibilities(reading.facts, assessor.ruleset, options.memory));
   }
   return { readings, findings };
 }
@@ -316,9 +319,11 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
   const { ruleset } = options;
   const assessor = options.assessor ?? new Assessor(ruleset);
   if (assessor.ruleset !== ruleset) throw new Error("The Assessor given is of another ruleset.");
+  const memory = new ReadingMemory();
+  const tableOptions: TableOptions = { year: options.year, source: options.source, memory };
   const found = options.tables
     ? await givenTables(workbook, options.tables)
-    : await findTables(workbook, ruleset, { sheets: options.sheets });
+    : await findTables(workbook, ruleset, { sheets: options.sheets, memory });
   const bySheet = new Map<string, FoundTable[]>();
   for (const t of found.tables) {
     const list = bySheet.get(t.data.name);
@@ -329,13 +334,13 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
   const skippedSheets = [...found.skipped, ...(options.tables ? (options.skipped ?? []) : [])];
   const refused: Problem[] = [];
   for (const [sheet, group] of bySheet) {
-    let { readings, findings } = await readSheetTables(group, assessor, options);
+    let { readings, findings } = await readSheetTables(group, assessor, tableOptions);
     const empty = readings.every((r) => r === undefined);
     if ((findings.length > 0 || empty) && group.every((t) => t.source === "detected")) {
       const first = readings.find((r) => r !== undefined)?.analysis.range ?? tableRange(group[0]);
       const other = otherOrientation(group[0].layout.orientation ?? "rows");
-      const again = tablesOfSheet(group[0].data, ruleset, other);
-      const reread = "code" in again ? undefined : await readSheetTables(again, assessor, options);
+      const again = tablesOfSheet(group[0].data, ruleset, other, memory);
+      const reread = "code" in again ? undefined : await readSheetTables(again, assessor, tableOptions);
       if (reread && reread.findings.length === 0 && reread.readings.some((r) => r !== undefined)) {
         const seen = empty
           ? msg("không có dòng khu dân cư nào", "no area rows")

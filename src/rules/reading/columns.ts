@@ -1,6 +1,7 @@
 import { CellValue, isExcelError, MergedRange } from "./cell";
 import { Message, msg } from "../message";
 import { Criterion, foldText, Indicator, Ruleset } from "../ruleset/ruleset";
+import { ReadingMemory } from "./reading-memory";
 import { moneyScaleIn, TRAILING_MONEY_UNIT, UnitKind, unitWord } from "./units";
 import { parseLocaleNumber, readYesNo } from "./values";
 
@@ -50,6 +51,8 @@ export interface RecognizeOptions {
   merges?: MergedRange[];
   /** A few data rows (same columns), to tell a value column from a status column. */
   sampleRows?: CellValue[][];
+  /** The analysis's reading memory; without it, headers are parsed and scored afresh. */
+  memory?: ReadingMemory;
 }
 
 export const FIXED_ROLE_KINDS: readonly FixedRoleKind[] = [
@@ -69,9 +72,6 @@ export const FIXED_ROLE_KINDS: readonly FixedRoleKind[] = [
 
 /** Below this a match is not trusted and the column is reported as unmapped. */
 export const MIN_CONFIDENCE = 0.5;
-
-/** Bound on the memo tables of parsed and scored header texts. */
-const MEMO_LIMIT = 5000;
 
 // ---------------------------------------------------------------------------------------------
 // Header text → words
@@ -265,16 +265,9 @@ interface HeaderPart {
   qualifier?: "status" | "value";
 }
 
-const parsedHeaders = new Map<string, HeaderPart>();
-
-/** Header texts repeat across calls and rows: parse each once. */
-function parseHeader(text: string): HeaderPart {
-  const hit = parsedHeaders.get(text);
-  if (hit) return hit;
-  const part = parseHeaderText(text);
-  if (parsedHeaders.size > MEMO_LIMIT) parsedHeaders.clear();
-  parsedHeaders.set(text, part);
-  return part;
+/** Header texts repeat across tables and rows: parse each once per reading. */
+function parseHeader(text: string, memory: ReadingMemory): HeaderPart {
+  return memory.recall(`header|${text}`, () => parseHeaderText(text));
 }
 
 function parseHeaderText(text: string): HeaderPart {
@@ -453,13 +446,11 @@ interface RulesetIndex {
   unseenWeight: number;
   criterionTarget: Map<string, Target>;
   indicatorTarget: Map<string, Target>;
-  /** Scored header texts: headers repeat across calls, so each is scored once. */
-  memo: Map<string, Candidate[]>;
+  /** Where scored header texts are remembered: headers repeat across tables, so each is scored once. */
+  memory: ReadingMemory;
 }
 
 const ALIAS_FACTOR = 0.92;
-
-const indexCache = new WeakMap<Ruleset, RulesetIndex>();
 
 function phrase(text: string, factor: number, keepDigits = false): Phrase | undefined {
   const tokens = words(foldText(text), keepDigits);
@@ -498,7 +489,7 @@ function phrasesFor(names: string[], aliases: string[], id?: string): Phrase[] {
   return out;
 }
 
-function buildIndex(ruleset: Ruleset): RulesetIndex {
+function buildIndex(ruleset: Ruleset, memory: ReadingMemory): RulesetIndex {
   const targets: Target[] = [];
   const criterionTarget = new Map<string, Target>();
   const indicatorTarget = new Map<string, Target>();
@@ -552,17 +543,12 @@ function buildIndex(ruleset: Ruleset): RulesetIndex {
     unseenWeight: Math.log(1 + n),
     criterionTarget,
     indicatorTarget,
-    memo: new Map(),
+    memory,
   };
 }
 
-function indexFor(ruleset: Ruleset): RulesetIndex {
-  let index = indexCache.get(ruleset);
-  if (!index) {
-    index = buildIndex(ruleset);
-    indexCache.set(ruleset, index);
-  }
-  return index;
+function indexFor(ruleset: Ruleset, memory: ReadingMemory): RulesetIndex {
+  return memory.ofRuleset(ruleset, () => buildIndex(ruleset, memory));
 }
 
 function fixedRole(kind: FixedRoleKind): ColumnRole {
@@ -628,13 +614,12 @@ function phraseSimilarity(index: RulesetIndex, h: HeaderWords, p: Phrase): numbe
 /** Every role the words of one header cell could mean, best first. */
 function scoreWords(index: RulesetIndex, tokens: string[]): Candidate[] {
   const key = tokens.join(" ");
-  const cached = index.memo.get(key);
-  if (cached) return cached;
+  return index.memory.recall(`words|${key}`, () => scoreNewWords(index, tokens, key));
+}
+
+function scoreNewWords(index: RulesetIndex, tokens: string[], key: string): Candidate[] {
   const set = new Set(tokens);
-  if ([...set].every((t) => GENERIC_WORDS.has(t))) {
-    index.memo.set(key, []);
-    return [];
-  }
+  if ([...set].every((t) => GENERIC_WORDS.has(t))) return [];
   const h: HeaderWords = {
     tokens,
     key,
@@ -659,8 +644,6 @@ function scoreWords(index: RulesetIndex, tokens: string[]): Candidate[] {
     if (best > 0.2) out.push({ target, confidence: best });
   }
   out.sort((a, b) => b.confidence - a.confidence || specificity(b.target) - specificity(a.target));
-  if (index.memo.size > MEMO_LIMIT) index.memo.clear();
-  index.memo.set(key, out);
   return out;
 }
 
@@ -800,7 +783,11 @@ const cellText = (v: CellValue): string => {
     .trim();
 };
 
-function columnParts(headerRows: CellValue[][], merges: MergedRange[] | undefined): ColumnParts[] {
+function columnParts(
+  headerRows: CellValue[][],
+  merges: MergedRange[] | undefined,
+  memory: ReadingMemory
+): ColumnParts[] {
   const height = headerRows.length;
   let width = Math.max(0, ...headerRows.map((r) => r.length));
   for (const m of merges ?? []) if (m.top < height && m.bottom >= 0) width = Math.max(width, m.right + 1);
@@ -848,7 +835,7 @@ function columnParts(headerRows: CellValue[][], merges: MergedRange[] | undefine
       // A vertical merge repeats the same cell: keep it once.
       if (origins.length && origins[origins.length - 1] === origin[r][c]) continue;
       if (parts.length && parts[parts.length - 1].text === t) continue;
-      parts.push(parseHeader(t));
+      parts.push(parseHeader(t, memory));
       origins.push(origin[r][c]);
     }
     if (parts.length) out.push({ column: c, parts, origins });
@@ -868,8 +855,8 @@ function splitNamedPairs(index: RulesetIndex, col: ColumnParts): ColumnParts {
   const origins: string[] = [];
   col.parts.forEach((part, k) => {
     for (const m of part.text.matchAll(PAIR_SEPARATOR)) {
-      const left = parseHeader(part.text.slice(0, m.index).trim());
-      const right = parseHeader(part.text.slice((m.index ?? 0) + m[0].length).trim());
+      const left = parseHeader(part.text.slice(0, m.index).trim(), index.memory);
+      const right = parseHeader(part.text.slice((m.index ?? 0) + m[0].length).trim(), index.memory);
       if (right.tokens.length === 0) continue;
       const top = matchPart(index, left)[0];
       if (!top || top.confidence < MIN_CONFIDENCE || top.target.role.kind !== "criterion") continue;
@@ -1139,14 +1126,17 @@ export function recognizeHeaders(
   ruleset: Ruleset,
   options: RecognizeOptions = {}
 ): HeaderRecognition {
-  const index = indexFor(ruleset);
+  const memory = options.memory ?? new ReadingMemory();
+  const index = indexFor(ruleset, memory);
   // A column-numbering row passed with the header ("(1) (2) (3)…") is not part of it.
   const above = headerRows.slice(0, -1);
   const rows =
     above.length > 0 && isColumnNumberingRow(headerRows[headerRows.length - 1], filledColumns(above))
       ? above
       : headerRows;
-  const resolutions = columnParts(rows, options.merges).map((col) => resolveColumn(index, splitNamedPairs(index, col)));
+  const resolutions = columnParts(rows, options.merges, memory).map((col) =>
+    resolveColumn(index, splitNamedPairs(index, col))
+  );
 
   // A criterion label over exactly as many sub-columns as it has indicators, whose texts were not
   // recognised: take the indicators in order.
@@ -1305,32 +1295,36 @@ export function roleExists(role: ColumnRole, ruleset: Ruleset): boolean {
 }
 
 /** The multiplier a header's unit implies ("(triệu đồng/người/năm)" → 1e6), if it names one. */
-export function headerScale(header: string): number | undefined {
-  const part = parseHeader(header);
+export function headerScale(header: string, memory: ReadingMemory = new ReadingMemory()): number | undefined {
+  const part = parseHeader(header, memory);
   // A header whose unit is a count or a measure ("(lao động)") names no money, whatever word it contains.
   if (part.unit !== undefined && part.unit !== "money") return undefined;
   return part.scale ?? moneyScaleIn(part.folded);
 }
 
 /** Header-like text of one cell scored alone: for finding the header band of a sheet. */
-export function labelConfidence(text: string, ruleset: Ruleset): number {
-  const part = parseHeader(text);
+export function labelConfidence(text: string, ruleset: Ruleset, memory: ReadingMemory = new ReadingMemory()): number {
+  const part = parseHeader(text, memory);
   if (part.tokens.length === 0 && !part.numbering?.explicit) return 0;
-  const best = matchPart(indexFor(ruleset), part)[0];
+  const best = matchPart(indexFor(ruleset, memory), part)[0];
   return best ? Math.min(1, best.confidence) : 0;
 }
 
 /** How surely a text names one of the ruleset's criteria or indicators (0 when it names none). */
-export function criterionLabelConfidence(text: string, ruleset: Ruleset): number {
-  const part = parseHeader(text);
+export function criterionLabelConfidence(
+  text: string,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): number {
+  const part = parseHeader(text, memory);
   if (part.tokens.length === 0 && !part.numbering?.explicit) return 0;
-  const best = matchPart(indexFor(ruleset), part).find(
+  const best = matchPart(indexFor(ruleset, memory), part).find(
     (c) => c.target.role.kind === "criterion" || c.target.role.kind === "indicator"
   );
   return best ? Math.min(1, best.confidence) : 0;
 }
 
 /** Whether a cell reads as a qualifier or a unit only ("(%)", "Đánh giá", "Chỉ tiêu"). */
-export function isQualifierText(text: string): boolean {
-  return parseHeader(text).qualifier !== undefined;
+export function isQualifierText(text: string, memory: ReadingMemory = new ReadingMemory()): boolean {
+  return parseHeader(text, memory).qualifier !== undefined;
 }

@@ -2,6 +2,7 @@ import { AreaAssessment } from "../assessment/assessment";
 import { criterionLabelConfidence, isQualifierText, MIN_CONFIDENCE } from "./columns";
 import { Message, msg } from "../message";
 import { foldText, Ruleset } from "../ruleset/ruleset";
+import { ReadingMemory } from "./reading-memory";
 
 /**
  * Checks made on a table's reading before any result is written: a reading that trips one is not
@@ -63,11 +64,11 @@ const HEADING_WORDS =
   /^(ghi chu|don vi tinh|dvt|noi dung|nguong|muc tieu|chi tieu quy dinh|ke hoach|yeu cau|tu danh gia|tt|stt)$/;
 
 /** A label that names a criterion, an indicator or a column heading rather than a place. */
-function criterionLike(label: string, ruleset: Ruleset): boolean {
+function criterionLike(label: string, ruleset: Ruleset, memory: ReadingMemory): boolean {
   const folded = foldText(label).trim();
   if (folded === "" || areaLike(label)) return false;
-  if (HEADING_WORDS.test(folded) || isQualifierText(label)) return true;
-  return criterionLabelConfidence(label, ruleset) >= Math.max(MIN_CONFIDENCE, CRITERIA_LABEL_CONFIDENCE);
+  if (HEADING_WORDS.test(folded) || isQualifierText(label, memory)) return true;
+  return criterionLabelConfidence(label, ruleset, memory) >= Math.max(MIN_CONFIDENCE, CRITERIA_LABEL_CONFIDENCE);
 }
 
 const quoteSome = (items: string[], max = 4): string =>
@@ -77,14 +78,18 @@ const quoteSome = (items: string[], max = 4): string =>
     .join(", ") + (items.length > max ? ", …" : "");
 
 /** Everything that makes a reading implausible; none: the reading can be believed. */
-export function implausibilities(facts: ReadingFacts, ruleset: Ruleset): Implausibility[] {
+export function implausibilities(
+  facts: ReadingFacts,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): Implausibility[] {
   const n = facts.assessments.length;
   if (n === 0) return [];
   const out: Implausibility[] = [];
   const step = Math.max(1, facts.labels.length / LABEL_SAMPLE);
   const sample: string[] = [];
   for (let k = 0; k < facts.labels.length; k += step) sample.push(facts.labels[Math.floor(k)]);
-  const like = sample.filter((l) => criterionLike(l, ruleset));
+  const like = sample.filter((l) => criterionLike(l, ruleset, memory));
   if (sample.length > 0 && like.length >= CRITERIA_LABEL_SHARE * sample.length) {
     const of = sample.length === n ? `${like.length}/${n}` : `${like.length}/${sample.length} (mẫu / sampled of ${n})`;
     out.push({

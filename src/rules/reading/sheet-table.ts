@@ -23,6 +23,7 @@ import { CommuneSource, titleCase, titlePlaces } from "./places";
 import { foldText, groupKey, Indicator, Ruleset } from "../ruleset/ruleset";
 import { BLANK_READING, readCell, readStatus, readYesNo } from "./values";
 import { SheetData } from "../workbook";
+import { ReadingMemory } from "./reading-memory";
 
 /**
  * Where the table sits and what its columns hold. Rows and columns are those of the table's view of the
@@ -202,13 +203,17 @@ function likelyHeaderTexts(
 }
 
 /** How much a row reads like a table header: the summed confidence of its cells as column labels. */
-export function headerRowScore(row: CellValue[] | undefined, ruleset: Ruleset): number {
+export function headerRowScore(
+  row: CellValue[] | undefined,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): number {
   let score = 0;
   for (const v of row ?? []) {
     if (typeof v !== "string") continue;
     const t = cellText(v);
     if (t === "" || t.length > 200 || readYesNo(t) !== undefined) continue;
-    const c = labelConfidence(t, ruleset);
+    const c = labelConfidence(t, ruleset, memory);
     if (c >= MIN_CONFIDENCE) score += c;
   }
   return score;
@@ -222,6 +227,8 @@ export interface DetectOptions {
   to?: number;
   /** How the rows were given: the sheet's own ("rows") or its transposed view ("columns"). */
   orientation?: Orientation;
+  /** The analysis's reading memory (see ReadingMemory). */
+  memory?: ReadingMemory;
 }
 
 const emptySheetProblem = (): Problem =>
@@ -245,6 +252,7 @@ export function detectTable(
   const from = options.from ?? 0;
   const end = Math.min(values.length, options.to ?? values.length);
   const orientation = options.orientation ?? "rows";
+  const memory = options.memory ?? new ReadingMemory();
   let anyFilled = false;
   for (let r = from; r < end && !anyFilled; r++) anyFilled = !isBlankRow(values[r]);
   if (!anyFilled) return emptySheetProblem();
@@ -252,7 +260,7 @@ export function detectTable(
   let anchor = -1;
   let anchorScore = 0;
   for (let r = from; r < limit; r++) {
-    const score = headerRowScore(values[r], ruleset);
+    const score = headerRowScore(values[r], ruleset, memory);
     if (score > anchorScore) {
       anchor = r;
       anchorScore = score;
@@ -264,7 +272,7 @@ export function detectTable(
   }
 
   const recognise = (top: number, bottom: number) =>
-    recognizeHeaders(values.slice(top, bottom + 1), ruleset, { merges: bandMerges(sheet.merges, top, bottom) });
+    recognizeHeaders(values.slice(top, bottom + 1), ruleset, { merges: bandMerges(sheet.merges, top, bottom), memory });
   const rowKind = (r: number, bandColumns: number[]): "blank" | "numbering" | "data" | "text" => {
     const row = values[r];
     if (isBlankRow(row)) return "blank";
@@ -272,7 +280,7 @@ export function detectTable(
     return looksLikeData(row) ? "data" : "text";
   };
   const unitRow = (r: number) =>
-    (values[r] ?? []).every((v) => cellText(v) === "" || (typeof v === "string" && isQualifierText(v)));
+    (values[r] ?? []).every((v) => cellText(v) === "" || (typeof v === "string" && isQualifierText(v, memory)));
 
   // Grow the band from the best row while a neighbouring header-like row improves the recognition
   // (a criterion row above its indicators, TT/Xã cells merged down) or only adds units ("(%)").
@@ -307,6 +315,7 @@ export function detectTable(
   const recognition = recognizeHeaders(values.slice(top, bottom + 1), ruleset, {
     merges: bandMerges(sheet.merges, top, bottom),
     sampleRows,
+    memory,
   });
   if (!recognition.columns.some((c) => c.role.kind === "indicator" || c.role.kind === "criterion")) {
     const { where, texts } = likelyHeaderTexts(values, from, limit, orientation);
@@ -380,15 +389,8 @@ const isOrderMarker = (text: string): boolean => /^(?:[ivxlcIVXLC]+|\d{1,3}|[a-h
 
 const COMMUNE_PREFIX = /^(xa|phuong|thi tran)\s/;
 
-const indicatorCache = new WeakMap<Ruleset, Map<string, Indicator>>();
-
 function indicatorsById(ruleset: Ruleset): Map<string, Indicator> {
-  let map = indicatorCache.get(ruleset);
-  if (!map) {
-    map = new Map(ruleset.indicators.map((i) => [i.id, i]));
-    indicatorCache.set(ruleset, map);
-  }
-  return map;
+  return new Map(ruleset.indicators.map((i) => [i.id, i]));
 }
 
 type Shape = Record<string, Reading>;
@@ -396,6 +398,8 @@ type Shape = Record<string, Reading>;
 export interface ReadingShapes {
   indicators: Shape;
   criteria: Shape;
+  /** Each column's indicator (by its position in the columns), looked up once for all rows. */
+  indicatorAt: Array<Indicator | undefined>;
 }
 
 /**
@@ -408,13 +412,14 @@ function readingShapes(columns: ColumnMatch[], ruleset: Ruleset): ReadingShapes 
   const indicators = indicatorsById(ruleset);
   const ind: Shape = {};
   const crit: Shape = {};
+  const indicatorAt: Array<Indicator | undefined> = [];
   for (const c of columns) {
-    if (c.role.kind === "indicator") {
-      const indicator = indicators.get(c.role.indicatorId);
-      if (indicator) ind[indicator.id] = BLANK_READING;
-    } else if (c.role.kind === "criterion") crit[c.role.criterionId] = BLANK_READING;
+    const indicator = c.role.kind === "indicator" ? indicators.get(c.role.indicatorId) : undefined;
+    indicatorAt.push(indicator);
+    if (indicator) ind[indicator.id] = BLANK_READING;
+    else if (c.role.kind === "criterion") crit[c.role.criterionId] = BLANK_READING;
   }
-  return { indicators: ind, criteria: crit };
+  return { indicators: ind, criteria: crit, indicatorAt };
 }
 
 /**
@@ -448,9 +453,9 @@ export function readAreaRow(
   ruleset: Ruleset,
   numberFormats?: string[],
   // readAreas makes these once for all its rows, from the same columns.
-  shapes: ReadingShapes = readingShapes(columns, ruleset)
+  shapes: ReadingShapes = readingShapes(columns, ruleset),
+  memory?: ReadingMemory
 ): AreaInput {
-  const indicators = indicatorsById(ruleset);
   const area: AreaInput = {
     commune: "",
     name: "",
@@ -464,14 +469,14 @@ export function readAreaRow(
     const role = c.role;
     switch (role.kind) {
       case "indicator": {
-        const indicator = indicators.get(role.indicatorId);
+        const indicator = shapes.indicatorAt[k];
         if (indicator) {
-          area.indicators[indicator.id] = readCell(raw, indicator.unit, numberFormats?.[c.column], c.scale);
+          area.indicators[indicator.id] = readCell(raw, indicator.unit, numberFormats?.[c.column], c.scale, memory);
         }
         break;
       }
       case "criterion":
-        area.criteria[role.criterionId] = readStatus(raw);
+        area.criteria[role.criterionId] = readStatus(raw, memory);
         break;
       case "area":
         area.name = cellText(raw);
@@ -527,7 +532,12 @@ function lineName(orientation: Orientation, line: number): { vi: string; en: str
  * Hidden and filtered-out rows are read as areas like any other, and not recorded as skipped: the
  * analysis covers the whole district, and a filter set for viewing must not change the figures.
  */
-export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Ruleset): AreaRows {
+export function readAreas(
+  sheet: SheetData,
+  layout: TableLayout,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): AreaRows {
   const areas: AreaInput[] = [];
   const skipped: SkippedRow[] = [];
   const problems: Problem[] = [];
@@ -648,7 +658,7 @@ export function readAreas(sheet: SheetData, layout: TableLayout, ruleset: Rulese
         continue;
       }
     }
-    const area = readAreaRow(row, layout.columns, ruleset, sheet.numberFormats?.[r], shapes);
+    const area = readAreaRow(row, layout.columns, ruleset, sheet.numberFormats?.[r], shapes, memory);
     if (orientation === "rows") area.row = sheetRow;
     else area.column = sheetRow;
     if (!area.commune) area.commune = commune;

@@ -4,6 +4,7 @@ import { InputError, Message, msg, Problem, problem } from "../message";
 import { Orientation, sheetRange, sheetView } from "./orientation";
 import { namesWord, tablePlaces, titlePlaces, TitlePlaces } from "./places";
 import { Ruleset } from "../ruleset/ruleset";
+import { ReadingMemory } from "./reading-memory";
 import { detectTable, fromSavedMapping, headerRowScore, looksLikeData, TableLayout } from "./sheet-table";
 import { fileAndSheet, SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../workbook";
 import { readYesNo } from "./values";
@@ -40,6 +41,8 @@ export interface FoundTables {
 export interface FindOptions {
   /** Only these sheets, named by the user: one without a table is then an error, not a note. */
   sheets?: string[];
+  /** The analysis's reading memory (see ReadingMemory); one is made for this search without it. */
+  memory?: ReadingMemory;
 }
 
 /** Sheets named for what they hold besides tables: covers, instructions, notes, lists of criteria. */
@@ -89,7 +92,11 @@ const PLAIN_NUMBER = /^[-+−]?\d[\d.,\s]*%?$/;
  * Which way the criteria run on a sheet: along one row (the usual table) or down one column (sideways).
  * Each way scores its best line: the summed confidence of the cells naming a criterion or an indicator.
  */
-export function criteriaScores(data: SheetData, ruleset: Ruleset): Record<Orientation, number> {
+export function criteriaScores(
+  data: SheetData,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): Record<Orientation, number> {
   const values = data.values;
   const height = Math.min(values.length, PROBE_ROWS);
   const rowScores: number[] = [];
@@ -100,7 +107,7 @@ export function criteriaScores(data: SheetData, ruleset: Ruleset): Record<Orient
     for (let c = 0; c < Math.min(row.length, PROBE_COLUMNS); c++) {
       const v = row[c];
       if (typeof v !== "string" || v.length > 200 || v.trim() === "") continue;
-      const confidence = criterionLabelConfidence(v, ruleset);
+      const confidence = criterionLabelConfidence(v, ruleset, memory);
       if (confidence < MIN_CONFIDENCE) continue;
       score += confidence;
       columnScores[c] += confidence;
@@ -111,8 +118,12 @@ export function criteriaScores(data: SheetData, ruleset: Ruleset): Record<Orient
 }
 
 /** The orientations worth trying on a sheet, the likelier first; none when no cell names a criterion. */
-export function likelyOrientations(data: SheetData, ruleset: Ruleset): Orientation[] {
-  const scores = criteriaScores(data, ruleset);
+export function likelyOrientations(
+  data: SheetData,
+  ruleset: Ruleset,
+  memory: ReadingMemory = new ReadingMemory()
+): Orientation[] {
+  const scores = criteriaScores(data, ruleset, memory);
   const order: Orientation[] = scores.columns > scores.rows ? ["columns", "rows"] : ["rows", "columns"];
   return order.filter((o) => scores[o] >= MIN_CONFIDENCE);
 }
@@ -132,13 +143,19 @@ function labelCount(row: CellValue[]): number {
 }
 
 /** The first row after a table that reads as another table's header, if any. */
-function nextHeaderRow(view: SheetData, ruleset: Ruleset, layout: TableLayout, firstScore: number): number | undefined {
+function nextHeaderRow(
+  view: SheetData,
+  ruleset: Ruleset,
+  layout: TableLayout,
+  firstScore: number,
+  memory: ReadingMemory
+): number | undefined {
   const threshold = Math.max(NEXT_HEADER_MIN_SCORE, NEXT_HEADER_SHARE * firstScore);
   for (let r = layout.dataStart; r < view.values.length; r++) {
     const row = view.values[r];
     // Most rows hold data: ruled out at their first number.
     if (!row || looksLikeData(row) || labelCount(row) < HEADER_MIN_LABELS) continue;
-    if (headerRowScore(row, ruleset) >= threshold) return r;
+    if (headerRowScore(row, ruleset, memory) >= threshold) return r;
   }
   return undefined;
 }
@@ -162,12 +179,17 @@ interface Placed {
 }
 
 /** Every table of a view, top to bottom: each ends where the next one's header band starts. */
-function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientation): Placed[] | Problem {
+function tablesInView(
+  view: SheetData,
+  ruleset: Ruleset,
+  orientation: Orientation,
+  memory: ReadingMemory
+): Placed[] | Problem {
   const layouts: Placed[] = [];
   let from = 0;
   let firstScore = 0;
   for (;;) {
-    const layout = detectTable(view, ruleset, { from, orientation });
+    const layout = detectTable(view, ruleset, { from, orientation, memory });
     if ("code" in layout) {
       if (layouts.length === 0) return layout;
       break;
@@ -178,10 +200,10 @@ function tablesInView(view: SheetData, ruleset: Ruleset, orientation: Orientatio
       previous.dataEnd = layout.headerTop - 1;
     } else {
       for (let r = layout.headerTop; r <= layout.headerBottom; r++)
-        firstScore = Math.max(firstScore, headerRowScore(view.values[r], ruleset));
+        firstScore = Math.max(firstScore, headerRowScore(view.values[r], ruleset, memory));
     }
     layouts.push({ layout, from });
-    const next = nextHeaderRow(view, ruleset, layout, firstScore);
+    const next = nextHeaderRow(view, ruleset, layout, firstScore, memory);
     if (next === undefined) break;
     // Until the next table is found, this one ends before the row that heads it.
     layout.dataEnd = next - 1;
@@ -232,12 +254,17 @@ function placeTables(data: SheetData, view: SheetData, tables: Placed[], orienta
  * The tables of one sheet, the likelier orientation first (or only `orientation`), placed in their
  * communes; a Problem naming what was seen when there is none.
  */
-export function tablesOfSheet(data: SheetData, ruleset: Ruleset, orientation?: Orientation): FoundTable[] | Problem {
-  const tried = orientation ? [orientation] : likelyOrientations(data, ruleset);
+export function tablesOfSheet(
+  data: SheetData,
+  ruleset: Ruleset,
+  orientation?: Orientation,
+  memory: ReadingMemory = new ReadingMemory()
+): FoundTable[] | Problem {
+  const tried = orientation ? [orientation] : likelyOrientations(data, ruleset, memory);
   let first: Problem | undefined;
   for (const o of tried.length > 0 ? tried : (["rows"] as Orientation[])) {
     const view = sheetView(data, o);
-    const layouts = tablesInView(view, ruleset, o);
+    const layouts = tablesInView(view, ruleset, o, memory);
     if ("code" in layouts) {
       first ??= layouts;
       continue;
@@ -319,6 +346,7 @@ export async function findTables(
 ): Promise<FoundTables> {
   const names = await workbook.sheetNames();
   const named = options.sheets;
+  const memory = options.memory ?? new ReadingMemory();
   if (named) {
     const missing = named.filter((n) => !names.includes(n));
     if (missing.length > 0) {
@@ -368,7 +396,7 @@ export async function findTables(
       tables.push(...fromSaved);
       continue;
     }
-    const found = tablesOfSheet(data, ruleset);
+    const found = tablesOfSheet(data, ruleset, undefined, memory);
     if ("code" in found) {
       const located = { ...found, where: found.where ? `${name}!${found.where}` : name };
       if (named) refused.push(located);

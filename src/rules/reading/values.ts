@@ -3,6 +3,7 @@ import { CellValue, isExcelError } from "./cell";
 import { Message, msg } from "../message";
 import { isDateFormat } from "./number-format";
 import { foldText, Unit } from "../ruleset/ruleset";
+import { ReadingMemory } from "./reading-memory";
 import { UnitKind, unitWord } from "./units";
 
 /**
@@ -180,12 +181,16 @@ export function readValue(raw: CellValue, unit: Unit, options: ReadOptions = {})
   return readCell(raw, unit, options.numberFormat, options.scale);
 }
 
-/** readValue with its options spread out: what readAreas calls for each of a district's cells. */
+/**
+ * readValue with its options spread out: what readAreas calls for each of a district's cells. With the
+ * analysis's memory, a value read before gives the very reading object it gave then.
+ */
 export function readCell(
   raw: CellValue,
   unit: Unit,
   numberFormat: string | undefined,
-  scale: number | undefined
+  scale: number | undefined,
+  memory?: ReadingMemory
 ): Reading {
   if (raw === null) return BLANK_READING;
   if (raw === undefined) return BLANK_UNDEFINED;
@@ -197,8 +202,9 @@ export function readCell(
       `Expected a number, not ${raw ? "TRUE" : "FALSE"}.`
     );
   }
-  if (typeof raw === "number") return readNumberCell(raw, unit, numberFormat, scale);
-  return readTextCell(raw, unit, scale);
+  if (typeof raw === "number") return readNumberCell(raw, unit, numberFormat, scale, memory);
+  if (!memory) return readText(raw, unit, scale);
+  return memory.recall(`text|${unit}|${scale ?? 1}|${raw}`, () => readText(raw, unit, scale));
 }
 
 /**
@@ -210,17 +216,13 @@ const BLANK_UNDEFINED: Reading = Object.freeze({ kind: "missing", raw: undefined
 const TRUE_CELL: Reading = Object.freeze({ kind: "boolean", value: true, raw: true });
 const FALSE_CELL: Reading = Object.freeze({ kind: "boolean", value: false, raw: false });
 
-/**
- * Readings of numbers seen lately, by unit, scale (or stored percentage) and number. A district's columns
- * repeat the same few hundred figures over thousands of rows; one reading object serves each, so the
- * assessments built on them can be shared too (see Assessor).
- */
-const numberReadings = new Map<Unit, Map<number, Map<number, Reading>>>();
-/** Numbers read from cells formatted as a percentage (fractions; any scale is ignored there). */
-const percentReadings = new Map<Unit, Map<number, Reading>>();
-const NUMBER_READINGS_LIMIT = 50_000;
-
-function readNumberCell(raw: number, unit: Unit, numberFormat: string | undefined, scale: number | undefined): Reading {
+function readNumberCell(
+  raw: number,
+  unit: Unit,
+  numberFormat: string | undefined,
+  scale: number | undefined,
+  memory: ReadingMemory | undefined
+): Reading {
   // A date or time (a serial number under a date format) is no indicator figure, whichever host read it.
   if (numberFormat !== undefined && numberFormat !== "General" && isDateFormat(numberFormat)) {
     return unreadable(
@@ -230,23 +232,10 @@ function readNumberCell(raw: number, unit: Unit, numberFormat: string | undefine
     );
   }
   const percent = unit === "percent" && !!numberFormat && numberFormat.includes("%");
-  let bucket: Map<number, Reading> | undefined;
-  if (percent) {
-    bucket = percentReadings.get(unit);
-    if (!bucket) percentReadings.set(unit, (bucket = new Map()));
-  } else {
-    let byScale = numberReadings.get(unit);
-    if (!byScale) numberReadings.set(unit, (byScale = new Map()));
-    bucket = byScale.get(scale ?? 1);
-    if (!bucket) byScale.set(scale ?? 1, (bucket = new Map()));
-  }
-  let reading = bucket.get(raw);
-  if (reading === undefined || !Object.is(reading.raw, raw)) {
-    reading = readNumber(raw, unit, percent, scale);
-    if (bucket.size >= NUMBER_READINGS_LIMIT) bucket.clear();
-    bucket.set(raw, reading);
-  }
-  return reading;
+  if (!memory) return readNumber(raw, unit, percent, scale);
+  // A stored percentage ignores any scale; -0 is kept apart from 0 (its reading keeps it as raw).
+  const key = `number|${unit}|${percent ? "%" : (scale ?? 1)}|${Object.is(raw, -0) ? "-0" : raw}`;
+  return memory.recall(key, () => readNumber(raw, unit, percent, scale));
 }
 
 function readNumber(raw: number, unit: Unit, percentFormatted: boolean, scale: number | undefined): Reading {
@@ -264,26 +253,6 @@ function readNumber(raw: number, unit: Unit, percentFormatted: boolean, scale: n
     scaled = true;
   }
   return finishNumber(value, unit, raw, scaled || alreadyInDong(raw, unit));
-}
-
-/**
- * Readings of texts seen lately, by unit and scale. Typed cells repeat ("Đạt", "Có", "x", "95%") across
- * thousands of rows; a reading is never changed once made, so one object serves them all.
- */
-const textReadings = new Map<string, Map<string, Reading>>();
-const TEXT_READINGS_LIMIT = 20_000;
-
-function readTextCell(raw: string, unit: Unit, scale: number | undefined): Reading {
-  const bucketKey = scale === undefined || scale === 1 ? unit : `${unit}|${scale}`;
-  let bucket = textReadings.get(bucketKey);
-  if (!bucket) textReadings.set(bucketKey, (bucket = new Map()));
-  let reading = bucket.get(raw);
-  if (reading === undefined) {
-    reading = readText(raw, unit, scale);
-    if (bucket.size >= TEXT_READINGS_LIMIT) bucket.clear();
-    bucket.set(raw, reading);
-  }
-  return reading;
 }
 
 function readText(raw: string, unit: Unit, scale: number | undefined): Reading {
@@ -349,6 +318,6 @@ function readText(raw: string, unit: Unit, scale: number | undefined): Reading {
 }
 
 /** Read a declared criterion status ("Đạt", "Chưa đạt", "x", TRUE). */
-export function readStatus(raw: CellValue): Reading {
-  return readValue(raw, "boolean");
+export function readStatus(raw: CellValue, memory?: ReadingMemory): Reading {
+  return readCell(raw, "boolean", undefined, undefined, memory);
 }

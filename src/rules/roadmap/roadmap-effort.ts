@@ -1,3 +1,4 @@
+import { deepFreeze } from "../frozen";
 import defaults from "../rulesets/roadmap-effort-phu-tho.json";
 import { InputError, Message, msg, Problem, problem } from "../message";
 import { Ruleset } from "../ruleset/ruleset";
@@ -174,12 +175,12 @@ export function effortTableToDocument(table: EffortTable): Json {
   };
 }
 
-let defaultCache: EffortTable | undefined;
+/** Read once, when the module loads: a constant. */
+const DEFAULT_EFFORT: EffortTable = deepFreeze(effortTableFromDocument(defaults, "roadmap-effort-phu-tho.json"));
 
 /** The shipped classes for the embedded Phú Thọ ruleset (TC01–TC13). */
 export function defaultEffortTable(): EffortTable {
-  defaultCache ??= effortTableFromDocument(defaults, "roadmap-effort-phu-tho.json");
-  return defaultCache;
+  return DEFAULT_EFFORT;
 }
 
 /** Criteria of the ruleset the table does not list, and table entries the ruleset does not have. */

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../frozen";
 import embedded from "../rulesets/phu-tho-kdc-ntm-2017.json";
 import { isDefaultLogic } from "./criterion-logic";
 import { logicToJson } from "./criterion-logic-codec";
@@ -209,7 +210,8 @@ export function rulesetToDocument(ruleset: Ruleset): Json {
       name_vi: c.nameVi,
       name_en: c.nameEn,
       group: c.group,
-      aliases: c.aliases,
+      // Copies: a document is the caller's to change, the ruleset is not.
+      aliases: [...c.aliases],
       ...(isDefaultLogic(
         c.logic,
         c.indicators.map((i) => i.id)
@@ -241,16 +243,16 @@ export function rulesetToDocument(ruleset: Ruleset): Json {
           : {}),
         verified: i.verified,
         threshold_basis: i.basis,
-        aliases: i.aliases,
+        aliases: [...i.aliases],
       })),
     })),
   };
 }
 
-let embeddedCache: Ruleset | undefined;
+/** Read once, when the module loads: a constant, the same object for every caller (engines are per ruleset). */
+const EMBEDDED: Ruleset = deepFreeze(rulesetFromDocument(embedded, "phu-tho-kdc-ntm-2017.json"));
 
 /** The ruleset shipped with the add-in (provisional reconstruction of QĐ 2076/QĐ-UBND, 2017). */
 export function embeddedRuleset(): Ruleset {
-  embeddedCache ??= rulesetFromDocument(embedded, "phu-tho-kdc-ntm-2017.json");
-  return embeddedCache;
+  return EMBEDDED;
 }
