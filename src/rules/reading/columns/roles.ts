@@ -1,6 +1,5 @@
 import { Message, msg } from "../../message";
 import { Ruleset } from "../../ruleset/ruleset";
-import { fixedRole } from "./ruleset-index";
 
 /* The roles a column can play, and how they are named to the user. */
 
@@ -52,6 +51,11 @@ export const FIXED_ROLE_KINDS: readonly FixedRoleKind[] = [
   "recognised",
   "note",
 ];
+
+/** The role of a fixed kind (area, commune, ...). */
+export function fixedRole(kind: FixedRoleKind): ColumnRole {
+  return { kind } as ColumnRole;
+}
 
 /** Below this a match is not trusted and the column is reported as unmapped. */
 export const MIN_CONFIDENCE = 0.5;

@@ -1,6 +1,6 @@
 import { Criterion, foldText, Indicator, Ruleset } from "../../ruleset/ruleset";
 import { ReadingMemory } from "../reading-memory";
-import { ColumnRole, FixedRoleKind, FIXED_ROLE_KINDS } from "./roles";
+import { ColumnRole, FixedRoleKind, FIXED_ROLE_KINDS, fixedRole } from "./roles";
 import { words } from "./header-text";
 import { isNegated } from "./header-match";
 
@@ -244,8 +244,4 @@ function buildIndex(ruleset: Ruleset, memory: ReadingMemory): RulesetIndex {
 
 export function indexFor(ruleset: Ruleset, memory: ReadingMemory): RulesetIndex {
   return memory.ofRuleset(ruleset, () => buildIndex(ruleset, memory));
-}
-
-export function fixedRole(kind: FixedRoleKind): ColumnRole {
-  return { kind } as ColumnRole;
 }
