@@ -4,7 +4,8 @@
  * building) is timed: median of 15 runs after 3 warm-up runs.
  */
 import { performance } from "perf_hooks";
-import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap/roadmap";
+import { planRoadmap } from "../src/rules/roadmap/plan";
+import { RoadmapOptions } from "../src/rules/roadmap/plan-shapes";
 import { buildRoadmapSheets } from "../src/rules/roadmap/roadmap-sheet";
 import { assessSpecs, ruleset, syntheticSpecs } from "../test/roadmap-fixtures";
 

@@ -1,6 +1,7 @@
 import { Grid } from "../src/rules/reading/cell";
 import { buildProgressSheets, reviewProgress } from "../src/rules/roadmap/progress";
-import { plannedCriterionText, planRoadmap } from "../src/rules/roadmap/roadmap";
+import { plannedCriterionText } from "../src/rules/roadmap/area-plan";
+import { planRoadmap } from "../src/rules/roadmap/plan";
 import { buildRoadmapSheets, ROADMAP_HEADERS } from "../src/rules/roadmap/roadmap-sheet";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { AreaSpec, assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";

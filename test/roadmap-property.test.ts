@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { AreaAssessment } from "../src/rules/assessment/assessment";
-import { AreaPlan, planRoadmap, RoadmapOptions, RoadmapPlan } from "../src/rules/roadmap/roadmap";
+import { AreaPlan, RoadmapOptions, RoadmapPlan } from "../src/rules/roadmap/plan-shapes";
+import { planRoadmap } from "../src/rules/roadmap/plan";
 import { defaultEffortTable, effortTableFromDocument } from "../src/rules/roadmap/roadmap-effort";
 import { AreaSpec, assessSpecs, failing, ruleset } from "./roadmap-fixtures";
 

@@ -1,5 +1,6 @@
 import { Grid } from "../src/rules/reading/cell";
-import { planRoadmap, RoadmapOptions } from "../src/rules/roadmap/roadmap";
+import { planRoadmap } from "../src/rules/roadmap/plan";
+import { RoadmapOptions } from "../src/rules/roadmap/plan-shapes";
 import { buildRoadmapSheets, readRoadmapSheet, ROADMAP_HEADERS } from "../src/rules/roadmap/roadmap-sheet";
 import { SHEET_NAMES, SheetOutput } from "../src/rules/workbook";
 import { AreaSpec, assessSpecs, failCriteria, ruleset } from "./roadmap-fixtures";

@@ -1,14 +1,8 @@
 import { InputError, Problem } from "../src/rules/message";
 import { msg } from "../src/rules/message";
-import {
-  AreaPlan,
-  planArea,
-  PlannedCriterion,
-  plannedCriterionText,
-  planRoadmap,
-  RoadmapPlan,
-  stepsText,
-} from "../src/rules/roadmap/roadmap";
+import { AreaPlan, PlannedCriterion, RoadmapPlan } from "../src/rules/roadmap/plan-shapes";
+import { planArea, plannedCriterionText, stepsText } from "../src/rules/roadmap/area-plan";
+import { planRoadmap } from "../src/rules/roadmap/plan";
 import {
   checkEffortTable,
   defaultEffortTable,

@@ -1,6 +1,6 @@
 import { Paragraph, Table } from "docx";
 import { formatNumber } from "../rules/format";
-import { CriterionTally, RoadmapPlan } from "../rules/roadmap/roadmap";
+import { CriterionTally, RoadmapPlan } from "../rules/roadmap/plan-shapes";
 import { SHEET_NAMES } from "../rules/workbook";
 import { provisionalParagraph } from "./provisional";
 import { chartFigure, WordReportModel } from "./word-report-model";

@@ -1,7 +1,7 @@
 import { AlignmentType, ImageRun, Paragraph } from "docx";
 import { DossierArea } from "../rules/report/dossier";
 import { SheetResult } from "../rules/report/report";
-import { RoadmapPlan } from "../rules/roadmap/roadmap";
+import { RoadmapPlan } from "../rules/roadmap/plan-shapes";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 import { ChartPicture } from "./chart-picture";

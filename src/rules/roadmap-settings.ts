@@ -1,5 +1,5 @@
 import { InputError, Problem, problem } from "./message";
-import { CommuneRef, RoadmapOptions } from "./roadmap/roadmap";
+import { CommuneRef, RoadmapOptions } from "./roadmap/plan-shapes";
 import {
   CriterionEffort,
   defaultEffortTable,

@@ -15,7 +15,7 @@ import { InputError, Language, Problem } from "../rules/message";
 import type { Rasterizer } from "../documents/chart-picture";
 import { DossierRef } from "../rules/report/dossier";
 import { rulesetSheet, SheetResult } from "../rules/report/report";
-import { RoadmapPlan } from "../rules/roadmap/roadmap";
+import { RoadmapPlan } from "../rules/roadmap/plan-shapes";
 import { readRoadmapSettings, RoadmapSettings, roadmapSettingsToDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { embeddedRuleset } from "../rules/ruleset/ruleset-document";

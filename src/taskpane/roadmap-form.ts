@@ -1,7 +1,9 @@
 import { formatNumber } from "../rules/format";
 import { Language, Problem, problem } from "../rules/message";
 import { planYears } from "../rules/report/report";
-import { checkRoadmapOptions, communeMatches, CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap/roadmap";
+import { checkRoadmapOptions } from "../rules/roadmap/plan-options";
+import { communeMatches } from "../rules/roadmap/area-plan";
+import { CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap/plan-shapes";
 import { defaultEffortTable, EffortClass, EffortTable, effortTableFromDocument } from "../rules/roadmap/roadmap-effort";
 import { defaultEffort, EffortOverrides, effortOverrides, RoadmapSettings } from "../rules/roadmap-settings";
 import { foldText } from "../rules/ruleset/ruleset";

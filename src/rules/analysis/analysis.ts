@@ -11,7 +11,7 @@ import { HIGHLIGHT_FILL } from "../palette";
 import { printSetupOf } from "../report/print-setup";
 import { buildReport, PlanSettings, planYears, SheetResult } from "../report/report";
 import { ReadingSummary } from "../report/sources-sheet";
-import { RoadmapPlan } from "../roadmap/roadmap";
+import { RoadmapPlan } from "../roadmap/plan-shapes";
 import { groupLabel, Indicator, Ruleset, rulesetGroups, thresholdFor } from "../ruleset/ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../ruleset/ruleset-document";
 import { rulesetFromTable } from "../ruleset/ruleset-table";

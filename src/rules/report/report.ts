@@ -14,7 +14,8 @@ import {
 } from "./district-summary";
 import { DossierArea, dossierAreas, dossierAssessments, DossierRef, dossierSheet } from "./dossier";
 import { Language, Message, Problem } from "../message";
-import { planRoadmap, RoadmapOptions, RoadmapPlan } from "../roadmap/roadmap";
+import { planRoadmap } from "../roadmap/plan";
+import { RoadmapOptions, RoadmapPlan } from "../roadmap/plan-shapes";
 import { buildRoadmapSheets } from "../roadmap/roadmap-sheet";
 import { Ruleset } from "../ruleset/ruleset";
 import { RULESET_TABLE_COLUMNS, rulesetToTable } from "../ruleset/ruleset-table";

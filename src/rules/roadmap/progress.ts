@@ -1,7 +1,9 @@
 import { AreaAssessment } from "../assessment/assessment";
 import { CellValue, cellAddress, Grid } from "../reading/cell";
 import { formatProblem, Language, Message, msg, Problem, problem } from "../message";
-import { AreaPlan, planArea, planRoadmap, RoadmapOptions, RoadmapPlan, stepsText } from "./roadmap";
+import { AreaPlan, RoadmapOptions, RoadmapPlan } from "./plan-shapes";
+import { planArea, stepsText } from "./area-plan";
+import { planRoadmap } from "./plan";
 import { defaultEffortTable } from "./roadmap-effort";
 import {
   bothLanguages as both,

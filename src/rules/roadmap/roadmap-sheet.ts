@@ -1,6 +1,7 @@
 import { CellValue, cellAddress, Grid } from "../reading/cell";
 import { formatProblem, Language, Message, msg, Problem, problem } from "../message";
-import { AreaPlan, areaKey, RoadmapPlan, stepsText } from "./roadmap";
+import { AreaPlan, RoadmapPlan } from "./plan-shapes";
+import { areaKey, stepsText } from "./area-plan";
 import { EFFORT_LABEL, SUPPORT_LABEL } from "./roadmap-effort";
 import { foldText } from "../ruleset/ruleset";
 import { ChartSpec, SHEET_NAMES, SheetOutput } from "../workbook";
@@ -129,9 +130,6 @@ export function sheetAreaKey(a: { district?: string; commune: string; name: stri
   return withDistrict ? areaKey(a) : areaKey({ commune: a.commune, name: a.name });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Carrying the responsible column over
-
 export interface CarriedOver {
   /** Cells carried by the same (year, commune, area). */
   sameYear: number;
@@ -196,9 +194,6 @@ class ResponsibleIndex {
     return { ...this.counts, dropped };
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Building the sheets
 
 export interface RoadmapSheetOptions {
   /** Values of the previous roadmap sheet, as read back: its "Người phụ trách" cells are kept. */

@@ -1,5 +1,5 @@
 import { Checkbox } from "@fluentui/react-components";
-import { CommuneRef } from "../../../rules/roadmap/roadmap";
+import { CommuneRef } from "../../../rules/roadmap/plan-shapes";
 import { CommuneChoice, isTicked, tickCommune } from "../../roadmap-form";
 import { Strings } from "../../strings";
 import { useSharedStyles } from "../styles";

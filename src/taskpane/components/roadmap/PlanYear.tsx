@@ -1,6 +1,7 @@
 import { columnLetter } from "../../../rules/reading/cell";
 import { Language } from "../../../rules/message";
-import { comparePriority, RoadmapYear } from "../../../rules/roadmap/roadmap";
+import { comparePriority } from "../../../rules/roadmap/priority";
+import { RoadmapYear } from "../../../rules/roadmap/plan-shapes";
 import { HostFeatures } from "../../actions";
 import { money } from "../../roadmap-form";
 import { Strings } from "../../strings";

@@ -8,7 +8,7 @@ import {
   MessageBarTitle,
 } from "@fluentui/react-components";
 import { Language, Problem } from "../../../rules/message";
-import { RoadmapPlan } from "../../../rules/roadmap/roadmap";
+import { RoadmapPlan } from "../../../rules/roadmap/plan-shapes";
 import { SHEET_NAMES } from "../../../rules/workbook";
 import { HostFeatures } from "../../actions";
 import { Strings } from "../../strings";

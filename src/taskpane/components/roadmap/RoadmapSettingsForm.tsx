@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } fro
 import { useMemo, useState } from "react";
 import { Language } from "../../../rules/message";
 import { planYears } from "../../../rules/report/report";
-import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roadmap/roadmap";
+import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roadmap/plan-shapes";
 import { EffortTable } from "../../../rules/roadmap/roadmap-effort";
 import { Ruleset } from "../../../rules/ruleset/ruleset";
 import { AnalysisReport } from "../../actions";
