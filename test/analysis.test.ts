@@ -1,10 +1,6 @@
-import {
-  analyseAndWrite,
-  gapHighlights,
-  reloadRulesetFromSheet,
-  reviewAndWrite,
-  writeOwnSheets,
-} from "../src/rules/analysis/analysis";
+import { analyseAndWrite, reviewAndWrite } from "../src/rules/analysis/runs";
+import { gapHighlights } from "../src/rules/analysis/highlights";
+import { reloadRulesetFromSheet, writeOwnSheets } from "../src/rules/analysis/own-sheets";
 import { HIGHLIGHT_FILL } from "../src/rules/palette";
 import { InputError } from "../src/rules/message";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";

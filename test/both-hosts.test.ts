@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { snapshotWorkbook } from "../src/cli/read-files";
-import { analyseWorkbook, SheetAnalysis, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
+import { SheetAnalysis, WorkbookAnalysis } from "../src/rules/analysis/analysis-shapes";
 import { cellAddress, CellValue, isExcelError } from "../src/rules/reading/cell";
 import { FORMULA_NO_RESULT } from "../src/rules/reading/formula-results";
 import { areasSheet } from "../src/rules/report/report";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { CellValue, MergedRange } from "../src/rules/reading/cell";
 import { InputError } from "../src/rules/message";
 import { transposedView } from "../src/rules/reading/orientation";

@@ -1,4 +1,4 @@
-import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { CellValue } from "../src/rules/reading/cell";
 import { communeFromSheetName, communeIdentity, tablePlaces, titlePlaces } from "../src/rules/reading/places";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";

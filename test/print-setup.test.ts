@@ -1,4 +1,4 @@
-import { analyseAndWrite } from "../src/rules/analysis/analysis";
+import { analyseAndWrite } from "../src/rules/analysis/runs";
 import { printSetupOf, wrappedLines } from "../src/rules/report/print-setup";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { MemoryWorkbook, SHEET_NAMES, SheetOutput } from "../src/rules/workbook";

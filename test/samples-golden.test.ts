@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { snapshotFile, snapshotWorkbook } from "../src/cli/read-files";
-import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { gapText } from "../src/rules/report/report";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 

@@ -6,7 +6,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyseWorkbook, readingSummary, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
+import { readingSummary } from "../src/rules/analysis/reading-notes";
+import { WorkbookAnalysis } from "../src/rules/analysis/analysis-shapes";
 import { buildReport } from "../src/rules/report/report";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { fileAndSheet, MemoryWorkbook, sheetOfFile } from "../src/rules/workbook";

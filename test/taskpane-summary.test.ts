@@ -1,4 +1,4 @@
-import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { summariseDistrict, uncoveredCriteria } from "../src/rules/report/district-summary";
 import { communesSheet, criteriaSheet } from "../src/rules/report/report";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";

@@ -1,7 +1,7 @@
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { ANNEXED_AT_MOST } from "../src/documents/dossier-annex";
 import { renderReport, ReportOptions, wordReportOf } from "../src/documents/rendered-report";
-import { analyseWorkbook } from "../src/rules/analysis/analysis";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { shortfallCounts } from "../src/rules/report/district-summary";
 import { parseDossierList } from "../src/rules/report/dossier";
 import { formatNumber } from "../src/rules/format";

@@ -1,4 +1,7 @@
-import { analyseAndWrite, analyseWorkbook, gapHighlights, WorkbookAnalysis } from "../src/rules/analysis/analysis";
+import { analyseAndWrite } from "../src/rules/analysis/runs";
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
+import { gapHighlights } from "../src/rules/analysis/highlights";
+import { WorkbookAnalysis } from "../src/rules/analysis/analysis-shapes";
 import { CellValue } from "../src/rules/reading/cell";
 import { InputError, Problem } from "../src/rules/message";
 import { transposedView } from "../src/rules/reading/orientation";

@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PassThrough } from "stream";
-import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis/analysis";
+import { analyseWorkbook } from "../rules/analysis/analyse";
+import { readingSummary } from "../rules/analysis/reading-notes";
+import { writeOwnSheets } from "../rules/analysis/own-sheets";
 import { Assessor } from "../rules/assessment/assess";
 import { InputError, Language, problem, Problem } from "../rules/message";
 import { PlanSettings, reportFileName } from "../rules/report/report";

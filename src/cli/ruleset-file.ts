@@ -1,5 +1,5 @@
 import * as path from "path";
-import { reloadRulesetFromSheet } from "../rules/analysis/analysis";
+import { reloadRulesetFromSheet } from "../rules/analysis/own-sheets";
 import { InputError, problem } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset/ruleset-document";

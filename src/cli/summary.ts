@@ -1,4 +1,4 @@
-import { WorkbookAnalysis } from "../rules/analysis/analysis";
+import { WorkbookAnalysis } from "../rules/analysis/analysis-shapes";
 import { AreaAssessment } from "../rules/assessment/assessment";
 import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/report/district-summary";
 import { FORMULA_NO_RESULT } from "../rules/reading/formula-results";

@@ -1,14 +1,8 @@
 import { setMapping, setRuleset } from "../functions/addin-state";
-import {
-  analyseAndWrite,
-  reloadRulesetFromSheet,
-  reviewAndWrite,
-  saveMappings,
-  TableChoice,
-  workbookRuleset,
-  WriteOutcome,
-  writeOwnSheets,
-} from "../rules/analysis/analysis";
+import { analyseAndWrite, reviewAndWrite } from "../rules/analysis/runs";
+import { reloadRulesetFromSheet, saveMappings, WriteOutcome, writeOwnSheets } from "../rules/analysis/own-sheets";
+import { TableChoice } from "../rules/analysis/analysis-shapes";
+import { workbookRuleset } from "../rules/analysis/analyse";
 import { AreaAssessment } from "../rules/assessment/assessment";
 import { DistrictSummary, summariseDistrict } from "../rules/report/district-summary";
 import { InputError, Language, Problem } from "../rules/message";

@@ -1,4 +1,4 @@
-import { TableChoice } from "../../rules/analysis/analysis";
+import { TableChoice } from "../../rules/analysis/analysis-shapes";
 import { ColumnRole } from "../../rules/reading/columns";
 import { Language, Problem } from "../../rules/message";
 import { Ruleset } from "../../rules/ruleset/ruleset";
