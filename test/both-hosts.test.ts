@@ -4,7 +4,7 @@ import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { SheetAnalysis, WorkbookAnalysis } from "../src/rules/analysis/analysis-shapes";
 import { cellAddress, CellValue, isExcelError } from "../src/rules/reading/cell";
 import { FORMULA_NO_RESULT } from "../src/rules/reading/formula-results";
-import { areasSheet } from "../src/rules/report/report";
+import { areasSheet } from "../src/rules/report/areas-sheet";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { SheetData } from "../src/rules/workbook";
 import { seededRandom } from "../src/rules/seeded-random";

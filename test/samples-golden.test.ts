@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { snapshotFile, snapshotWorkbook } from "../src/cli/read-files";
 import { analyseWorkbook } from "../src/rules/analysis/analyse";
-import { gapText } from "../src/rules/report/report";
+import { gapText } from "../src/rules/report/gap-text";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 
 const SAMPLES = ["cac-xa-doan-hung-2019.xlsx", "huyen-thanh-ba-2019.xlsx", "xa-thanh-thuy-ngang-2019.xlsx"];

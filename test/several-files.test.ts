@@ -9,7 +9,7 @@ import * as path from "path";
 import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { readingSummary } from "../src/rules/analysis/reading-notes";
 import { WorkbookAnalysis } from "../src/rules/analysis/analysis-shapes";
-import { buildReport } from "../src/rules/report/report";
+import { buildReport } from "../src/rules/report/build-report";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { fileAndSheet, MemoryWorkbook, sheetOfFile } from "../src/rules/workbook";
 import { readXlsx } from "../src/xlsx/read-workbook";

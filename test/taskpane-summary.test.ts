@@ -1,6 +1,7 @@
 import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { summariseDistrict, uncoveredCriteria } from "../src/rules/report/district-summary";
-import { communesSheet, criteriaSheet } from "../src/rules/report/report";
+import { communesSheet } from "../src/rules/report/communes-sheet";
+import { criteriaSheet } from "../src/rules/report/criteria-sheet";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { withOverride } from "../src/rules/reading/sheet-table";
 import { MemoryWorkbook } from "../src/rules/workbook";

@@ -6,7 +6,7 @@ import { shortfallCounts } from "../src/rules/report/district-summary";
 import { parseDossierList } from "../src/rules/report/dossier";
 import { formatNumber } from "../src/rules/format";
 import { InputError } from "../src/rules/message";
-import { SheetResult } from "../src/rules/report/report";
+import { SheetResult } from "../src/rules/report/report-labels";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { district, districtSheet, readableDistrict } from "./support/workbooks";
 import { SaxesParser } from "saxes";

@@ -6,7 +6,7 @@ import { readingSummary } from "../rules/analysis/reading-notes";
 import { writeOwnSheets } from "../rules/analysis/own-sheets";
 import { Assessor } from "../rules/assessment/assess";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { PlanSettings, reportFileName } from "../rules/report/report";
+import { PlanSettings, reportFileName } from "../rules/report/build-report";
 import { DossierRef, parseDossierList } from "../rules/report/dossier";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 import { ChartPicture, Rasterizer } from "../documents/chart-picture";

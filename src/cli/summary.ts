@@ -3,7 +3,7 @@ import { AreaAssessment } from "../rules/assessment/assessment";
 import { shortfallCounts, ShortfallCounts, unitOf } from "../rules/report/district-summary";
 import { FORMULA_NO_RESULT } from "../rules/reading/formula-results";
 import { formatProblem, Language, Problem } from "../rules/message";
-import { provisionalNote } from "../rules/report/report";
+import { provisionalNote } from "../rules/report/report-labels";
 import { Ruleset } from "../rules/ruleset/ruleset";
 
 /** One analysed file: what the user named, and every table found in it. */

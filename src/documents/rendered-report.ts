@@ -1,6 +1,7 @@
 import { DossierRef } from "../rules/report/dossier";
 import { Language } from "../rules/message";
-import { buildReport, PlanSettings, SheetResult } from "../rules/report/report";
+import { buildReport, PlanSettings } from "../rules/report/build-report";
+import { SheetResult } from "../rules/report/report-labels";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { ReadingSummary } from "../rules/report/sources-sheet";
 import { ChartSpec } from "../rules/workbook";

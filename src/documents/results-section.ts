@@ -1,7 +1,8 @@
 import { Paragraph, Table } from "docx";
 import { shortfallCounts, summariseDistrict } from "../rules/report/district-summary";
 import { formatNumber } from "../rules/format";
-import { communeGroups, severalDistricts } from "../rules/report/report";
+import { communeGroups } from "../rules/report/communes-sheet";
+import { severalDistricts } from "../rules/report/areas-sheet";
 import { SHEET_NAMES } from "../rules/workbook";
 import { annexesTables } from "./dossier-annex";
 import { provisionalParagraph } from "./provisional";

@@ -1,6 +1,6 @@
 import { AlignmentType, ImageRun, Paragraph } from "docx";
 import { DossierArea } from "../rules/report/dossier";
-import { SheetResult } from "../rules/report/report";
+import { SheetResult } from "../rules/report/report-labels";
 import { RoadmapPlan } from "../rules/roadmap/plan-shapes";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { ChartSpec, SheetOutput } from "../rules/workbook";

@@ -8,7 +8,8 @@ import { DistrictSummary, summariseDistrict } from "../rules/report/district-sum
 import { InputError, Language, Problem } from "../rules/message";
 import type { Rasterizer } from "../documents/chart-picture";
 import { DossierRef } from "../rules/report/dossier";
-import { rulesetSheet, SheetResult } from "../rules/report/report";
+import { rulesetSheet } from "../rules/report/ruleset-sheet";
+import { SheetResult } from "../rules/report/report-labels";
 import { RoadmapPlan } from "../rules/roadmap/plan-shapes";
 import { readRoadmapSettings, RoadmapSettings, roadmapSettingsToDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset/ruleset";

@@ -1,6 +1,6 @@
 import { formatNumber } from "../rules/format";
 import { Language, Problem, problem } from "../rules/message";
-import { planYears } from "../rules/report/report";
+import { planYears } from "../rules/report/build-report";
 import { checkRoadmapOptions } from "../rules/roadmap/plan-options";
 import { communeMatches } from "../rules/roadmap/area-plan";
 import { CommuneRef, DEFAULT_PER_COMMUNE } from "../rules/roadmap/plan-shapes";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { chartPictures, Rasterizer } from "../documents/chart-picture";
 import { XlsxWorkbook } from "../documents/xlsx-workbook";
 import { InputError, Problem, problem } from "../rules/message";
-import { reportFileName } from "../rules/report/report";
+import { reportFileName } from "../rules/report/build-report";
 import { SETTING_KEYS, SHEET_NAMES, SheetData, SheetOutput, sheetOfFile } from "../rules/workbook";
 import { HostFeatures, PaneHost } from "../taskpane/actions";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";

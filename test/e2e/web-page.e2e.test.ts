@@ -20,7 +20,7 @@ import { readingSummary } from "../../src/rules/analysis/reading-notes";
 import { WorkbookAnalysis } from "../../src/rules/analysis/analysis-shapes";
 import { CellValue } from "../../src/rules/reading/cell";
 import { summariseDistrict } from "../../src/rules/report/district-summary";
-import { buildReport } from "../../src/rules/report/report";
+import { buildReport } from "../../src/rules/report/build-report";
 import { embeddedRuleset } from "../../src/rules/ruleset/ruleset-document";
 import { MemoryWorkbook, SHEET_NAMES } from "../../src/rules/workbook";
 import { readXlsx } from "../../src/xlsx/read-workbook";

@@ -1,6 +1,6 @@
 import { Assessor } from "../assessment/assess";
 import { Problem } from "../message";
-import { SheetResult } from "../report/report";
+import { SheetResult } from "../report/report-labels";
 import { Ruleset } from "../ruleset/ruleset";
 import { SkippedRow, TableLayout } from "../reading/sheet-table";
 import { SkippedSheet } from "../reading/table-finder";

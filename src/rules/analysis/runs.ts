@@ -1,7 +1,7 @@
 import { InputError, Language, Problem, problem } from "../message";
 import { buildProgressSheets, ProgressReview, reviewProgress } from "../roadmap/progress";
 import { DossierRef } from "../report/dossier";
-import { buildReport, PlanSettings, planYears } from "../report/report";
+import { buildReport, PlanSettings, planYears } from "../report/build-report";
 import { RoadmapPlan } from "../roadmap/plan-shapes";
 import { SHEET_NAMES, SheetOutput, Workbook } from "../workbook";
 import { WorkbookAnalysis, TableChoice, AnalyseOptions } from "./analysis-shapes";

@@ -2,7 +2,7 @@ import { AreaAssessment, IndicatorResult, Reading } from "../assessment/assessme
 import { CellValue } from "../reading/cell";
 import { formatCondition, formatValue } from "../format";
 import { InputError, Language, Message, msg, Problem, problem } from "../message";
-import { provisionalNote } from "./report";
+import { provisionalNote } from "./report-labels";
 import { foldText, Ruleset } from "../ruleset/ruleset";
 import { SHEET_NAMES, SheetOutput } from "../workbook";
 

@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { Language } from "../../../rules/message";
-import { planYears } from "../../../rules/report/report";
+import { planYears } from "../../../rules/report/build-report";
 import { CommuneRef, DEFAULT_PER_COMMUNE, RoadmapPlan } from "../../../rules/roadmap/plan-shapes";
 import { EffortTable } from "../../../rules/roadmap/roadmap-effort";
 import { Ruleset } from "../../../rules/ruleset/ruleset";
