@@ -107,12 +107,10 @@ function plannedCriterion(c: CriterionResult, name: Message, e: CriterionEffort)
   };
 }
 
-/** "TC11.2 còn thiếu 35%", "TC07.1 cần giảm 3%", "TC04.1 chưa đạt", "TC10.1 thiếu số liệu". */
-export function indicatorGapText(g: IndicatorGap): Message {
-  return msg(gapText(g, "vi"), gapText(g, "en"));
-}
-
-/** One language at a time: the roadmap sheet shows one, for thousands of areas. */
+/**
+ * "TC11.2 còn thiếu 35%", "TC07.1 cần giảm 3%", "TC04.1 chưa đạt", "TC10.1 thiếu số liệu": one language at
+ * a time, the roadmap sheet shows one, for thousands of areas.
+ */
 function gapText(g: IndicatorGap, language: Language): string {
   const vi = language === "vi";
   if (g.status === "missing") return `${g.indicatorId} ${vi ? "thiếu số liệu" : "no data"}`;
