@@ -126,8 +126,9 @@ const READINGS: Reading[] = [
 ];
 
 /**
- * A reading: often the very object another area has (as readValue gives for a repeated cell text, which
- * the Assessor's shared results rely on), else a copy with its own raw text (another cell, same value).
+ * A reading: often the very object another area has (as an analysis's ReadingMemory gives for a repeated
+ * cell value, which the Assessor's shared results rely on), else a copy with its own raw text (another
+ * cell, same value).
  */
 const readingArb: fc.Arbitrary<Reading> = fc
   .record({ k: fc.nat({ max: READINGS.length - 1 }), copy: fc.nat({ max: 3 }) })

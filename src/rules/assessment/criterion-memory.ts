@@ -16,8 +16,8 @@ import { Criterion, ThresholdValue } from "../ruleset/ruleset";
  *    a value or a pattern is new. A district of thousands of areas repeats the same values per indicator
  *    (100%, 95%, "Đạt"): a few hundred runs instead of one per area and criterion.
  * 3. A criterion's result (its verdict with the area's readings) is shared, frozen, between areas whose
- *    readings are the same objects (readings of a repeated cell value are, see readValue): a district
- *    builds each distinct result once.
+ *    readings are the same objects (within one analysis, readings of a repeated cell value are: see
+ *    ReadingMemory): a district builds each distinct result once.
  *
  * The Assessor bounds all of it together (MEMORY_LIMIT). test/assess-memo.test.ts checks every result
  * against a fresh engine of all the rules run on each area, over random rulesets and areas.
