@@ -3,7 +3,8 @@ import embedded from "../rulesets/phu-tho-kdc-ntm-2017.json";
 import { isDefaultLogic } from "./criterion-logic";
 import { logicToJson } from "./criterion-logic-codec";
 import { InputError, problem } from "../message";
-import { buildRuleset, Ruleset, RulesetDraft } from "./ruleset";
+import { buildRuleset, RulesetDraft } from "./ruleset-build";
+import { Ruleset } from "./ruleset";
 
 /**
  * The ruleset file format ("ntm-ruleset/1"): criteria with their indicators and optional `logic` (how the

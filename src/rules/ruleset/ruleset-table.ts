@@ -2,7 +2,8 @@ import { CellValue, cellAddress, Grid } from "../reading/cell";
 import { UNIT_LABEL } from "../format";
 import { InputError, Problem, problem } from "../message";
 import { logicToText } from "./criterion-logic-codec";
-import { buildRuleset, foldText, Operator, Ruleset, RulesetDraft, Unit, UNITS } from "./ruleset";
+import { buildRuleset, RulesetDraft } from "./ruleset-build";
+import { foldText, Operator, Ruleset, Unit, UNITS } from "./ruleset";
 import { readYesNo, readValue } from "../reading/values";
 
 /**
