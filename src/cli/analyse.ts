@@ -13,7 +13,7 @@ import { ResvgRasterizer } from "./resvg-rasterizer";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
-import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
+import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 import { isInput, outputIsInput, readJsonText, writeFileOutput, writeOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
@@ -23,19 +23,19 @@ import { FileResult, jsonReport, summaryText, warningText } from "./summary";
 import { XlsxWorkbook } from "../documents/xlsx-workbook";
 import { finishReport } from "./xlsx-pictures";
 
-export const ANALYSE_OPTIONS: OptionSpec = {
-  out: { kind: "value", short: "o" },
-  sheet: { kind: "value", repeat: true },
-  ruleset: { kind: "value" },
-  roadmap: { kind: "value" },
-  year: { kind: "value" },
-  lang: { kind: "value" },
-  docx: { kind: "value" },
-  dossier: { kind: "value" },
-  json: { kind: "flag" },
-  force: { kind: "flag", short: "f" },
-  help: { kind: "flag", short: "h" },
-};
+export const ANALYSE_OPTIONS = {
+  out: { type: "string", short: "o" },
+  sheet: { type: "string", multiple: true },
+  ruleset: { type: "string" },
+  roadmap: { type: "string" },
+  year: { type: "string" },
+  lang: { type: "string" },
+  docx: { type: "string" },
+  dossier: { type: "string" },
+  json: { type: "boolean" },
+  force: { type: "boolean", short: "f" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
 
 /** Where the report goes when --out is not given: beside a single input, else in the current folder. */
 export function defaultReportPath(files: string[]): string {
@@ -200,9 +200,9 @@ function dossierOption(text: string | undefined): DossierRef[] | undefined {
 
 /** `ntm analyse FILE.xlsx... [--out REPORT.xlsx] [--docx REPORT.docx] [--dossier LIST] [--sheet NAME] [--ruleset FILE] [--year N] [--json] [--force] [--lang vi|en]` */
 export async function analyseCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ANALYSE_OPTIONS);
-  const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
-  if (args.flags.has("help")) {
+  const args = readArguments(argv, ANALYSE_OPTIONS);
+  const language = choiceOption("lang", args.values.lang, ["vi", "en"] as const, "vi");
+  if (args.values.help === true) {
     io.out(ANALYSE_HELP[language]);
     return EXIT.ok;
   }
@@ -214,15 +214,15 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       "At least one .xlsx file is needed: ntm analyse FILE.xlsx …"
     );
   }
-  const year = integerOption(args, "year", 2000, 2100);
-  const json = args.flags.has("json");
-  const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
-  const docx = args.values.get("docx");
-  const rulesetFile = args.values.get("ruleset");
-  const roadmapFile = args.values.get("roadmap");
+  const year = integerOption("year", args.values.year, 2000, 2100);
+  const json = args.values.json === true;
+  const out = args.values.out ?? (json ? undefined : defaultReportPath(files));
+  const docx = args.values.docx;
+  const rulesetFile = args.values.ruleset;
+  const roadmapFile = args.values.roadmap;
   const inputs = [...files, rulesetFile, roadmapFile];
-  if (out !== undefined) checkOutput(out, inputs, args.flags.has("force"));
-  if (docx !== undefined) checkOutput(docx, inputs, args.flags.has("force"), "--docx");
+  if (out !== undefined) checkOutput(out, inputs, args.values.force === true);
+  if (docx !== undefined) checkOutput(docx, inputs, args.values.force === true, "--docx");
   if (out !== undefined && docx !== undefined && path.resolve(out) === path.resolve(docx)) {
     throw usageError(
       "--docx",
@@ -230,7 +230,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       "--docx and --out must name two different files."
     );
   }
-  const dossier = dossierOption(args.values.get("dossier"));
+  const dossier = dossierOption(args.values.dossier);
   const ruleset = await loadRuleset(rulesetFile);
   const roadmap = loadRoadmapSettings(roadmapFile);
 
@@ -242,7 +242,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     try {
       const snapshot = snapshotFile(file);
-      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.lists.get("sheet"), year }));
+      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.values.sheet, year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);
