@@ -3,16 +3,9 @@ import { MergedRange } from "../rules/cell";
 import { communeIdentity } from "../rules/places";
 import { Ruleset } from "../rules/ruleset";
 import { seededRandom } from "../rules/seeded-random";
-import {
-  addSampleSheet,
-  criterionHeader,
-  indicatorHeader,
-  SampleArea,
-  SampleCell,
-  SampleOptions,
-  SampleSheet,
-  sampleSheet,
-} from "./sample";
+import { SampleArea, SampleCell, SampleOptions, SampleSheet, sampleSheet } from "./sample";
+import { criterionHeader, indicatorHeader } from "./sample-headers";
+import { addSampleSheet } from "./sample-xlsx";
 import { District } from "./sample-places";
 
 /**
