@@ -1,4 +1,4 @@
-import { Criterion, findCriterion, findIndicator, Indicator, Ruleset } from "../rules/ruleset";
+import { Criterion, findCriterion, findIndicator, foldText, Indicator, Ruleset } from "../rules/ruleset";
 import { argumentText, fault, isBlank, quote, toCell } from "./excel-cells";
 
 /** The criterion, indicator and year a formula names ("TC07", 7, "TC07.1", "Tỷ lệ hộ nghèo", 2025). */
@@ -7,9 +7,7 @@ export const criterionLabel = (c: Criterion): string => `${c.id} ${c.nameVi}`;
 
 /** "TC7.1", "tc 07.1", 7.1, "Tỷ lệ hộ nghèo…" → the indicator. */
 function indicatorByText(ruleset: Ruleset, text: string): Indicator | undefined {
-  const m = /^\s*(?:tc|tieu chi|chi tieu)?\s*0*(\d{1,2})\s*[.,]\s*0*(\d{1,2})\s*$/i.exec(
-    text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-  );
+  const m = /^(?:tc|tieu chi|chi tieu)? ?0*(\d{1,2}) ?[.,] ?0*(\d{1,2})$/.exec(foldText(text));
   if (m) {
     const id = `TC${m[1].padStart(2, "0")}.${Number(m[2])}`;
     const byId = ruleset.indicators.find((i) => i.id === id);
