@@ -5,7 +5,7 @@ import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { XlsxWorkbook } from "../src/documents/xlsx-workbook";
-import { sampleWorkbook } from "../src/cli/sample-xlsx";
+import { sampleWorkbook } from "../src/cli/sample/xlsx";
 import { renderReport, wordReportOf } from "../src/documents/rendered-report";
 import { analyseWorkbook, writeOwnSheets } from "../src/rules/analysis";
 import { embeddedRuleset } from "../src/rules/ruleset-document";

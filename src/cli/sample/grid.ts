@@ -1,5 +1,5 @@
-import { MergedRange } from "../rules/cell";
-import type { SampleCell } from "./sample";
+import { MergedRange } from "../../rules/cell";
+import type { SampleCell } from "./sheet";
 
 /** The rows and merged ranges of a sheet being generated, all rows as wide as the table. */
 export class SampleGrid {

@@ -1,7 +1,7 @@
-import { Criterion, Indicator, Ruleset } from "../rules/ruleset";
-import type { SampleOptions } from "./sample";
-import { SampleGrid } from "./sample-grid";
-import { District } from "./sample-places";
+import { Criterion, Indicator, Ruleset } from "../../rules/ruleset";
+import type { SampleOptions } from "./sheet";
+import { SampleGrid } from "./grid";
+import { District } from "./places";
 
 /** Header and title texts as district and commune staff write them. */
 

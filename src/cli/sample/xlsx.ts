@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { SampleCell, SampleSheet } from "./sample";
+import type { SampleCell, SampleSheet } from "./sheet";
 
 /** A generated sheet written with exceljs, as district staff format theirs. */
 

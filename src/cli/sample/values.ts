@@ -1,6 +1,6 @@
-import { Indicator, Ruleset, thresholdFor } from "../rules/ruleset";
-import type { SampleCell } from "./sample";
-import { District, PLACE_NAMES } from "./sample-places";
+import { Indicator, Ruleset, thresholdFor } from "../../rules/ruleset";
+import type { SampleCell } from "./sheet";
+import { District, PLACE_NAMES } from "./places";
 
 /**
  * What a generated area holds, drawn from a seeded random source: which criteria it misses (the spread of

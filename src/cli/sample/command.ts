@@ -1,13 +1,13 @@
 import * as path from "path";
-import { Language } from "../rules/message";
-import { foldText } from "../rules/ruleset";
-import { embeddedRuleset } from "../rules/ruleset-document";
-import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
-import { EXIT } from "./exit-codes";
-import { refuseExisting, writeFileOutput } from "./files";
-import { Io } from "./io";
-import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./sample-shapes";
-import { DISTRICTS, findDistrict } from "./sample-places";
+import { Language } from "../../rules/message";
+import { foldText } from "../../rules/ruleset";
+import { embeddedRuleset } from "../../rules/ruleset-document";
+import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "../args";
+import { EXIT } from "../exit-codes";
+import { refuseExisting, writeFileOutput } from "../files";
+import { Io } from "../io";
+import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./shapes";
+import { DISTRICTS, findDistrict } from "./places";
 
 export const SAMPLE_OPTIONS = {
   out: { type: "string", short: "o" },

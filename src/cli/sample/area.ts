@@ -1,7 +1,7 @@
-import { columnLetter } from "../rules/cell";
-import { Indicator, Ruleset } from "../rules/ruleset";
-import type { SampleCell, SampleLayout } from "./sample";
-import { BLANK_RATE, ERROR_RATE, indicatorCell, pick, Random, YES_NO_STYLES } from "./sample-values";
+import { columnLetter } from "../../rules/cell";
+import { Indicator, Ruleset } from "../../rules/ruleset";
+import type { SampleCell, SampleLayout } from "./sheet";
+import { BLANK_RATE, ERROR_RATE, indicatorCell, pick, Random, YES_NO_STYLES } from "./values";
 
 /**
  * The columns of a generated table and one area's values in them: a status per criterion, or indicator

@@ -1,11 +1,11 @@
-import { CellValue, columnLetter, MergedRange } from "../rules/cell";
-import { Ruleset } from "../rules/ruleset";
-import { seededRandom } from "../rules/seeded-random";
-import { SampleGrid } from "./sample-grid";
-import { DISTRICT_TITLE, roman, writeHeaderBand, writeTitles } from "./sample-headers";
-import { District } from "./sample-places";
-import { Columns, tableColumns, writeIndicators, writeStatuses, yesNoStyles } from "./sample-area";
-import { areaNames, communesFor, missedCriteria, pick } from "./sample-values";
+import { CellValue, columnLetter, MergedRange } from "../../rules/cell";
+import { Ruleset } from "../../rules/ruleset";
+import { seededRandom } from "../../rules/seeded-random";
+import { SampleGrid } from "./grid";
+import { DISTRICT_TITLE, roman, writeHeaderBand, writeTitles } from "./headers";
+import { District } from "./places";
+import { Columns, tableColumns, writeIndicators, writeStatuses, yesNoStyles } from "./area";
+import { areaNames, communesFor, missedCriteria, pick } from "./values";
 
 /**
  * A district roll-up workbook as district staff make it, with values typed the ways people type them
