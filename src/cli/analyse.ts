@@ -1,27 +1,24 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PassThrough } from "stream";
-import { analyseWorkbook, readingSummary, writeOwnSheets } from "../rules/analysis";
+import { analyseWorkbook, readingSummary } from "../rules/analysis";
 import { Assessor } from "../rules/assess";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { PlanSettings, reportFileName } from "../rules/report";
+import { reportFileName } from "../rules/report";
 import { DossierRef, parseDossierList } from "../rules/dossier";
-import { ChartSpec, SheetOutput } from "../rules/workbook";
-import { ChartPicture, Rasterizer } from "../documents/chart-picture";
+import { Rasterizer } from "../documents/chart-picture";
 import { RenderedReport, renderReport, ReportOptions, wordReportOf } from "../documents/rendered-report";
 import { ResvgRasterizer } from "./resvg-rasterizer";
-import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, readJsonText, writeFileOutput, writeOutput } from "./files";
+import { isInput, outputIsInput, writeFileOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
-import { XlsxWorkbook } from "../documents/xlsx-workbook";
-import { finishReport } from "./xlsx-pictures";
+import { writeReport } from "./report-file";
+import { loadRoadmapSettings } from "./roadmap-file";
 
 export const ANALYSE_OPTIONS = {
   out: { type: "string", short: "o" },
@@ -107,59 +104,6 @@ async function analyseSnapshot(
     if (e instanceof InputError) throw new CliError(EXIT.noTable, inFile(file, e.problems));
     throw e;
   }
-}
-
-/** Roadmap settings from `--roadmap FILE.json` ("ntm-roadmap/1"); none given: the five-year defaults. */
-function loadRoadmapSettings(file: string | undefined): PlanSettings {
-  if (file === undefined) return {};
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readJsonText(file));
-  } catch (e) {
-    const reason = e instanceof CliError ? e.problems[0].message : undefined;
-    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new CliError(EXIT.ruleset, [
-      problem(
-        "roadmap-file",
-        file,
-        `Không đọc được tệp lộ trình (${reason?.vi ?? detail}).`,
-        `Cannot read the roadmap file (${reason?.en ?? detail}).`
-      ),
-    ]);
-  }
-  try {
-    return roadmapSettingsFromDocument(doc, path.basename(file));
-  } catch (e) {
-    if (e instanceof InputError) throw new CliError(EXIT.ruleset, e.problems);
-    throw e;
-  }
-}
-
-/**
- * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
- * writer: each row goes to disk once, so a province report costs little time or memory; the charts
- * are added as pictures once it is written (exceljs draws no charts, and streams no pictures).
- */
-async function writeReport(
-  out: string,
-  sheets: SheetOutput[],
-  pictures: ReadonlyMap<ChartSpec, ChartPicture>
-): Promise<string[]> {
-  let written: string[] = [];
-  await writeOutput(out, async (tmp) => {
-    // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
-    const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
-    // Uncompressed here: finishReport adds the pictures, then compresses once.
-    const writer = new WorkbookWriter({ stream, zip: { store: true }, useStyles: true, useSharedStrings: false });
-    writer.creator = "ntm";
-    const workbook = new XlsxWorkbook(writer, { streaming: true, pictures });
-    written = (await writeOwnSheets(workbook, sheets)).written;
-    await writer.commit();
-    fs.writeFileSync(tmp, finishReport(Buffer.concat(chunks), workbook.placedPictures), { flag: "wx" });
-  });
-  return written;
 }
 
 /** The report and its charts; a --dossier entry not found in the tables is a usage error. */
