@@ -11,8 +11,9 @@ import { InputError } from "../rules/message";
 
 /**
  * The NTM.* custom functions: JSDoc entry points only (functions.json is generated from these comments;
- * English texts: locales/en-US.json). The work is in score.ts, explain.ts and criteria.ts; faults become #VALUE! with a message.
- * Descriptions are Vietnamese (the default locale); parameter descriptions stay within 128 characters.
+ * English texts: locales/en-US.json). The work is in score.ts, explain.ts and criteria.ts; faults become
+ * #VALUE! with a message. Descriptions are Vietnamese (the default locale); parameter descriptions stay
+ * within 128 characters.
  */
 
 function excelError(e: unknown): Error {

@@ -50,12 +50,14 @@ interface RememberedRow {
 }
 
 /**
- * The custom functions' memory for one ruleset, the one cache of the functions runtime: Excel recalculates
- * by calling SCORE, STATUS, GAPS… on the same rows again and again, thousands at once, each with a new
- * array. Identical rows (same values, same layout) share one assessment, also while it is running; header
- * ranges passed anew with every call are recognised once. Both are bounded (REMEMBERED_ROWS,
- * REMEMBERED_LAYOUTS, least recently used dropped first). The add-in state creates one with each ruleset
- * it puts in force (addin-state.ts), so it lives exactly as long as that ruleset.
+ * The custom functions' memory for one ruleset, the functions host's one cache (the Assessor keeps its
+ * own, in the core): Excel recalculates by calling SCORE, STATUS, GAPS… on the same rows again and again,
+ * thousands at once, each with a new array. Identical rows (same values, same layout) share one
+ * assessment, also while it is running; header ranges passed anew with every call are recognised once.
+ * Both are bounded (REMEMBERED_ROWS, REMEMBERED_LAYOUTS, least recently used dropped first). The add-in
+ * state creates one with each ruleset it puts in force (addin-state.ts), so it lives exactly as long as
+ * that ruleset. Worth it: without it, 5,000 calls on 50 repeated rows ran at ~36,000 calls/s instead of
+ * ~350,000–550,000 (`npm run bench functions`).
  */
 export class RowAssessments {
   readonly ruleset: Ruleset;
