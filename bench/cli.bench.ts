@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { DISTRICTS } from "../src/cli/sample-places";
+import { DISTRICTS } from "../src/cli/sample/places";
 import { builtCli, tempDir, writeDistrict } from "../test/support/workbooks";
 import { peakMb, writePeakHook } from "./peak-memory";
 import type { Figure } from "./run";

@@ -5,7 +5,7 @@ import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
 import { ResvgRasterizer } from "../src/cli/resvg-rasterizer";
 import { XlsxWorkbook } from "../src/documents/xlsx-workbook";
-import { sampleWorkbook } from "../src/cli/sample";
+import { sampleWorkbook } from "../src/cli/sample/xlsx";
 import { renderReport, wordReportOf } from "../src/documents/rendered-report";
 import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { writeOwnSheets } from "../src/rules/analysis/own-sheets";

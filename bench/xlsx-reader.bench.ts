@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { DISTRICTS } from "../src/cli/sample-places";
+import { DISTRICTS } from "../src/cli/sample/places";
 import { readXlsx } from "../src/xlsx/read-workbook";
 import { tempDir, writeDistrict } from "../test/support/workbooks";
 import { workbookFile } from "../test/support/xlsx-files";

@@ -4,7 +4,7 @@ import { CellValue } from "../src/rules/reading/cell";
 import { rulesetToDocument, embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { argb, SHEET_COLOURS } from "../src/rules/palette";
 import { SHEET_NAMES } from "../src/rules/workbook";
-import { SampleSheet } from "../src/cli/sample";
+import { SampleSheet } from "../src/cli/sample/sheet";
 import {
   builtCli,
   district,

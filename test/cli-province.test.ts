@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { CellValue } from "../src/rules/reading/cell";
 import { SHEET_NAMES } from "../src/rules/workbook";
-import { SampleSheet } from "../src/cli/sample";
+import { SampleSheet } from "../src/cli/sample/sheet";
 import { builtCli, district, readBack, runNtm, sha1, tempDir, writeDistrict } from "./support/workbooks";
 
 interface JsonDoc {

@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { CellValue } from "../src/rules/reading/cell";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
-import { sampleSheet } from "../src/cli/sample";
-import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample-command";
-import { findDistrict } from "../src/cli/sample-places";
+import { sampleSheet } from "../src/cli/sample/sheet";
+import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample/command";
+import { findDistrict } from "../src/cli/sample/places";
 import { builtCli, readBack, runNtm, tempDir } from "./support/workbooks";
 
 const SHIPPED = path.join(__dirname, "..", "samples", "huyen-thanh-ba-2019.xlsx");

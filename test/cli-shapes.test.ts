@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CellValue } from "../src/rules/reading/cell";
-import { sampleBook } from "../src/cli/sample-shapes";
-import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample-command";
+import { sampleBook } from "../src/cli/sample/shapes";
+import { SAMPLE_SEED, SAMPLE_YEAR } from "../src/cli/sample/command";
 import { embeddedRuleset } from "../src/rules/ruleset/ruleset-document";
 import { SHEET_NAMES } from "../src/rules/workbook";
 import { builtCli, district, readBack, runNtm, tempDir } from "./support/workbooks";

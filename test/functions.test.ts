@@ -3,8 +3,9 @@
  * argument, numbers as numbers, text, booleans, "" for blank cells, error values; faults as #VALUE! with a message.
  */
 import * as fn from "../src/functions/functions";
-import { reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
-import { BoundedCache, formulasFor, rowHash } from "../src/functions/score";
+import { addinState, reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
+import { rowHash } from "../src/functions/row-hash";
+import { RowAssessments } from "../src/functions/row-assessments";
 import { CellValue } from "../src/rules/reading/cell";
 import * as columns from "../src/rules/reading/columns";
 import { embeddedRuleset, rulesetFromDocument, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
@@ -339,7 +340,7 @@ describe("headers: the table's own header rows", () => {
       );
       expect(new Set(scores)).toEqual(new Set([11]));
       expect(recognise).toHaveBeenCalledTimes(1);
-      expect(formulasFor(rs).cachedRows).toBe(40);
+      expect(addinState().rows.size).toBe(40);
     } finally {
       recognise.mockRestore();
     }
@@ -526,7 +527,7 @@ describe("recalculation: many concurrent calls, one cache", () => {
     const rs = rulesetFromDocument(rulesetToDocument(ruleset));
     setRuleset(rs);
     await Promise.all(Array.from({ length: 50 }, () => fn.score(range(failing))));
-    expect(formulasFor(rs).cachedRows).toBe(1);
+    expect(addinState().rows.size).toBe(1);
   });
 
   test("a ruleset change asks Excel for a full recalculation and later calls use the new ruleset", async () => {
@@ -563,23 +564,28 @@ describe("recalculation: many concurrent calls, one cache", () => {
     expect(await fn.score(range(failing))).toBe(11);
     expect(await fn.score(range(asText))).toBe(11);
     expect(await fn.score(range([...failing]))).toBe(11);
-    expect(formulasFor(rs).cachedRows).toBe(2);
+    expect(addinState().rows.size).toBe(2);
   });
 
-  test("the result cache is bounded and keeps what was used recently", () => {
-    const cache = new BoundedCache<number>(4);
-    cache.set("a", 1);
-    cache.set("b", 2);
-    expect(cache.get("a")).toBe(1); // used: moves forward
-    cache.set("c", 3);
-    cache.set("d", 4);
-    expect(cache.get("a")).toBe(1);
-    expect(cache.get("b")).toBeUndefined();
-    for (let k = 0; k < 100; k++) {
-      cache.set(`k${k}`, k);
-      expect(cache.size).toBeLessThanOrEqual(4);
+  test("the remembered rows are bounded and keep what was used recently", async () => {
+    const rows = new RowAssessments(ruleset, { remember: 4 });
+    const row = (k: number) => range(rowWith({ "TC01.1": 60 + k }));
+    const first = rows.assess(row(0), null, undefined);
+    const second = rows.assess(row(1), null, undefined);
+    for (let k = 2; k < 4; k++) await rows.assess(row(k), null, undefined);
+    expect(rows.assess(row(0), null, undefined)).toBe(first); // used again: now the most recent
+    await rows.assess(row(4), null, undefined);
+    expect(rows.assess(row(0), null, undefined)).toBe(first);
+    expect(rows.size).toBe(4);
+    const secondAgain = rows.assess(row(1), null, undefined); // the least recently used was dropped
+    expect(secondAgain).not.toBe(second);
+    for (let k = 5; k < 40; k++) {
+      await rows.assess(row(k), null, undefined);
+      expect(rows.size).toBeLessThanOrEqual(4);
     }
-    expect(cache.get("k99")).toBe(99);
-    expect(cache.get("a")).toBeUndefined();
+    expect(rows.assess(row(39), null, undefined)).toBe(rows.assess(row(39), null, undefined));
+    const again = rows.assess(row(0), null, undefined);
+    expect(again).not.toBe(first); // dropped long ago: assessed anew, to the same result
+    expect((await again).assessment.metCount).toBe((await first).assessment.metCount);
   });
 });

@@ -1,43 +1,39 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PassThrough } from "stream";
 import { analyseWorkbook } from "../rules/analysis/analyse";
 import { readingSummary } from "../rules/analysis/reading-notes";
-import { writeOwnSheets } from "../rules/analysis/own-sheets";
 import { Assessor } from "../rules/assessment/assess";
 import { InputError, Language, problem, Problem } from "../rules/message";
-import { PlanSettings, reportFileName } from "../rules/report/build-report";
+import { reportFileName } from "../rules/report/build-report";
 import { DossierRef, parseDossierList } from "../rules/report/dossier";
-import { ChartSpec, SheetOutput } from "../rules/workbook";
-import { ChartPicture, Rasterizer } from "../documents/chart-picture";
+import { Rasterizer } from "../documents/chart-picture";
 import { RenderedReport, renderReport, ReportOptions, wordReportOf } from "../documents/rendered-report";
 import { ResvgRasterizer } from "./resvg-rasterizer";
-import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
-import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
+import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, readJsonText, writeFileOutput, writeOutput } from "./files";
+import { isInput, outputIsInput, writeFileOutput } from "./files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 import { FileResult, jsonReport, summaryText, warningText } from "./summary";
-import { XlsxWorkbook } from "../documents/xlsx-workbook";
-import { finishReport } from "./xlsx-pictures";
+import { writeReport } from "./report-file";
+import { loadRoadmapSettings } from "./roadmap-file";
 
-export const ANALYSE_OPTIONS: OptionSpec = {
-  out: { kind: "value", short: "o" },
-  sheet: { kind: "value", repeat: true },
-  ruleset: { kind: "value" },
-  roadmap: { kind: "value" },
-  year: { kind: "value" },
-  lang: { kind: "value" },
-  docx: { kind: "value" },
-  dossier: { kind: "value" },
-  json: { kind: "flag" },
-  force: { kind: "flag", short: "f" },
-  help: { kind: "flag", short: "h" },
-};
+export const ANALYSE_OPTIONS = {
+  out: { type: "string", short: "o" },
+  sheet: { type: "string", multiple: true },
+  ruleset: { type: "string" },
+  roadmap: { type: "string" },
+  year: { type: "string" },
+  lang: { type: "string" },
+  docx: { type: "string" },
+  dossier: { type: "string" },
+  json: { type: "boolean" },
+  force: { type: "boolean", short: "f" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
 
 /** Where the report goes when --out is not given: beside a single input, else in the current folder. */
 export function defaultReportPath(files: string[]): string {
@@ -111,59 +107,6 @@ async function analyseSnapshot(
   }
 }
 
-/** Roadmap settings from `--roadmap FILE.json` ("ntm-roadmap/1"); none given: the five-year defaults. */
-function loadRoadmapSettings(file: string | undefined): PlanSettings {
-  if (file === undefined) return {};
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readJsonText(file));
-  } catch (e) {
-    const reason = e instanceof CliError ? e.problems[0].message : undefined;
-    const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new CliError(EXIT.ruleset, [
-      problem(
-        "roadmap-file",
-        file,
-        `Không đọc được tệp lộ trình (${reason?.vi ?? detail}).`,
-        `Cannot read the roadmap file (${reason?.en ?? detail}).`
-      ),
-    ]);
-  }
-  try {
-    return roadmapSettingsFromDocument(doc, path.basename(file));
-  } catch (e) {
-    if (e instanceof InputError) throw new CliError(EXIT.ruleset, e.problems);
-    throw e;
-  }
-}
-
-/**
- * The report workbook with the same sheets the pane writes, written whole or not at all. A streaming
- * writer: each row goes to disk once, so a province report costs little time or memory; the charts
- * are added as pictures once it is written (exceljs draws no charts, and streams no pictures).
- */
-async function writeReport(
-  out: string,
-  sheets: SheetOutput[],
-  pictures: ReadonlyMap<ChartSpec, ChartPicture>
-): Promise<string[]> {
-  let written: string[] = [];
-  await writeOutput(out, async (tmp) => {
-    // The streaming writer alone: loading all of exceljs would cost twice as long (its readers).
-    const { default: WorkbookWriter } = await import("exceljs/lib/stream/xlsx/workbook-writer");
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough().on("data", (c: Buffer) => chunks.push(c));
-    // Uncompressed here: finishReport adds the pictures, then compresses once.
-    const writer = new WorkbookWriter({ stream, zip: { store: true }, useStyles: true, useSharedStrings: false });
-    writer.creator = "ntm";
-    const workbook = new XlsxWorkbook(writer, { streaming: true, pictures });
-    written = (await writeOwnSheets(workbook, sheets)).written;
-    await writer.commit();
-    fs.writeFileSync(tmp, finishReport(Buffer.concat(chunks), workbook.placedPictures), { flag: "wx" });
-  });
-  return written;
-}
-
 /** The report and its charts; a --dossier entry not found in the tables is a usage error. */
 async function rendered(
   results: FileResult[],
@@ -202,9 +145,9 @@ function dossierOption(text: string | undefined): DossierRef[] | undefined {
 
 /** `ntm analyse FILE.xlsx... [--out REPORT.xlsx] [--docx REPORT.docx] [--dossier LIST] [--sheet NAME] [--ruleset FILE] [--year N] [--json] [--force] [--lang vi|en]` */
 export async function analyseCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ANALYSE_OPTIONS);
-  const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
-  if (args.flags.has("help")) {
+  const args = readArguments(argv, ANALYSE_OPTIONS);
+  const language = choiceOption("lang", args.values.lang, ["vi", "en"] as const, "vi");
+  if (args.values.help === true) {
     io.out(ANALYSE_HELP[language]);
     return EXIT.ok;
   }
@@ -216,15 +159,15 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       "At least one .xlsx file is needed: ntm analyse FILE.xlsx …"
     );
   }
-  const year = integerOption(args, "year", 2000, 2100);
-  const json = args.flags.has("json");
-  const out = args.values.get("out") ?? (json ? undefined : defaultReportPath(files));
-  const docx = args.values.get("docx");
-  const rulesetFile = args.values.get("ruleset");
-  const roadmapFile = args.values.get("roadmap");
+  const year = integerOption("year", args.values.year, 2000, 2100);
+  const json = args.values.json === true;
+  const out = args.values.out ?? (json ? undefined : defaultReportPath(files));
+  const docx = args.values.docx;
+  const rulesetFile = args.values.ruleset;
+  const roadmapFile = args.values.roadmap;
   const inputs = [...files, rulesetFile, roadmapFile];
-  if (out !== undefined) checkOutput(out, inputs, args.flags.has("force"));
-  if (docx !== undefined) checkOutput(docx, inputs, args.flags.has("force"), "--docx");
+  if (out !== undefined) checkOutput(out, inputs, args.values.force === true);
+  if (docx !== undefined) checkOutput(docx, inputs, args.values.force === true, "--docx");
   if (out !== undefined && docx !== undefined && path.resolve(out) === path.resolve(docx)) {
     throw usageError(
       "--docx",
@@ -232,7 +175,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
       "--docx and --out must name two different files."
     );
   }
-  const dossier = dossierOption(args.values.get("dossier"));
+  const dossier = dossierOption(args.values.dossier);
   const ruleset = await loadRuleset(rulesetFile);
   const roadmap = loadRoadmapSettings(roadmapFile);
 
@@ -244,7 +187,7 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   for (const file of files) {
     try {
       const snapshot = snapshotFile(file);
-      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.lists.get("sheet"), year }));
+      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.values.sheet, year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);

@@ -1,41 +1,44 @@
+import { parseArgs, ParseArgsConfig } from "util";
 import { problem } from "../rules/message";
 import { CliError, EXIT } from "./exit-codes";
 
-/** The options a command takes: a value ("--out FILE") or a flag ("--force"); `repeat`: may be given several times. */
-export type OptionSpec = Record<string, { kind: "value" | "flag"; short?: string; repeat?: boolean }>;
+/**
+ * A command's options in util.parseArgs' own terms: `{ out: { type: "string", short: "o" }, force: { type:
+ * "boolean" } }`; `multiple: true` for an option that may be given several times. Declare them
+ * `as const satisfies OptionSpec` so the values read are typed.
+ */
+export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 
-export interface ParsedArgs {
+type OptionValue<O> = O extends { type: "boolean" } ? boolean : O extends { multiple: true } ? string[] : string;
+
+export interface ParsedArgs<O extends OptionSpec> {
   positionals: string[];
-  /** The last value of each option. */
-  values: Map<string, string>;
-  /** Every value of a repeatable option, in order. */
-  lists: Map<string, string[]>;
-  flags: Set<string>;
+  /** Each option given: its value (the last one, or all of a `multiple` option in order); `true` for a flag. */
+  values: { [K in keyof O]?: OptionValue<O[K]> };
 }
 
 export const usageError = (where: string, vi: string, en: string): CliError =>
   new CliError(EXIT.usage, [problem("usage", where, vi, en)]);
 
-/** "--out x", "--out=x", "-o x", "--force"; "--" ends the options. Unknown options are refused. */
-export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
-  const out: ParsedArgs = { positionals: [], values: new Map(), lists: new Map(), flags: new Set() };
-  const byShort = new Map(Object.entries(spec).flatMap(([name, s]) => (s.short ? [[s.short, name] as const] : [])));
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (arg === "--") {
-      out.positionals.push(...argv.slice(k + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      out.positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const raw = eq > 0 ? arg.slice(0, eq) : arg;
-    const name = raw.startsWith("--") ? raw.slice(2) : byShort.get(raw.slice(1));
-    const option = name !== undefined ? spec[name] : undefined;
-    if (name === undefined || !option) {
-      const known = Object.keys(spec)
+/**
+ * "--out x", "--out=x", "-o x", "-fo x", "--force"; "--" ends the options. util.parseArgs reads the
+ * words; the faults it would report in English only are found here, from its tokens, and reported in
+ * Vietnamese and English naming the option: unknown options, a flag given a value, an option without one.
+ */
+export function readArguments<O extends OptionSpec>(argv: string[], options: O): ParsedArgs<O> {
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const raw = token.rawName;
+    const option = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : undefined;
+    if (!option) {
+      const known = Object.keys(options)
         .map((n) => `--${n}`)
         .join(", ");
       throw usageError(
@@ -44,24 +47,22 @@ export function parseArgs(argv: string[], spec: OptionSpec): ParsedArgs {
         `Unknown option: ${raw}. Options: ${known}.`
       );
     }
-    if (option.kind === "flag") {
-      if (eq > 0) throw usageError(raw, `${raw} không nhận giá trị.`, `${raw} takes no value.`);
-      out.flags.add(name);
-      continue;
+    if (option.type === "boolean" && token.value !== undefined) {
+      throw usageError(raw, `${raw} không nhận giá trị.`, `${raw} takes no value.`);
     }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++k];
-    if (value === undefined || (eq < 0 && value.startsWith("--"))) {
+    // "--out --force" is an --out without its value, not a file named "--force".
+    if (
+      option.type === "string" &&
+      (token.value === undefined || (!token.inlineValue && token.value.startsWith("--")))
+    ) {
       throw usageError(raw, `${raw} cần một giá trị.`, `${raw} needs a value.`);
     }
-    out.values.set(name, value);
-    out.lists.set(name, [...(out.lists.get(name) ?? []), value]);
   }
-  return out;
+  return { positionals, values: values as ParsedArgs<O>["values"] };
 }
 
-/** A whole number within bounds, or a usage error naming the option. */
-export function integerOption(args: ParsedArgs, name: string, min: number, max: number): number | undefined {
-  const text = args.values.get(name);
+/** A whole number within bounds (the value of --`name`), or a usage error naming the option. */
+export function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
@@ -74,9 +75,13 @@ export function integerOption(args: ParsedArgs, name: string, min: number, max: 
   return n;
 }
 
-/** One of a list of words, or a usage error listing them. */
-export function choiceOption<T extends string>(args: ParsedArgs, name: string, choices: readonly T[], fallback: T): T {
-  const text = args.values.get(name);
+/** One of a list of words (the value of --`name`), or a usage error listing them. */
+export function choiceOption<T extends string>(
+  name: string,
+  text: string | undefined,
+  choices: readonly T[],
+  fallback: T
+): T {
   if (text === undefined) return fallback;
   const found = choices.find((c) => c === text.trim().toLowerCase());
   if (!found) {

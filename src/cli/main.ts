@@ -6,7 +6,7 @@ import { Io, processIo } from "./io";
 // Each command is loaded when it runs: exceljs alone takes a third of a second to load, and most runs
 // need only part of it (see analyse.ts) or none.
 const analyse = () => import("./analyse");
-const sample = () => import("./sample-command");
+const sample = () => import("./sample/command");
 const ruleset = () => import("./ruleset-command");
 
 const HELP = `ntm — đánh giá khu dân cư nông thôn mới (Phú Thọ) trên tệp .xlsx, không cần Excel

@@ -1,24 +1,24 @@
 import { engineRules } from "../rules/assessment/criterion-rule";
 import { Language } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset/ruleset-document";
-import { choiceOption, integerOption, OptionSpec, parseArgs } from "./args";
+import { choiceOption, integerOption, OptionSpec, readArguments } from "./args";
 import { EXIT } from "./exit-codes";
 import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 
-export const RULESET_OPTIONS: OptionSpec = {
-  out: { kind: "value", short: "o" },
-  ruleset: { kind: "value" },
-  format: { kind: "value" },
-  year: { kind: "value" },
-  group: { kind: "value" },
+export const RULESET_OPTIONS = {
+  out: { type: "string", short: "o" },
+  ruleset: { type: "string" },
+  format: { type: "string" },
+  year: { type: "string" },
+  group: { type: "string" },
   // The name of --group before groups: kept so that scripts written then still run.
-  "area-type": { kind: "value" },
-  force: { kind: "flag", short: "f" },
-  lang: { kind: "value" },
-  help: { kind: "flag", short: "h" },
-};
+  "area-type": { type: "string" },
+  force: { type: "boolean", short: "f" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
 
 /**
  * `ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--group G] [--force]`:
@@ -27,20 +27,20 @@ export const RULESET_OPTIONS: OptionSpec = {
  * criterion, to inspect).
  */
 export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, RULESET_OPTIONS);
-  const language: Language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
-  if (args.flags.has("help")) {
+  const args = readArguments(argv, RULESET_OPTIONS);
+  const language: Language = choiceOption("lang", args.values.lang, ["vi", "en"] as const, "vi");
+  if (args.values.help === true) {
     io.out(RULESET_HELP[language]);
     return EXIT.ok;
   }
-  const rulesetFile = args.values.get("ruleset");
-  const out = args.values.get("out");
+  const rulesetFile = args.values.ruleset;
+  const out = args.values.out;
   if (out !== undefined && isInput(out, [rulesetFile])) throw outputIsInput(out);
   const ruleset = await loadRuleset(rulesetFile);
-  const format = choiceOption(args, "format", ["file", "engine"] as const, "file");
+  const format = choiceOption("format", args.values.format, ["file", "engine"] as const, "file");
   const context = {
-    year: integerOption(args, "year", 2000, 2100),
-    group: args.values.get("group") ?? args.values.get("area-type"),
+    year: integerOption("year", args.values.year, 2000, 2100),
+    group: args.values.group ?? args.values["area-type"],
   };
   const doc =
     format === "file"
@@ -51,7 +51,7 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
     io.out(text);
     return EXIT.ok;
   }
-  refuseExisting(out, args.flags.has("force"));
+  refuseExisting(out, args.values.force === true);
   await writeFileOutput(out, new TextEncoder().encode(text));
   io.out(language === "vi" ? `Đã ghi bộ tiêu chí: ${out}` : `Ruleset written: ${out}`);
   return EXIT.ok;

@@ -1,8 +1,8 @@
-import { Assessor } from "../rules/assessment/assess";
 import { InputError, Problem, problem } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset/ruleset-document";
 import { SETTING_KEYS } from "../rules/workbook";
+import { RowAssessments } from "./row-assessments";
 
 /* global Office */
 
@@ -12,8 +12,11 @@ import { SETTING_KEYS } from "../rules/workbook";
  */
 export interface AddinState {
   ruleset: Ruleset;
-  /** The ruleset's Assessor: its engines and the verdicts it remembers live as long as the ruleset is in force. */
-  assessor: Assessor;
+  /**
+   * The functions' memory of assessed rows, with the ruleset's Assessor (engines, remembered verdicts):
+   * made anew with each ruleset put in force, so it lives exactly as long as that ruleset.
+   */
+  rows: RowAssessments;
   /** The saved column mapping as stored (a SavedMapping when the pane wrote it); checked where it is used. */
   mapping: unknown;
   /** Faults met loading the workbook's settings: shown wherever results are shown. */
@@ -87,7 +90,7 @@ export function stateFromSettings(settings: SettingsSource | undefined): AddinSt
       );
     }
   }
-  return { ruleset, assessor: new Assessor(ruleset), mapping, problems };
+  return { ruleset, rows: new RowAssessments(ruleset), mapping, problems };
 }
 
 /** The current state. On first use it loads the workbook's settings when Office has them. */
@@ -143,7 +146,7 @@ export function setRuleset(ruleset: Ruleset | undefined): void {
   const next = ruleset ?? embeddedRuleset();
   update({
     ruleset: next,
-    assessor: next === addinState().ruleset ? addinState().assessor : new Assessor(next),
+    rows: next === addinState().ruleset ? addinState().rows : new RowAssessments(next),
     problems: addinState().problems.filter((p) => p.code !== "stored-ruleset"),
   });
 }

@@ -1,26 +1,31 @@
 /// <reference path="./custom-functions.d.ts" />
 import { addinState, officeIsReady, subscribe, whenOfficeReady } from "./addin-state";
-import * as formulas from "./score";
+import { criteriaTable, threshold as thresholdInForce } from "./criteria";
+import { errorMessage } from "./excel-cells";
+import { explain as explanation } from "./explain";
+import { FormulaContext } from "./formula-context";
+import * as verdicts from "./score";
 import { InputError } from "../rules/message";
 
 /* global CustomFunctions, Excel */
 
 /**
  * The NTM.* custom functions: JSDoc entry points only (functions.json is generated from these comments;
- * English texts: locales/en-US.json). The work is in score.ts; faults become #VALUE! with a message.
- * Descriptions are Vietnamese (the default locale); parameter descriptions stay within 128 characters.
+ * English texts: locales/en-US.json). The work is in score.ts, explain.ts and criteria.ts; faults become
+ * #VALUE! with a message. Descriptions are Vietnamese (the default locale); parameter descriptions stay
+ * within 128 characters.
  */
 
 function excelError(e: unknown): Error {
   const message =
     e instanceof InputError
-      ? formulas.errorMessage(e)
+      ? errorMessage(e)
       : `Lỗi không mong đợi / Unexpected error: ${e instanceof Error ? e.message : String(e)}`;
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message) as unknown as Error;
 }
 
 /** Every function: wait for Office (so the workbook's settings are read), use the shared state, map faults. */
-function withState<T>(compute: (ctx: formulas.FormulaContext) => T | Promise<T>): Promise<T> {
+function withState<T>(compute: (ctx: FormulaContext) => T | Promise<T>): Promise<T> {
   const run = (): Promise<T> => {
     try {
       return Promise.resolve(compute(addinState())).catch((e: unknown) => Promise.reject(excelError(e)));
@@ -48,7 +53,7 @@ subscribe(() => {
  * @returns Số tiêu chí đạt.
  */
 export async function score(values: unknown[][], headers?: unknown[][]): Promise<number> {
-  return withState((ctx) => formulas.score(ctx, values, headers));
+  return withState((ctx) => verdicts.score(ctx, values, headers));
 }
 
 /**
@@ -59,7 +64,7 @@ export async function score(values: unknown[][], headers?: unknown[][]): Promise
  * @returns Đạt chuẩn / Chưa đạt (số đạt/tổng số).
  */
 export async function status(values: unknown[][], headers?: unknown[][]): Promise<string> {
-  return withState((ctx) => formulas.status(ctx, values, headers));
+  return withState((ctx) => verdicts.status(ctx, values, headers));
 }
 
 /**
@@ -70,7 +75,7 @@ export async function status(values: unknown[][], headers?: unknown[][]): Promis
  * @returns Danh sách tiêu chí chưa đạt.
  */
 export async function gaps(values: unknown[][], headers?: unknown[][]): Promise<string> {
-  return withState((ctx) => formulas.gaps(ctx, values, headers));
+  return withState((ctx) => verdicts.gaps(ctx, values, headers));
 }
 
 /**
@@ -82,7 +87,7 @@ export async function gaps(values: unknown[][], headers?: unknown[][]): Promise<
  * @returns Mỗi tiêu chí chưa đạt một ô.
  */
 export async function gapList(values: unknown[][], headers?: unknown[][], vertical?: boolean): Promise<string[][]> {
-  return withState(async (ctx) => (await formulas.gapList(ctx, values, headers, vertical)) as string[][]);
+  return withState(async (ctx) => (await verdicts.gapList(ctx, values, headers, vertical)) as string[][]);
 }
 
 /**
@@ -94,7 +99,7 @@ export async function gapList(values: unknown[][], headers?: unknown[][], vertic
  * @returns TRUE nếu đạt.
  */
 export async function met(criterion: unknown, values: unknown[][], headers?: unknown[][]): Promise<boolean> {
-  return withState((ctx) => formulas.met(ctx, criterion, values, headers));
+  return withState((ctx) => verdicts.met(ctx, criterion, values, headers));
 }
 
 /**
@@ -105,7 +110,7 @@ export async function met(criterion: unknown, values: unknown[][], headers?: unk
  * @returns Bảng giải thích, kèm lưu ý khi ngưỡng là tạm tính.
  */
 export async function explain(values: unknown[][], headers?: unknown[][]): Promise<unknown[][]> {
-  return withState((ctx) => formulas.explain(ctx, values, headers));
+  return withState((ctx) => explanation(ctx, values, headers));
 }
 
 /**
@@ -117,7 +122,7 @@ export async function explain(values: unknown[][], headers?: unknown[][]): Promi
  * @returns Ngưỡng: một số, hoặc TRUE cho chỉ tiêu Có/Không.
  */
 export async function threshold(indicator: unknown, year?: number, group?: string): Promise<number | boolean> {
-  return withState((ctx) => formulas.threshold(ctx, indicator, year, group));
+  return withState((ctx) => thresholdInForce(ctx, indicator, year, group));
 }
 
 /**
@@ -126,5 +131,5 @@ export async function threshold(indicator: unknown, year?: number, group?: strin
  * @returns Bảng tiêu chí và chỉ tiêu.
  */
 export async function criteria(): Promise<unknown[][]> {
-  return withState((ctx) => formulas.criteriaTable(ctx));
+  return withState((ctx) => criteriaTable(ctx));
 }

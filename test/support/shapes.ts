@@ -1,5 +1,5 @@
-import { SampleCell, SampleSheet } from "../../src/cli/sample";
-import { BookOptions, sampleBook, SampleBook } from "../../src/cli/sample-shapes";
+import { SampleCell, SampleSheet } from "../../src/cli/sample/sheet";
+import { BookOptions, sampleBook, SampleBook } from "../../src/cli/sample/shapes";
 import { CellValue } from "../../src/rules/reading/cell";
 import { embeddedRuleset } from "../../src/rules/ruleset/ruleset-document";
 import { SheetData } from "../../src/rules/workbook";

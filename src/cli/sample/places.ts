@@ -1,4 +1,4 @@
-import { foldText } from "../rules/ruleset/ruleset";
+import { foldText } from "../../rules/fold";
 
 /**
  * The 13 district-level units of Phú Thọ (before the 2019–2020 commune mergers) with communes and

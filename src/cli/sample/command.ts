@@ -1,26 +1,26 @@
 import * as path from "path";
-import { Language } from "../rules/message";
-import { foldText } from "../rules/ruleset/ruleset";
-import { embeddedRuleset } from "../rules/ruleset/ruleset-document";
-import { choiceOption, integerOption, OptionSpec, parseArgs, usageError } from "./args";
-import { EXIT } from "./exit-codes";
-import { refuseExisting, writeFileOutput } from "./files";
-import { Io } from "./io";
-import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./sample-shapes";
-import { DISTRICTS, findDistrict } from "./sample-places";
+import { Language } from "../../rules/message";
+import { foldText } from "../../rules/fold";
+import { embeddedRuleset } from "../../rules/ruleset/ruleset-document";
+import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "../args";
+import { EXIT } from "../exit-codes";
+import { refuseExisting, writeFileOutput } from "../files";
+import { Io } from "../io";
+import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./shapes";
+import { DISTRICTS, findDistrict } from "./places";
 
-export const SAMPLE_OPTIONS: OptionSpec = {
-  out: { kind: "value", short: "o" },
-  district: { kind: "value" },
-  areas: { kind: "value" },
-  layout: { kind: "value" },
-  shape: { kind: "value" },
-  commune: { kind: "value" },
-  seed: { kind: "value" },
-  force: { kind: "flag", short: "f" },
-  lang: { kind: "value" },
-  help: { kind: "flag", short: "h" },
-};
+export const SAMPLE_OPTIONS = {
+  out: { type: "string", short: "o" },
+  district: { type: "string" },
+  areas: { type: "string" },
+  layout: { type: "string" },
+  shape: { type: "string" },
+  commune: { type: "string" },
+  seed: { type: "string" },
+  force: { type: "boolean", short: "f" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
 
 export const SAMPLE_YEAR = 2019;
 export const SAMPLE_SEED = 2019;
@@ -35,9 +35,9 @@ const slug = (text: string): string =>
  * [--areas N] [--layout indicators|status] [--seed N] [--force]`
  */
 export async function sampleCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, SAMPLE_OPTIONS);
-  const language = choiceOption(args, "lang", ["vi", "en"] as const, "vi");
-  if (args.flags.has("help")) {
+  const args = readArguments(argv, SAMPLE_OPTIONS);
+  const language = choiceOption("lang", args.values.lang, ["vi", "en"] as const, "vi");
+  if (args.values.help === true) {
     io.out(SAMPLE_HELP[language]);
     return EXIT.ok;
   }
@@ -48,7 +48,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       "ntm sample takes no file name; use --out FILE.xlsx."
     );
   }
-  const districtName = args.values.get("district") ?? "Thanh Ba";
+  const districtName = args.values.district ?? "Thanh Ba";
   const district = findDistrict(districtName);
   if (!district) {
     const known = DISTRICTS.map((d) => d.name).join(", ");
@@ -58,20 +58,20 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       `"${districtName}" is not a Phú Thọ district. Choose one of: ${known}.`
     );
   }
-  const shape = choiceOption(args, "shape", SAMPLE_SHAPES, "district");
+  const shape = choiceOption("shape", args.values.shape, SAMPLE_SHAPES, "district");
   const oneCommune = shape === "commune" || shape === "sideways";
-  const commune = communeName(args.values.get("commune") ?? district.communes[0]);
+  const commune = communeName(args.values.commune ?? district.communes[0]);
   // A commune has about a dozen areas; a district about 150.
-  const areas = integerOption(args, "areas", 1, 5000) ?? (oneCommune ? 12 : 150);
-  const seed = integerOption(args, "seed", 0, 2 ** 31 - 1) ?? SAMPLE_SEED;
-  const layout = choiceOption(args, "layout", ["indicators", "status"] as const, "indicators");
+  const areas = integerOption("areas", args.values.areas, 1, 5000) ?? (oneCommune ? 12 : 150);
+  const seed = integerOption("seed", args.values.seed, 0, 2 ** 31 - 1) ?? SAMPLE_SEED;
+  const layout = choiceOption("layout", args.values.layout, ["indicators", "status"] as const, "indicators");
   const place =
     shape === "district"
       ? `${district.kind} ${district.name}`
       : shape === "communes"
         ? `cac xa ${district.name}`
         : `${commune}${shape === "sideways" ? " ngang" : ""}`;
-  const out = args.values.get("out") ?? `${slug(place)}-${SAMPLE_YEAR}${layout === "status" ? "-danh-gia" : ""}.xlsx`;
+  const out = args.values.out ?? `${slug(place)}-${SAMPLE_YEAR}${layout === "status" ? "-danh-gia" : ""}.xlsx`;
   if (path.extname(out).toLowerCase() !== ".xlsx") {
     throw usageError(
       "--out",
@@ -79,7 +79,7 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
       `The sample must be an .xlsx file, not "${out}".`
     );
   }
-  refuseExisting(out, args.flags.has("force"));
+  refuseExisting(out, args.values.force === true);
   const book = sampleBook(embeddedRuleset(), { shape, district, commune, areas, layout, seed, year: SAMPLE_YEAR });
   const creator =
     shape === "district" ? `UBND ${district.kind} ${district.name}` : oneCommune ? `UBND ${commune}` : "ntm sample";

@@ -1,19 +1,12 @@
 import ExcelJS from "exceljs";
-import { MergedRange } from "../rules/reading/cell";
-import { communeIdentity } from "../rules/reading/places";
-import { Ruleset } from "../rules/ruleset/ruleset";
-import { seededRandom } from "../rules/seeded-random";
-import {
-  addSampleSheet,
-  criterionHeader,
-  indicatorHeader,
-  SampleArea,
-  SampleCell,
-  SampleOptions,
-  SampleSheet,
-  sampleSheet,
-} from "./sample";
-import { District } from "./sample-places";
+import { MergedRange } from "../../rules/reading/cell";
+import { communeIdentity } from "../../rules/reading/places";
+import { Ruleset } from "../../rules/ruleset/ruleset";
+import { seededRandom } from "../../rules/seeded-random";
+import { SampleArea, SampleCell, SampleOptions, SampleSheet, sampleSheet } from "./sheet";
+import { criterionHeader, indicatorHeader } from "./headers";
+import { addSampleSheet } from "./xlsx";
+import { District } from "./places";
 
 /**
  * The shapes workbooks come in, besides the district roll-up: a workbook of one sheet per commune after a
