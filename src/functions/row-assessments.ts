@@ -3,6 +3,7 @@ import { Assessor } from "../rules/assessment/assess";
 import { AreaAssessment } from "../rules/assessment/assessment";
 import { CellValue } from "../rules/reading/cell";
 import { canonicalColumns } from "../rules/reading/columns/recognize";
+import { ReadingMemory } from "../rules/reading/reading-memory";
 import { ColumnMatch } from "../rules/reading/columns/roles";
 import { InputError } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
@@ -64,6 +65,11 @@ export class RowAssessments {
   readonly ruleset: Ruleset;
   /** The ruleset's engines, and the verdicts they remember. */
   readonly assessor: Assessor;
+  /**
+   * Readings of the cell values these rows hold: one reading object per repeated value, so that the
+   * Assessor shares its results between rows (see criterion-memory). Bounded by READING_MEMORY_LIMIT.
+   */
+  private readonly readings = new ReadingMemory();
   /** Header layouts by hash of the header cells. */
   private readonly headerLayouts = new LRUCache<number, RememberedHeaders>({ max: REMEMBERED_LAYOUTS });
   /** Layouts of saved mappings, by the mapping object (a new object when the pane saves again). */
@@ -103,7 +109,7 @@ export class RowAssessments {
     // thousands of calls at once, and building every area up front only feeds the garbage collector.
     const result = this.tail.then(() => {
       const { formats, fractions } = this.fractionFormats(cells, layout.columns);
-      const area = readAreaRow(cells, layout.columns, this.ruleset, formats);
+      const area = readAreaRow(cells, layout.columns, this.ruleset, formats, undefined, this.readings);
       return this.assessor.assess(area, {}).then((assessment) => ({ assessment, fractions }));
     });
     this.tail = result.catch(() => undefined);
