@@ -2,12 +2,11 @@ import { LRUCache } from "lru-cache";
 import { Assessor } from "../rules/assessment/assess";
 import { AreaAssessment } from "../rules/assessment/assessment";
 import { CellValue } from "../rules/reading/cell";
-import { canonicalColumns } from "../rules/reading/columns/recognize";
 import { ReadingMemory } from "../rules/reading/reading-memory";
-import { ColumnMatch } from "../rules/reading/columns/roles";
+import { canonicalColumns, ColumnMatch } from "../rules/reading/columns";
 import { InputError } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
-import { readAreaRow } from "../rules/reading/sheet-table/area-row";
+import { readAreaRow } from "../rules/reading/sheet-table";
 import { grid, headerRows, rowItems, toCell } from "./excel-cells";
 import { rowHash, sameRow } from "./row-hash";
 import {

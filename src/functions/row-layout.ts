@@ -1,9 +1,8 @@
 import { columnLetter } from "../rules/reading/cell";
-import { ColumnMatch } from "../rules/reading/columns/roles";
-import { recognizeHeaders } from "../rules/reading/columns/recognize";
+import { ColumnMatch, recognizeHeaders } from "../rules/reading/columns";
 import { InputError, Problem, problem } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
-import { fromSavedMapping } from "../rules/reading/sheet-table/saved-mapping";
+import { fromSavedMapping } from "../rules/reading/sheet-table";
 import { fault, quote, Table } from "./excel-cells";
 import { mixText } from "./row-hash";
 
