@@ -136,7 +136,6 @@ export const SETTING_KEYS = {
   ownedSheets: "ntm.ownedSheets",
   mapping: "ntm.mapping",
   ruleset: "ntm.ruleset",
-  roadmapEffort: "ntm.roadmapEffort",
   /** The pane's roadmap settings: an "ntm-roadmap/1" document, as the command line's --roadmap file. */
   roadmapSettings: "ntm.roadmapSettings",
 } as const;
