@@ -1,5 +1,5 @@
 import { logicToText } from "../rules/ruleset/criterion-logic-codec";
-import { formatValue, UNIT_LABEL } from "../rules/format";
+import { formatValue, OPERATOR_SIGN, UNIT_LABEL } from "../rules/format";
 import { Indicator, thresholdFor, ThresholdValue, ThresholdVariant } from "../rules/ruleset/ruleset";
 import { indicatorArgument, yearArgument } from "./criterion-argument";
 import { isBlank, Table, toCell } from "./excel-cells";
@@ -31,8 +31,6 @@ export const CRITERIA_HEADER = [
   "Đã xác minh",
   "Cách tính đạt",
 ];
-
-const OPERATOR_SIGN: Record<string, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
 
 function variantText(i: Indicator, v: ThresholdVariant): string {
   const years =

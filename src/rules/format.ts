@@ -44,6 +44,9 @@ export function formatValue(value: ThresholdValue, unit: Unit, language: Languag
   return formatNumber(value, language) + UNIT_SUFFIX[unit][language];
 }
 
+/** How an operator is written for people: "≥", "≤", "=". */
+export const OPERATOR_SIGN: Record<Operator, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
+
 /** "≥ 70%", "≤ 12%", "= Có". */
 export function formatCondition(
   operator: Operator,
@@ -51,6 +54,5 @@ export function formatCondition(
   unit: Unit,
   language: Language = "vi"
 ): string {
-  const sign: Record<Operator, string> = { ">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<" };
-  return `${sign[operator]} ${formatValue(threshold, unit, language)}`;
+  return `${OPERATOR_SIGN[operator]} ${formatValue(threshold, unit, language)}`;
 }
