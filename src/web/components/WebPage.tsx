@@ -5,32 +5,15 @@ import { SHEET_NAMES } from "../../rules/workbook";
 import { createPaneActions } from "../../taskpane/actions";
 import { Pane } from "../../taskpane/components/Pane";
 import { ProblemList } from "../../taskpane/components/ProblemList";
+import { rememberLanguage, storedLanguage } from "../../taskpane/language-choice";
 import { DocumentTools } from "../../taskpane/actions";
 import { FilesWorkbook } from "../files-workbook";
 import { distinctName, FileLike, identityOf, PickedEntry, readPicked } from "../picked-files";
 import { PAGE_STRINGS, PANE_STRINGS } from "../strings";
 import { usePageStyles } from "./WebPage.styles";
 
-const LANGUAGE_KEY = "ntm.language";
-
 /** The add-in's sheets of a picked file that the page reads (see FilesWorkbook). */
 const READ_OWN_SHEETS: string[] = [SHEET_NAMES.ruleset, SHEET_NAMES.roadmap];
-
-function storedLanguage(): Language {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY) === "en" ? "en" : "vi";
-  } catch {
-    return "vi";
-  }
-}
-
-function rememberLanguage(language: Language): void {
-  try {
-    localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Storage refused (a locked-down browser): the choice lasts while the page is open.
-  }
-}
 
 export interface WebPageProps {
   /** package.json's version, shown at the foot of the page. */
