@@ -186,13 +186,19 @@ describe("values read again within one reading (its ReadingMemory)", () => {
     expect(Object.is(read(memory, 0, "count").raw, 0)).toBe(true);
   });
 
-  test("remembers no more than its bound, the least recently used forgotten first", () => {
+  test("remembers no more than its bound: full, it starts afresh, and a reading made again is equal", () => {
     const memory = new ReadingMemory(3);
     const first = read(memory, 1, "count");
-    for (const n of [2, 3, 4, 5]) read(memory, n, "count");
+    read(memory, 2, "count");
+    read(memory, "Đạt", "boolean");
     expect(memory.size).toBe(3);
-    expect(read(memory, 5, "count")).toBe(read(memory, 5, "count"));
+    expect(read(memory, 1, "count")).toBe(first);
+    read(memory, 4, "count");
+    expect(memory.size).toBe(1);
+    expect(read(memory, 4, "count")).toBe(read(memory, 4, "count"));
     expect(read(memory, 1, "count")).not.toBe(first);
     expect(read(memory, 1, "count")).toEqual(first);
+    for (const n of [5, 6, 7, 8, 9, 10]) read(memory, n, "count");
+    expect(memory.size).toBeLessThanOrEqual(3);
   });
 });

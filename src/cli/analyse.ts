@@ -3,6 +3,7 @@ import * as path from "path";
 import { analyseWorkbook } from "../rules/analysis/analyse";
 import { readingSummary } from "../rules/analysis/reading-notes";
 import { Assessor } from "../rules/assessment/assess";
+import { ReadingMemory } from "../rules/reading/reading-memory";
 import { InputError, Language, problem, Problem } from "../rules/message";
 import { reportFileName } from "../rules/report/build-report";
 import { DossierRef, parseDossierList } from "../rules/report/dossier";
@@ -89,12 +90,14 @@ async function analyseSnapshot(
   file: string,
   snapshot: WorkbookSnapshot,
   assessor: Assessor,
+  memory: ReadingMemory,
   options: { sheets?: string[]; year?: number }
 ): Promise<FileResult> {
   try {
     const analysis = await analyseWorkbook(snapshotWorkbook(snapshot), {
       ruleset: assessor.ruleset,
       assessor,
+      memory,
       year: options.year,
       sheets: options.sheets,
       // Where the areas came from, shown as the source file: never taken for a district.
@@ -180,14 +183,15 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const roadmap = loadRoadmapSettings(roadmapFile);
 
   // Every file is read before anything is written, and every fault is listed at once. The files share
-  // one Assessor: a province's districts repeat the same values.
+  // one Assessor and one reading memory: a province's districts repeat the same values and headers.
   const assessor = new Assessor(ruleset);
+  const memory = new ReadingMemory();
   const results: FileResult[] = [];
   const failures: CliError[] = [];
   for (const file of files) {
     try {
       const snapshot = snapshotFile(file);
-      results.push(await analyseSnapshot(file, snapshot, assessor, { sheets: args.values.sheet, year }));
+      results.push(await analyseSnapshot(file, snapshot, assessor, memory, { sheets: args.values.sheet, year }));
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
       failures.push(e);

@@ -154,7 +154,7 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
   const { ruleset } = options;
   const assessor = options.assessor ?? new Assessor(ruleset);
   if (assessor.ruleset !== ruleset) throw new Error("The Assessor given is of another ruleset.");
-  const memory = new ReadingMemory();
+  const memory = options.memory ?? new ReadingMemory();
   const tableOptions: TableOptions = { year: options.year, source: options.source, memory };
   const found = options.tables
     ? await givenTables(workbook, options.tables)

@@ -1,4 +1,5 @@
 import { Assessor } from "../assessment/assess";
+import { ReadingMemory } from "../reading/reading-memory";
 import { Problem } from "../message";
 import { SheetResult } from "../report/report-labels";
 import { Ruleset } from "../ruleset/ruleset";
@@ -42,6 +43,11 @@ export interface AnalyseOptions {
    * none: the analysis makes its own.
    */
   assessor?: Assessor;
+  /**
+   * What reading remembers, to keep across analyses with this ruleset (the command line's files share
+   * one: a province's districts repeat the same values and headers); none: the analysis makes its own.
+   */
+  memory?: ReadingMemory;
   year?: number;
   /** Only these sheets (the command line's --sheet); else every sheet of the workbook. */
   sheets?: string[];

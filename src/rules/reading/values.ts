@@ -204,7 +204,7 @@ export function readCell(
   }
   if (typeof raw === "number") return readNumberCell(raw, unit, numberFormat, scale, memory);
   if (!memory) return readText(raw, unit, scale);
-  return memory.recall(`text|${unit}|${scale ?? 1}|${raw}`, () => readText(raw, unit, scale));
+  return memory.recall(unit, scale ?? 1, raw, () => readText(raw, unit, scale));
 }
 
 /**
@@ -215,6 +215,9 @@ export const BLANK_READING: Reading = Object.freeze({ kind: "missing", raw: null
 const BLANK_UNDEFINED: Reading = Object.freeze({ kind: "missing", raw: undefined });
 const TRUE_CELL: Reading = Object.freeze({ kind: "boolean", value: true, raw: true });
 const FALSE_CELL: Reading = Object.freeze({ kind: "boolean", value: false, raw: false });
+
+/** The memory's key of -0, whose reading keeps -0 as its raw value (a Map takes -0 for 0). */
+const NEGATIVE_ZERO = Symbol("-0");
 
 function readNumberCell(
   raw: number,
@@ -233,9 +236,10 @@ function readNumberCell(
   }
   const percent = unit === "percent" && !!numberFormat && numberFormat.includes("%");
   if (!memory) return readNumber(raw, unit, percent, scale);
-  // A stored percentage ignores any scale; -0 is kept apart from 0 (its reading keeps it as raw).
-  const key = `number|${unit}|${percent ? "%" : (scale ?? 1)}|${Object.is(raw, -0) ? "-0" : raw}`;
-  return memory.recall(key, () => readNumber(raw, unit, percent, scale));
+  // A stored percentage ignores any scale. Texts share the unit's shelf: a number key is never a text
+  // key, and -0 has a key of its own (its reading keeps it as raw).
+  const key = Object.is(raw, -0) ? NEGATIVE_ZERO : raw;
+  return memory.recall(unit, percent ? "%" : (scale ?? 1), key, () => readNumber(raw, unit, percent, scale));
 }
 
 function readNumber(raw: number, unit: Unit, percentFormatted: boolean, scale: number | undefined): Reading {

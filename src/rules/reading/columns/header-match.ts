@@ -64,7 +64,7 @@ function phraseSimilarity(index: RulesetIndex, h: HeaderWords, p: Phrase): numbe
 /** Every role the words of one header cell could mean, best first. */
 function scoreWords(index: RulesetIndex, tokens: string[]): Candidate[] {
   const key = tokens.join(" ");
-  return index.memory.recall(`words|${key}`, () => scoreNewWords(index, tokens, key));
+  return index.memory.recall("words", "", key, () => scoreNewWords(index, tokens, key));
 }
 
 function scoreNewWords(index: RulesetIndex, tokens: string[], key: string): Candidate[] {

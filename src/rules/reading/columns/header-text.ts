@@ -195,7 +195,7 @@ export interface HeaderPart {
 
 /** Header texts repeat across tables and rows: parse each once per reading. */
 export function parseHeader(text: string, memory: ReadingMemory): HeaderPart {
-  return memory.recall(`header|${text}`, () => parseHeaderText(text));
+  return memory.recall("header", "", text, () => parseHeaderText(text));
 }
 
 function parseHeaderText(text: string): HeaderPart {
