@@ -25,6 +25,22 @@ function referenceLoopMs(): number {
   return performance.now() - t0;
 }
 
+/**
+ * The same for memory: small objects made and soon dropped, as reading and writing many cells does. The
+ * loop above does not show a machine whose memory has slowed (seen here: the loop unchanged while this
+ * and every figure below took about twice as long), this does.
+ */
+function referenceAllocationMs(): number {
+  const t0 = performance.now();
+  let kept: Array<{ key: string; values: number[] }> = [];
+  for (let i = 0; i < 3e6; i++) {
+    kept.push({ key: `k${i}`, values: [i, i + 1] });
+    if (kept.length >= 100_000) kept = [];
+  }
+  if (kept.length < 0) throw new Error("unreachable");
+  return performance.now() - t0;
+}
+
 /** Run one bench file in this process and print its figures. */
 async function runFile(file: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -43,6 +59,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === CHILD_FLAG) return runFile(args[1]);
   console.log(`machine speed reference (10^8-step loop, lower is faster): ${Math.round(referenceLoopMs())} ms`);
+  console.log(
+    `machine memory reference (3·10^6 short-lived objects, lower is faster): ${Math.round(referenceAllocationMs())} ms`
+  );
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith(".bench.ts"))
