@@ -116,7 +116,9 @@ export class Assessor {
     for (let ci = 0; ci < all.length; ci++) {
       const c = all[ci];
       const readings: Reading[] = c.indicators.map((i) => area.indicators[i.id] ?? BLANK_READING);
-      const shared = await compiled.criteria[ci].result(area.criteria[c.id], readings);
+      const memory = compiled.criteria[ci];
+      const declared = area.criteria[c.id];
+      const shared = memory.known(declared, readings) ?? (await memory.result(declared, readings));
       criteria[ci] = shared.result;
       if (!shared.result.met) notMet.push(c.id);
       for (let k = 0; k < shared.missing.length; k++) missing.push(shared.missing[k]);

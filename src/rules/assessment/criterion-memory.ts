@@ -17,7 +17,8 @@ import { Criterion, ThresholdValue } from "../ruleset/ruleset";
  *    (100%, 95%, "Đạt"): a few hundred runs instead of one per area and criterion.
  * 3. A criterion's result (its verdict with the area's readings) is shared, frozen, between areas whose
  *    readings are the same objects (within one analysis, readings of a repeated cell value are: see
- *    ReadingMemory): a district builds each distinct result once.
+ *    ReadingMemory): a district builds each distinct result once, and an area whose result is known gets
+ *    it at once (`known`), without the promise an engine run needs.
  *
  * The Assessor bounds all of it together (MEMORY_LIMIT). test/assess-memo.test.ts checks every result
  * against a fresh engine of all the rules run on each area, over random rulesets and areas.
@@ -66,8 +67,20 @@ export class CriterionMemory {
     this.conditions = criterion.indicators.map(() => new Map());
   }
 
-  /** The criterion's result for an area's declared status and readings (in its indicators' order). */
+  /**
+   * The result already shared for this declared status and these readings (in the criterion's indicators'
+   * order), if any: the common case, answered without waiting.
+   */
+  known(declared: Reading | undefined, readings: Reading[]): SharedResult | undefined {
+    let node = this.results.get(declared ?? NO_STATUS) as Trie | undefined;
+    for (let k = 0; node && k < readings.length - 1; k++) node = node.get(readings[k]) as Trie | undefined;
+    return node?.get(readings[readings.length - 1]) as SharedResult | undefined;
+  }
+
+  /** The criterion's result for an area's declared status and readings, made now if not known. */
   async result(declared: Reading | undefined, readings: Reading[]): Promise<SharedResult> {
+    const known = this.known(declared, readings);
+    if (known) return known;
     let node = this.results;
     const keys = [declared ?? NO_STATUS, ...readings];
     for (let k = 0; k < keys.length - 1; k++) {
@@ -75,13 +88,9 @@ export class CriterionMemory {
       if (!next) node.set(keys[k], (next = new Map()));
       node = next;
     }
-    const last = keys[keys.length - 1];
-    let shared = node.get(last) as SharedResult | undefined;
-    if (!shared) {
-      shared = sharedResult(this.criterion, readings, declared, await this.verdict(readings), this.thresholds);
-      node.set(last, shared);
-      this.size++;
-    }
+    const shared = sharedResult(this.criterion, readings, declared, await this.verdict(readings), this.thresholds);
+    node.set(keys[keys.length - 1], shared);
+    this.size++;
     return shared;
   }
 
