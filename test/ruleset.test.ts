@@ -2,7 +2,7 @@ import { InputError, Problem } from "../src/rules/message";
 import { embeddedRuleset, parseRulesetJson, rulesetToDocument } from "../src/rules/ruleset/ruleset-document";
 import { columnLetter } from "../src/rules/reading/cell";
 import { RULESET_TABLE_COLUMNS, rulesetFromTable, rulesetToTable } from "../src/rules/ruleset/ruleset-table";
-import { thresholdFor, findCriterion, canonicalCriterionId } from "../src/rules/ruleset/ruleset";
+import { thresholdFor, findCriterion, findIndicator, canonicalCriterionId } from "../src/rules/ruleset/ruleset";
 
 function problemsOf(fn: () => unknown): Problem[] {
   try {
@@ -37,6 +37,15 @@ describe("the embedded ruleset", () => {
     expect(findCriterion(rs, "ho ngheo")?.id).toBe("TC07");
     expect(findCriterion(rs, "Thủy lợi")?.id).toBe("TC02");
     expect(canonicalCriterionId("Tiêu chí 3")).toBe("TC03");
+  });
+  test("finds indicators by id however typed, or by name", () => {
+    for (const typed of ["TC07.1", "tc 07.1", "7.1", "7,1", "Chỉ tiêu 7.1", "TC7.01"]) {
+      expect(findIndicator(rs, typed)?.id).toBe("TC07.1");
+    }
+    const poor = findIndicator(rs, "TC07.1")!;
+    expect(findIndicator(rs, poor.nameVi.toUpperCase())?.id).toBe("TC07.1");
+    expect(findIndicator(rs, "7.9")).toBeUndefined();
+    expect(findIndicator(rs, "TC07")).toBeUndefined();
   });
   test("round-trips through the file format", () => {
     const again = parseRulesetJson(JSON.stringify(rulesetToDocument(rs)));

@@ -1,21 +1,9 @@
 import { Criterion, findCriterion, findIndicator, Indicator, Ruleset } from "../rules/ruleset/ruleset";
-import { foldText } from "../rules/fold";
 import { argumentText, fault, isBlank, quote, toCell } from "./excel-cells";
 
 /** The criterion, indicator and year a formula names ("TC07", 7, "TC07.1", "Tỷ lệ hộ nghèo", 2025). */
 
 export const criterionLabel = (c: Criterion): string => `${c.id} ${c.nameVi}`;
-
-/** "TC7.1", "tc 07.1", 7.1, "Tỷ lệ hộ nghèo…" → the indicator. */
-function indicatorByText(ruleset: Ruleset, text: string): Indicator | undefined {
-  const m = /^(?:tc|tieu chi|chi tieu)? ?0*(\d{1,2}) ?[.,] ?0*(\d{1,2})$/.exec(foldText(text));
-  if (m) {
-    const id = `TC${m[1].padStart(2, "0")}.${Number(m[2])}`;
-    const byId = ruleset.indicators.find((i) => i.id === id);
-    if (byId) return byId;
-  }
-  return findIndicator(ruleset, text);
-}
 
 /** A criterion, or else an indicator (NTM.MET takes either). */
 export function criterionOrIndicator(ruleset: Ruleset, arg: unknown): { criterion?: Criterion; indicator?: Indicator } {
@@ -25,7 +13,7 @@ export function criterionOrIndicator(ruleset: Ruleset, arg: unknown): { criterio
   }
   const criterion = findCriterion(ruleset, text);
   if (criterion) return { criterion };
-  const indicator = indicatorByText(ruleset, text);
+  const indicator = findIndicator(ruleset, text);
   if (indicator) return { indicator };
   const first = ruleset.criteria[0]?.id ?? "";
   const last = ruleset.criteria[ruleset.criteria.length - 1]?.id ?? "";
@@ -46,7 +34,7 @@ export function indicatorArgument(ruleset: Ruleset, arg: unknown): Indicator {
       'The indicator id is missing (e.g. "TC01.1").'
     );
   }
-  const indicator = indicatorByText(ruleset, text);
+  const indicator = findIndicator(ruleset, text);
   if (indicator) return indicator;
   const criterion = findCriterion(ruleset, text);
   if (criterion && criterion.indicators.length === 1) return criterion.indicators[0];

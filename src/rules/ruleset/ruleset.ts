@@ -148,9 +148,16 @@ export function findCriterion(ruleset: Ruleset, idOrName: string): Criterion | u
 
 export function findIndicator(ruleset: Ruleset, idOrName: string): Indicator | undefined {
   const key = foldText(idOrName);
+  const asId = canonicalIndicatorId(idOrName);
   return ruleset.indicators.find(
-    (i) => foldText(i.id) === key || foldText(i.nameVi) === key || foldText(i.nameEn) === key
+    (i) => i.id === asId || foldText(i.id) === key || foldText(i.nameVi) === key || foldText(i.nameEn) === key
   );
+}
+
+/** "TC7.1", "tc 07.1", "7.1", "7,1", "chỉ tiêu 7.1" → "TC07.1"; anything else unchanged. */
+export function canonicalIndicatorId(text: string): string {
+  const m = /^(?:tc|tieu chi|chi tieu)? ?0*(\d{1,2}) ?[.,] ?0*(\d{1,2})$/.exec(foldText(text));
+  return m ? `TC${m[1].padStart(2, "0")}.${Number(m[2])}` : text.trim();
 }
 
 /** "tc7", "TC 07", "7" → "TC07"; anything else unchanged. */
