@@ -286,7 +286,7 @@ describe("an output never replaces an input, and every write failure is exit 6 w
       const folder = file(`atomic-${signal}`);
       fs.mkdirSync(folder);
       // The command line's own writer (the built one), holding its temporary file open until killed.
-      const files = path.join(path.dirname(bin), "..", "build", "cli", "cli", "files.js");
+      const files = path.join(path.dirname(bin), "..", "build", "cli", "cli", "output-files.js");
       const script = `require(${JSON.stringify(files)}).writeOutput(${JSON.stringify(path.join(folder, "bao-cao.xlsx"))},
         async (tmp) => { require("fs").writeFileSync(tmp, "một nửa"); await new Promise((r) => setTimeout(r, 30000)); })`;
       const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });

@@ -14,7 +14,7 @@ import { Ruleset } from "../rules/ruleset/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, writeFileOutput } from "./files";
+import { isInput, outputIsInput, writeFileOutput } from "./output-files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";

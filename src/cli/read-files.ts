@@ -4,7 +4,7 @@ import { XLSX_LIMITS } from "../xlsx/limits";
 import { readXlsx, WorkbookSnapshot } from "../xlsx/read-workbook";
 import { XlsxReadError } from "../xlsx/read-error";
 import { CliError, EXIT } from "./exit-codes";
-import { readInputBytes } from "./files";
+import { readInputBytes } from "./input-files";
 
 /**
  * An input workbook read into memory by the one .xlsx reader (src/xlsx), every sheet. A file it

@@ -4,7 +4,7 @@ import { writeOwnSheets } from "../rules/analysis/own-sheets";
 import { ChartSpec, SheetOutput } from "../rules/workbook";
 import { ChartPicture } from "../documents/chart-picture";
 import { XlsxWorkbook } from "../documents/xlsx-workbook";
-import { writeOutput } from "./files";
+import { writeOutput } from "./output-files";
 import { finishReport } from "./xlsx-pictures";
 
 /**

@@ -3,7 +3,7 @@ import { InputError, problem } from "../rules/message";
 import { PlanSettings } from "../rules/report/build-report";
 import { roadmapSettingsFromDocument } from "../rules/roadmap-settings";
 import { CliError, EXIT } from "./exit-codes";
-import { readJsonText } from "./files";
+import { readJsonText } from "./input-files";
 
 /** Roadmap settings from `--roadmap FILE.json` ("ntm-roadmap/1"); none given: the five-year defaults. */
 export function loadRoadmapSettings(file: string | undefined): PlanSettings {

@@ -3,7 +3,7 @@ import { Language } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, readArguments } from "./args";
 import { EXIT } from "./exit-codes";
-import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./files";
+import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./output-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 

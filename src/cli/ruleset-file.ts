@@ -5,7 +5,7 @@ import { Ruleset } from "../rules/ruleset/ruleset";
 import { embeddedRuleset, parseRulesetJson } from "../rules/ruleset/ruleset-document";
 import { SHEET_NAMES } from "../rules/workbook";
 import { CliError, EXIT } from "./exit-codes";
-import { readJsonText } from "./files";
+import { readJsonText } from "./input-files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 
 const rulesetError = (where: string, vi: string, en: string) =>

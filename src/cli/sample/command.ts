@@ -4,7 +4,7 @@ import { foldText } from "../../rules/fold";
 import { embeddedRuleset } from "../../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "../args";
 import { EXIT } from "../exit-codes";
-import { refuseExisting, writeFileOutput } from "../files";
+import { refuseExisting, writeFileOutput } from "../output-files";
 import { Io } from "../io";
 import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./shapes";
 import { DISTRICTS, findDistrict } from "./places";
