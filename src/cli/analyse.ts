@@ -1,10 +1,9 @@
-import * as fs from "fs";
 import * as path from "path";
 import { analyseWorkbook } from "../rules/analysis/analyse";
 import { readingSummary } from "../rules/analysis/reading-notes";
 import { Assessor } from "../rules/assessment/assess";
 import { ReadingMemory } from "../rules/reading/reading-memory";
-import { InputError, Language, problem, Problem } from "../rules/message";
+import { InputError, Language, msg, Problem } from "../rules/message";
 import { reportFileName } from "../rules/report/build-report";
 import { DossierRef, parseDossierList } from "../rules/report/dossier";
 import { Rasterizer } from "../documents/chart-picture";
@@ -14,7 +13,7 @@ import { Ruleset } from "../rules/ruleset/ruleset";
 import { WorkbookSnapshot } from "../xlsx/read-workbook";
 import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
-import { isInput, outputIsInput, writeFileOutput } from "./output-files";
+import { checkOutput, CommandInput, OutputKind, writeFileOutput } from "./output-files";
 import { snapshotFile, snapshotWorkbook } from "./read-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
@@ -42,44 +41,9 @@ export function defaultReportPath(files: string[]): string {
   return files.length === 1 ? path.join(path.dirname(files[0]), name) : name;
 }
 
-const outputError = (where: string, vi: string, en: string) =>
-  new CliError(EXIT.output, [problem("output", where, vi, en)]);
-
-/**
- * Refuse early, before any work: a report that would replace an input (an .xlsx, the --ruleset or
- * --roadmap file), or an existing one without --force.
- */
-function checkOutput(
-  out: string,
-  inputs: Array<string | undefined>,
-  force: boolean,
-  option: "--out" | "--docx" = "--out"
-): void {
-  const extension = option === "--out" ? ".xlsx" : ".docx";
-  if (path.extname(out).toLowerCase() !== extension) {
-    throw usageError(
-      option,
-      `Báo cáo phải là tệp ${extension}, không phải "${out}".`,
-      `The report must be an ${extension} file, not "${out}".`
-    );
-  }
-  if (isInput(out, inputs)) throw outputIsInput(out, option);
-  if (!fs.existsSync(out)) return;
-  if (fs.statSync(out).isDirectory()) {
-    throw outputError(
-      out,
-      `Đây là một thư mục; hãy cho tên tệp báo cáo ${extension}.`,
-      `This is a folder; give a report file name ending in ${extension}.`
-    );
-  }
-  if (!force) {
-    throw outputError(
-      out,
-      `Tệp báo cáo đã có. Thêm --force để ghi đè, hoặc chọn tên khác với ${option}.`,
-      `The report file already exists. Add --force to replace it, or choose another name with ${option}.`
-    );
-  }
-}
+/** The report files: an .xlsx at --out, a Word .docx at --docx (so never the same file). */
+const REPORT: OutputKind = { option: "--out", extension: ".xlsx", what: msg("Báo cáo", "The report") };
+const WORD_REPORT: OutputKind = { option: "--docx", extension: ".docx", what: msg("Báo cáo", "The report") };
 
 /** Problems of one file, each located as "file › where". */
 const inFile = (file: string, problems: Problem[]): Problem[] =>
@@ -168,16 +132,14 @@ export async function analyseCommand(argv: string[], io: Io): Promise<number> {
   const docx = args.values.docx;
   const rulesetFile = args.values.ruleset;
   const roadmapFile = args.values.roadmap;
-  const inputs = [...files, rulesetFile, roadmapFile];
-  if (out !== undefined) checkOutput(out, inputs, args.values.force === true);
-  if (docx !== undefined) checkOutput(docx, inputs, args.values.force === true, "--docx");
-  if (out !== undefined && docx !== undefined && path.resolve(out) === path.resolve(docx)) {
-    throw usageError(
-      "--docx",
-      "--docx và --out phải là hai tệp khác nhau.",
-      "--docx and --out must name two different files."
-    );
-  }
+  const inputs: CommandInput[] = [
+    ...files.map((file) => ({ file, what: msg("tệp cần đánh giá", "a workbook to assess") })),
+    { file: rulesetFile, what: msg("tệp --ruleset", "the --ruleset file") },
+    { file: roadmapFile, what: msg("tệp --roadmap", "the --roadmap file") },
+  ];
+  const force = args.values.force === true;
+  if (out !== undefined) checkOutput(out, REPORT, inputs, force);
+  if (docx !== undefined) checkOutput(docx, WORD_REPORT, inputs, force);
   const dossier = dossierOption(args.values.dossier);
   const ruleset = await loadRuleset(rulesetFile);
   const roadmap = loadRoadmapSettings(roadmapFile);

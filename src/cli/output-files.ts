@@ -1,47 +1,90 @@
 import * as fs from "fs";
 import * as path from "path";
-import { problem } from "../rules/message";
+import { Message, problem } from "../rules/message";
+import { usageError } from "./args";
 import { CliError, EXIT } from "./exit-codes";
 
 /*
- * Writing the files a command makes (reports, samples, ruleset files): checks of an output path, then a
- * write that is whole or nothing (a temporary file renamed over the target, removed on failure or on
- * SIGINT/SIGTERM), every failure exit 6 with a message. Reading inputs is input-files.ts.
+ * Writing the files a command makes (reports, samples, ruleset files): the one check of an output path,
+ * made before any work, then a write that is whole or nothing (a temporary file renamed over the target,
+ * removed on failure or on SIGINT/SIGTERM), every failure exit 6 with a message. Reading inputs is
+ * input-files.ts.
  */
 
-/**
- * Whether `out` is one of `inputs` (an output must never replace an input): the same file on disk,
- * however it is named (another path, a symbolic or a hard link).
- */
-export function isInput(out: string, inputs: Array<string | undefined>): boolean {
-  let target: fs.Stats;
-  try {
-    target = fs.statSync(out);
-  } catch {
-    // No file there yet: it is no input (an input that does not exist is refused when it is read).
-    return false;
-  }
-  return inputs.some((input) => {
-    if (input === undefined) return false;
+/** What a command writes at one option: the option, the file's extension, what the file is (in messages). */
+export interface OutputKind {
+  option: "--out" | "--docx";
+  extension: ".xlsx" | ".docx" | ".json";
+  /** "Báo cáo" / "The report": the subject of "… must be an .xlsx file". */
+  what: Message;
+}
+
+/** A file the command reads, with how the user knows it ("the --ruleset file"); not given: undefined. */
+export interface CommandInput {
+  file: string | undefined;
+  what: Message;
+}
+
+const outputError = (out: string, vi: string, en: string) =>
+  new CliError(EXIT.output, [problem("output", out, vi, en)]);
+
+/** The input that is the file `target` on disk, however either is named (another path, a symbolic or a hard link). */
+function inputAt(target: fs.Stats, inputs: CommandInput[]): CommandInput | undefined {
+  return inputs.find(({ file }) => {
+    if (file === undefined) return false;
     try {
-      const s = fs.statSync(input);
+      const s = fs.statSync(file);
       return s.dev === target.dev && s.ino === target.ino;
     } catch {
+      // An input that does not exist is refused when it is read.
       return false;
     }
   });
 }
 
-/** The refusal when `--out` (or `--docx`) names an input file. */
-export function outputIsInput(out: string, option = "--out"): CliError {
-  return new CliError(EXIT.output, [
-    problem(
-      "output",
+/**
+ * The one check of an output path, for every command that writes a file, made before any work: not a
+ * folder, the extension of what is written (else usage, exit 2), never one of the command's inputs (not
+ * even with --force), not a file already there unless --force. Each refusal names the option and path.
+ */
+export function checkOutput(out: string, kind: OutputKind, inputs: CommandInput[], force: boolean): void {
+  const { option, extension, what } = kind;
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(out);
+  } catch {
+    // Nothing there to replace (or a path that cannot be, such as under a file: writing says why).
+    existing = undefined;
+  }
+  if (existing?.isDirectory()) {
+    throw outputError(
       out,
-      `Tệp ghi ra không được ghi đè lên tệp đầu vào (tệp .xlsx, --ruleset hay --roadmap). Hãy chọn tên khác với ${option}.`,
-      `The output must not replace an input file (an .xlsx, --ruleset or --roadmap). Choose another name with ${option}.`
-    ),
-  ]);
+      `Đây là một thư mục, không phải tệp; hãy cho ${option} một tên tệp ${extension}.`,
+      `This is a folder, not a file; give ${option} a file name ending in ${extension}.`
+    );
+  }
+  if (path.extname(out).toLowerCase() !== extension) {
+    throw usageError(
+      option,
+      `${what.vi} phải là tệp ${extension}, không phải "${out}".`,
+      `${what.en} must be an ${extension} file, not "${out}".`
+    );
+  }
+  const input = existing && inputAt(existing, inputs);
+  if (input) {
+    throw outputError(
+      out,
+      `Tệp ghi ra không được ghi đè lên tệp đầu vào (${input.what.vi}). Hãy chọn tên khác với ${option}.`,
+      `The output must not replace an input file (${input.what.en}). Choose another name with ${option}.`
+    );
+  }
+  if (existing && !force) {
+    throw outputError(
+      out,
+      `Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với ${option}.`,
+      `The file already exists. Add --force to replace it, or choose another name with ${option}.`
+    );
+  }
 }
 
 /** Temporary files being written, removed if the process is interrupted. */
@@ -136,19 +179,7 @@ export async function writeOutput(target: string, write: (tmp: string) => Promis
   }
 }
 
+/** Write `bytes` as an output (see writeOutput). */
 export function writeFileOutput(target: string, bytes: Uint8Array): Promise<void> {
   return writeOutput(target, async (tmp) => fs.writeFileSync(tmp, bytes, { flag: "wx" }));
-}
-
-/** A file the command would create must not replace one already there, unless --force says so. */
-export function refuseExisting(out: string, force: boolean): void {
-  if (!fs.existsSync(out) || force) return;
-  throw new CliError(EXIT.output, [
-    problem(
-      "output",
-      out,
-      "Tệp đã có. Thêm --force để ghi đè, hoặc chọn tên khác với --out.",
-      "The file already exists. Add --force to replace it, or choose another name with --out."
-    ),
-  ]);
 }

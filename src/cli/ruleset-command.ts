@@ -1,9 +1,9 @@
 import { engineRules } from "../rules/assessment/criterion-rule";
-import { Language } from "../rules/message";
+import { Language, msg } from "../rules/message";
 import { rulesetToDocument } from "../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, readArguments } from "./args";
 import { EXIT } from "./exit-codes";
-import { isInput, outputIsInput, refuseExisting, writeFileOutput } from "./output-files";
+import { checkOutput, OutputKind, writeFileOutput } from "./output-files";
 import { Io } from "./io";
 import { loadRuleset } from "./ruleset-file";
 
@@ -20,6 +20,13 @@ export const RULESET_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpec;
 
+/** Either format is JSON text: a .json file, which --ruleset reads back as such (an .xlsx is read as a workbook). */
+const RULESET_FILE: OutputKind = {
+  option: "--out",
+  extension: ".json",
+  what: msg("Tệp bộ tiêu chí", "The ruleset file"),
+};
+
 /**
  * `ntm ruleset [--ruleset FILE] [--out FILE.json] [--format file|engine] [--year N] [--group G] [--force]`:
  * the ruleset in use as a file an officer can correct and pass back with --ruleset (format "file"), or
@@ -35,7 +42,10 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
   }
   const rulesetFile = args.values.ruleset;
   const out = args.values.out;
-  if (out !== undefined && isInput(out, [rulesetFile])) throw outputIsInput(out);
+  if (out !== undefined) {
+    const source = { file: rulesetFile, what: msg("tệp --ruleset", "the --ruleset file") };
+    checkOutput(out, RULESET_FILE, [source], args.values.force === true);
+  }
   const ruleset = await loadRuleset(rulesetFile);
   const format = choiceOption("format", args.values.format, ["file", "engine"] as const, "file");
   const context = {
@@ -51,7 +61,6 @@ export async function rulesetCommand(argv: string[], io: Io): Promise<number> {
     io.out(text);
     return EXIT.ok;
   }
-  refuseExisting(out, args.values.force === true);
   await writeFileOutput(out, new TextEncoder().encode(text));
   io.out(language === "vi" ? `Đã ghi bộ tiêu chí: ${out}` : `Ruleset written: ${out}`);
   return EXIT.ok;

@@ -1,10 +1,9 @@
-import * as path from "path";
-import { Language } from "../../rules/message";
+import { Language, msg } from "../../rules/message";
 import { foldText } from "../../rules/fold";
 import { embeddedRuleset } from "../../rules/ruleset/ruleset-document";
 import { choiceOption, integerOption, OptionSpec, readArguments, usageError } from "../args";
 import { EXIT } from "../exit-codes";
-import { refuseExisting, writeFileOutput } from "../output-files";
+import { checkOutput, OutputKind, writeFileOutput } from "../output-files";
 import { Io } from "../io";
 import { communeName, SAMPLE_SHAPES, sampleBook, sampleBookWorkbook } from "./shapes";
 import { DISTRICTS, findDistrict } from "./places";
@@ -21,6 +20,8 @@ export const SAMPLE_OPTIONS = {
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies OptionSpec;
+
+const SAMPLE_FILE: OutputKind = { option: "--out", extension: ".xlsx", what: msg("Tệp mẫu", "The sample") };
 
 export const SAMPLE_YEAR = 2019;
 export const SAMPLE_SEED = 2019;
@@ -72,14 +73,8 @@ export async function sampleCommand(argv: string[], io: Io): Promise<number> {
         ? `cac xa ${district.name}`
         : `${commune}${shape === "sideways" ? " ngang" : ""}`;
   const out = args.values.out ?? `${slug(place)}-${SAMPLE_YEAR}${layout === "status" ? "-danh-gia" : ""}.xlsx`;
-  if (path.extname(out).toLowerCase() !== ".xlsx") {
-    throw usageError(
-      "--out",
-      `Tệp mẫu phải là tệp .xlsx, không phải "${out}".`,
-      `The sample must be an .xlsx file, not "${out}".`
-    );
-  }
-  refuseExisting(out, args.values.force === true);
+  // A sample is made from the built-in ruleset and place names: it reads no file that it could replace.
+  checkOutput(out, SAMPLE_FILE, [], args.values.force === true);
   const book = sampleBook(embeddedRuleset(), { shape, district, commune, areas, layout, seed, year: SAMPLE_YEAR });
   const creator =
     shape === "district" ? `UBND ${district.kind} ${district.name}` : oneCommune ? `UBND ${commune}` : "ntm sample";
