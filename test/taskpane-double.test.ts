@@ -170,7 +170,7 @@ describe("the pane's actions on Excel", () => {
     expect(distribution?.values.some((r) => r[0] === "0/13")).toBe(true);
     // The mapping is remembered in the workbook and given to the custom functions.
     expect(JSON.parse(String(after.settings[SETTING_KEYS.mapping]))[0].sheet).toBe(user.name);
-    expect((addinState().mapping as Array<{ sheet: string }>)[0].sheet).toBe(user.name);
+    expect((addinState().mappings as Array<{ sheet: string }>)[0].sheet).toBe(user.name);
   });
 
   test("a user's sheet that carries a result sheet's name is left alone and the pane says where the results went", async () => {
@@ -269,7 +269,7 @@ describe("the pane's actions on Excel", () => {
     const [again] = (await reopened.detect(info.ruleset)).tables;
     expect(again.source).toBe("saved");
     expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
-    expect((addinState().mapping as Array<{ columns: unknown[] }>)[0].columns).toHaveLength(corrected.columns.length);
+    expect((addinState().mappings as Array<{ columns: unknown[] }>)[0].columns).toHaveLength(corrected.columns.length);
   });
 
   test("criteria: written to a sheet, corrected there, reloaded for the pane and the custom functions; a faulty edit is refused with its cell", async () => {

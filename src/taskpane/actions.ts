@@ -1,4 +1,4 @@
-import { setMapping, setRuleset } from "../functions/addin-state";
+import { setMappings, setRuleset } from "../functions/addin-state";
 import { analyseAndWrite, reviewAndWrite } from "../rules/analysis/runs";
 import { reloadRulesetFromSheet, saveMappings, WriteOutcome, writeOwnSheets } from "../rules/analysis/own-sheets";
 import { TableChoice } from "../rules/analysis/analysis-shapes";
@@ -329,7 +329,7 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
 
     async saveMapping(tables) {
       await saveMappings(host, tables);
-      setMapping(tables.map((t) => toSavedMapping(t.sheet, t.layout)));
+      setMappings(tables.map((t) => toSavedMapping(t.sheet, t.layout)));
     },
 
     async analyse(request) {
@@ -345,7 +345,7 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
         roadmap,
         dossier,
       });
-      setMapping(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
+      setMappings(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
       const read = run.analysis.tables;
       const assessments = read.flatMap((t) => t.assessments);
       let hiddenAreas = 0;
