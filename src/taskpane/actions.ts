@@ -132,7 +132,10 @@ export interface Detection {
   tables: DetectedTable[];
   /** Sheets passed over, with the reason (a cover, notes, no table). */
   skipped: SkippedSheet[];
-  /** Why no table could be recognised (a "manual" table is offered instead). */
+  /**
+   * Why no table could be recognised (a "manual" table is offered instead), or why a saved column mapping
+   * was set aside (its tables were found again).
+   */
   problems?: Problem[];
 }
 
@@ -315,6 +318,8 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
             included: true,
           })),
           skipped: found.skipped,
+          // A saved mapping that could not be read or no longer fits: its tables were found again.
+          problems: found.notes,
         };
       } catch (e) {
         // No criterion column recognised anywhere: offer the sheet in view's header row to be mapped by hand.
