@@ -1,4 +1,6 @@
+import { analyseWorkbook } from "../src/rules/analysis/analyse";
 import { analyseAndWrite, reviewAndWrite } from "../src/rules/analysis/runs";
+import { readMappingSetting, toSavedMapping } from "../src/rules/reading/sheet-table";
 import { gapHighlights } from "../src/rules/analysis/highlights";
 import { reloadRulesetFromSheet, writeOwnSheets } from "../src/rules/analysis/own-sheets";
 import { HIGHLIGHT_FILL } from "../src/rules/palette";
@@ -194,5 +196,60 @@ describe("the analysis pipeline over the workbook interface", () => {
     wb.outputs.set(SHEET_NAMES.ruleset, { ...table, rows: bad });
     const p = await problemsOf(reloadRulesetFromSheet(wb, rs));
     expect(p[0].where).toBe(`${SHEET_NAMES.ruleset}!${columnLetter(threshold)}${header + 2}`);
+  });
+});
+
+describe("the saved column mappings, read by the analysis", () => {
+  /** A district sheet analysed once without a saved mapping: its tables as detected. */
+  async function detected() {
+    const sheet = indicatorRollup({ merges: true });
+    const first = await analyseWorkbook(new MemoryWorkbook([sheet]), { ruleset: rs });
+    return { sheet, first };
+  }
+
+  test("an unreadable setting is set aside and said, in the same words as the custom functions'; the table is found again", async () => {
+    const { sheet, first } = await detected();
+    const wb = new MemoryWorkbook([sheet]);
+    wb.settings.set(SETTING_KEYS.mapping, "{not json");
+    const analysis = await analyseWorkbook(wb, { ruleset: rs });
+    expect(analysis.notes).toEqual([readMappingSetting("{not json").problem]);
+    expect(analysis.notes[0]).toMatchObject({ code: "stored-mapping", where: SETTING_KEYS.mapping });
+    expect(analysis.tables.map((t) => t.layout)).toEqual(first.tables.map((t) => t.layout));
+    expect(analysis.tables[0].assessments).toHaveLength(first.tables[0].assessments.length);
+  });
+
+  test("a mapping that no longer fits its sheet is set aside for that sheet, with the reason", async () => {
+    const { sheet, first } = await detected();
+    const saved = toSavedMapping(sheet.name, first.tables[0].layout);
+    const wb = new MemoryWorkbook([sheet]);
+    const misfit = {
+      ...saved,
+      columns: [...saved.columns, { column: "ZZ", role: { kind: "indicator", indicatorId: "TC99.9" } }],
+    };
+    wb.settings.set(SETTING_KEYS.mapping, JSON.stringify([misfit]));
+    const analysis = await analyseWorkbook(wb, { ruleset: rs });
+    expect(analysis.notes).toHaveLength(1);
+    expect(analysis.notes[0]).toMatchObject({ code: "saved-mapping", where: sheet.name });
+    expect(analysis.notes[0].message.vi).toContain('"TC99.9"');
+    expect(analysis.notes[0].message.vi).toContain(`Các cột của trang "${sheet.name}" được nhận lại`);
+    expect(analysis.tables.map((t) => t.layout)).toEqual(first.tables.map((t) => t.layout));
+  });
+
+  test("a saved mapping that fits is used, as a list or as one older mapping, with nothing to say; so is none", async () => {
+    const { sheet, first } = await detected();
+    // The user ignored the households column: only the saved mapping says so.
+    const saved = toSavedMapping(sheet.name, first.tables[0].layout);
+    saved.columns = saved.columns.filter((c) => c.role.kind !== "households");
+    expect(saved.columns.length).toBeLessThan(first.tables[0].layout.columns.length);
+    for (const text of [JSON.stringify([saved]), JSON.stringify(saved)]) {
+      const wb = new MemoryWorkbook([sheet]);
+      wb.settings.set(SETTING_KEYS.mapping, text);
+      const analysis = await analyseWorkbook(wb, { ruleset: rs });
+      expect(analysis.notes).toEqual([]);
+      expect(analysis.tables[0].layout.columns.some((c) => c.role.kind === "households")).toBe(false);
+    }
+    const empty = new MemoryWorkbook([sheet]);
+    empty.settings.set(SETTING_KEYS.mapping, "");
+    expect((await analyseWorkbook(empty, { ruleset: rs })).notes).toEqual([]);
   });
 });

@@ -3,7 +3,15 @@
  * argument, numbers as numbers, text, booleans, "" for blank cells, error values; faults as #VALUE! with a message.
  */
 import * as fn from "../src/functions/functions";
-import { addinState, reloadSettings, resetAddinState, setMapping, setRuleset } from "../src/functions/addin-state";
+import {
+  addinState,
+  reloadSettings,
+  resetAddinState,
+  setMappings,
+  setRuleset,
+  stateFromSettings,
+} from "../src/functions/addin-state";
+import { readMappingSetting } from "../src/rules/reading/sheet-table";
 import { rowHash } from "../src/functions/row-hash";
 import { RowAssessments } from "../src/functions/row-assessments";
 import { CellValue } from "../src/rules/reading/cell";
@@ -427,18 +435,18 @@ describe("the saved column mapping", () => {
   const sheetRow = (cells: CellValue[]): CellValue[] => [1, "Khu 1", "ghi chú", ...cells];
 
   test("used when no headers are given: the row runs from column A", async () => {
-    setMapping(mapping);
+    setMappings([mapping]);
     expect(await fn.score(range(sheetRow(failing)))).toBe(11);
     expect(await fn.score(range(sheetRow(failing)), null as unknown as undefined)).toBe(11);
   });
 
   test("headers still win over the saved mapping", async () => {
-    setMapping(mapping);
+    setMappings([mapping]);
     expect(await fn.score(range(failing), range(ruleset.indicators.map((i) => i.id)))).toBe(11);
   });
 
   test("a row that does not reach the mapped columns says which column and how", async () => {
-    setMapping(mapping);
+    setMappings([mapping]);
     const message = await valueError(() => fn.score(range(failing)));
     expect(message).toContain("đến cột Y");
     expect(message).toContain("A5:Y5");
@@ -455,7 +463,7 @@ describe("the saved column mapping", () => {
         ...ruleset.indicators.map((i, k) => ({ row: 5 + k, role: { kind: "indicator", indicatorId: i.id } })),
       ],
     };
-    setMapping([sideways, mapping]);
+    setMappings([sideways, mapping]);
     expect(await fn.score(range(sheetRow(failing)))).toBe(11);
     const areaColumn = [null, null, "Khu 1", null, ...failing].map((c) => [c]);
     expect(await fn.score(areaColumn)).toBe(11);
@@ -465,7 +473,7 @@ describe("the saved column mapping", () => {
   });
 
   test("a mapping saved with another ruleset is reported, not guessed", async () => {
-    setMapping({ ...mapping, columns: [{ column: "D", role: { kind: "indicator", indicatorId: "TC99.9" } }] });
+    setMappings([{ ...mapping, columns: [{ column: "D", role: { kind: "indicator", indicatorId: "TC99.9" } }] }]);
     expect(await valueError(() => fn.score(range(sheetRow(failing))))).toContain("TC99.9");
   });
 });
@@ -493,6 +501,26 @@ describe("the workbook's settings (Office.context.document.settings)", () => {
     expect(notes.some((n) => String(n).includes("Bộ tiêu chí lưu trong sổ có lỗi"))).toBe(true);
     const explained = (await fn.explain(range(failing))).filter((r) => r[0] === "Lưu ý");
     expect(explained).toHaveLength(2);
+  });
+
+  test("an unreadable saved mapping is set aside and said beside results, in the words the pane uses", async () => {
+    officeWith({ [SETTING_KEYS.mapping]: "{not json" });
+    expect(await fn.score(range(failing))).toBe(11);
+    expect(addinState().problems).toEqual([readMappingSetting("{not json").problem]);
+    expect(addinState().mappings).toEqual([]);
+    const notes = (await fn.criteria()).filter((r) => r[0] === "Lưu ý").map((r) => r[1]);
+    expect(notes).toContain(readMappingSetting("{not json").problem?.message.vi);
+    setMappings([]);
+    expect(addinState().problems).toEqual([]);
+  });
+
+  test("a stored mapping is read as the pane reads it: a list, one older mapping, an object Office hands back", () => {
+    const mapping = { version: 1, sheet: "KDC", headerTop: 0, headerBottom: 0, dataStart: 1, columns: [] };
+    const from = (value: unknown) => stateFromSettings({ get: (n) => (n === SETTING_KEYS.mapping ? value : null) });
+    for (const value of [JSON.stringify([mapping]), JSON.stringify(mapping), [mapping], mapping]) {
+      expect(from(value)).toMatchObject({ mappings: [mapping], problems: [] });
+    }
+    expect(from("")).toMatchObject({ mappings: [], problems: [] });
   });
 
   test("reloadSettings picks up what the pane saved", async () => {
@@ -547,7 +575,7 @@ describe("recalculation: many concurrent calls, one cache", () => {
     expect(await fn.score(range(failing))).toBe(11);
     expect(calculate).toHaveBeenCalledTimes(2);
     setRuleset(undefined); // the same ruleset again: nothing to recalculate
-    setMapping(undefined);
+    setMappings([]);
     expect(calculate).toHaveBeenCalledTimes(2);
   });
 

@@ -11,11 +11,12 @@ import {
   numberIsLabel,
   readAreaRow,
   readAreas,
+  readMappingSetting,
   TableLayout,
   toSavedMapping,
   withOverride,
 } from "../src/rules/reading/sheet-table";
-import { SheetData } from "../src/rules/workbook";
+import { SETTING_KEYS, SheetData } from "../src/rules/workbook";
 import {
   emptySheet,
   indicatorRollup,
@@ -578,5 +579,32 @@ describe("mapping a table by hand when no criterion column is recognised", () =>
   });
   test("an empty sheet has nothing to map", () => {
     expect(manualLayout({ values: [[], [null]] }, ruleset)).toMatchObject({ code: "empty-sheet" });
+  });
+});
+
+describe("the workbook setting that keeps the saved mappings", () => {
+  const one = { version: 1, sheet: "Tổng hợp", headerTop: 0, headerBottom: 0, dataStart: 1, columns: [] };
+  const other = { ...one, sheet: "Ngang", orientation: "columns" };
+
+  test("a list gives one mapping per table; one mapping alone (an older version's) gives a list of one", () => {
+    expect(readMappingSetting(JSON.stringify([one, other]))).toEqual({ mappings: [one, other] });
+    expect(readMappingSetting(JSON.stringify(one))).toEqual({ mappings: [one] });
+  });
+
+  test("Office may hand the setting back as an object: read as the text would be", () => {
+    expect(readMappingSetting([one, other])).toEqual({ mappings: [one, other] });
+    expect(readMappingSetting(one)).toEqual({ mappings: [one] });
+  });
+
+  test.each([undefined, null, "", "  ", "null", "[]"])("nothing saved (%p): no mapping and no problem", (value) => {
+    expect(readMappingSetting(value)).toEqual({ mappings: [] });
+  });
+
+  test.each(["{not json", "[{", "42", '"text"', "true", 7])("%p cannot be read: set aside, said where", (value) => {
+    const read = readMappingSetting(value);
+    expect(read.mappings).toEqual([]);
+    expect(read.problem).toMatchObject({ code: "stored-mapping", where: SETTING_KEYS.mapping });
+    expect(read.problem?.message.vi).toContain("Cách ghép cột lưu trong sổ không đọc được");
+    expect(read.problem?.message.en).toContain("The column mapping saved in the workbook cannot be read");
   });
 });

@@ -132,6 +132,16 @@ describe("the pane's state", () => {
     expect(saved.detection!.tables.map((t) => t.source)).toEqual(["detected", "saved"]);
   });
 
+  test("a note on a set-aside saved mapping is shown with the tables found, and dropped once the mapping is saved", () => {
+    const unreadable = problem("stored-mapping", "ntm.mapping", "Không đọc được.", "Cannot be read.");
+    const found = run(opened(), {
+      type: "detected",
+      detection: { ...detection(table("Tổng hợp")), problems: [unreadable, fault] },
+    });
+    expect(found.detectProblems).toEqual([unreadable, fault]);
+    expect(run(found, { type: "mappingSaved" }).detectProblems).toEqual([fault]);
+  });
+
   test("an analysis: the tables as read first, then those left out; the review and its problems of before dropped", () => {
     const read = { sheet: "B", layout: { ...layout, orientation: "columns" as const }, range: "A1:Z9" };
     const report = { tables: [read], highlights: 7 } as unknown as AnalysisReport;

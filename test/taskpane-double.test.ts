@@ -1,7 +1,7 @@
 import { addinState, resetAddinState } from "../src/functions/addin-state";
 import { ColumnRole } from "../src/rules/reading/columns";
 import { InputError, Problem } from "../src/rules/message";
-import { withOverride } from "../src/rules/reading/sheet-table";
+import { readMappingSetting, withOverride } from "../src/rules/reading/sheet-table";
 import { SETTING_KEYS, SHEET_NAMES } from "../src/rules/workbook";
 import { createPaneActions, Detection, PaneActions } from "../src/taskpane/actions";
 import { RoadmapSettings } from "../src/rules/roadmap-settings";
@@ -170,7 +170,7 @@ describe("the pane's actions on Excel", () => {
     expect(distribution?.values.some((r) => r[0] === "0/13")).toBe(true);
     // The mapping is remembered in the workbook and given to the custom functions.
     expect(JSON.parse(String(after.settings[SETTING_KEYS.mapping]))[0].sheet).toBe(user.name);
-    expect((addinState().mapping as Array<{ sheet: string }>)[0].sheet).toBe(user.name);
+    expect((addinState().mappings as Array<{ sheet: string }>)[0].sheet).toBe(user.name);
   });
 
   test("a user's sheet that carries a result sheet's name is left alone and the pane says where the results went", async () => {
@@ -269,7 +269,20 @@ describe("the pane's actions on Excel", () => {
     const [again] = (await reopened.detect(info.ruleset)).tables;
     expect(again.source).toBe("saved");
     expect(again.layout.columns.find((c) => c.column === 28)?.role).toEqual(note);
-    expect((addinState().mapping as Array<{ columns: unknown[] }>)[0].columns).toHaveLength(corrected.columns.length);
+    expect((addinState().mappings as Array<{ columns: unknown[] }>)[0].columns).toHaveLength(corrected.columns.length);
+  });
+
+  test("an unreadable saved mapping: the tables are found again and the pane says why, until the mapping is saved", async () => {
+    const { double, actions } = workbookWith([districtSeed(12)], { [SETTING_KEYS.mapping]: "{not json" });
+    const info = await actions.loadRuleset();
+    const detection = await actions.detect(info.ruleset);
+    expect(detection.tables.map((t) => t.source)).toEqual(["detected"]);
+    expect(detection.problems).toEqual([readMappingSetting("{not json").problem]);
+    await actions.saveMapping(choices(detection));
+    const reopened = createPaneActions(new ExcelWorkbook(double.run), recordingDocuments());
+    const again = await reopened.detect(info.ruleset);
+    expect(again.tables.map((t) => t.source)).toEqual(["saved"]);
+    expect(again.problems).toEqual([]);
   });
 
   test("criteria: written to a sheet, corrected there, reloaded for the pane and the custom functions; a faulty edit is refused with its cell", async () => {

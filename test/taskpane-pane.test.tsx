@@ -91,7 +91,7 @@ describe("the task pane", () => {
     await waitFor(() => expect(status().textContent).toMatch(/Đã lưu cách ghép cột vào sổ/));
     const [saved] = JSON.parse(workbook.settings.get(SETTING_KEYS.mapping) as string);
     expect(saved.columns.find((c: { column: string }) => c.column === "AC").role).toEqual({ kind: "note" });
-    expect(addinState().mapping).toEqual([saved]);
+    expect(addinState().mappings).toEqual([saved]);
     expect(screen.getByText("Dùng cách ghép cột đã lưu trong sổ")).toBeTruthy();
   });
 

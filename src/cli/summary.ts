@@ -120,12 +120,14 @@ export function summaryText(results: FileResult[], ruleset: Ruleset, language: L
 
 /**
  * What was read in each file and what was passed over: every table (where, which way round, its areas,
- * the commune it was given), every sheet skipped with the reason, and the notes on how a table was read.
+ * the commune it was given), every sheet skipped with the reason, and the notes on how a table, or the
+ * workbook's saved column mapping, was read.
  */
 export function tablesReadText(results: FileResult[], language: Language): string[] {
   const vi = language === "vi";
   const lines = [vi ? "Bảng đã đọc:" : "Tables read:"];
   for (const { file, analysis } of results) {
+    for (const n of analysis.notes) lines.push(`  ${file} › ${n.where}: ${n.message[language]}`);
     for (const t of analysis.tables) {
       const parts = [`${t.assessments.length} ${vi ? "khu" : "areas"}`];
       if (t.layout.orientation === "columns")
@@ -171,7 +173,8 @@ export function warningText(results: FileResult[], language: Language): string {
 
 /**
  * The --json document: the ruleset in use, and per file every table (where, which way round, its areas
- * with what each misses, the notes on how it was read) and every sheet passed over with the reason.
+ * with what each misses, the notes on how it was read), every sheet passed over with the reason, and the
+ * notes on the file as a whole (a saved column mapping set aside).
  */
 export function jsonReport(
   results: FileResult[],
@@ -212,6 +215,7 @@ export function jsonReport(
         notes: t.notes,
       })),
       skippedSheets: analysis.skippedSheets.map((s) => ({ sheet: s.sheet, reason: s.reason, message: s.message })),
+      notes: analysis.notes,
     })),
   };
 }

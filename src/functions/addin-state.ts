@@ -1,6 +1,7 @@
 import { InputError, Problem, problem } from "../rules/message";
 import { Ruleset } from "../rules/ruleset/ruleset";
 import { embeddedRuleset, parseRulesetJson, rulesetFromDocument } from "../rules/ruleset/ruleset-document";
+import { readMappingSetting } from "../rules/reading/sheet-table";
 import { SETTING_KEYS } from "../rules/workbook";
 import { RowAssessments } from "./row-assessments";
 
@@ -17,8 +18,8 @@ export interface AddinState {
    * made anew with each ruleset put in force, so it lives exactly as long as that ruleset.
    */
   rows: RowAssessments;
-  /** The saved column mapping as stored (a SavedMapping when the pane wrote it); checked where it is used. */
-  mapping: unknown;
+  /** The saved column mappings, one per table (none: []), as stored; each is checked where it is used. */
+  mappings: unknown[];
   /** Faults met loading the workbook's settings: shown wherever results are shown. */
   problems: Problem[];
 }
@@ -45,15 +46,10 @@ function documentSettings(): SettingsSource | undefined {
   }
 }
 
-function parseSetting(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
-}
-
 /** Read the ruleset and mapping settings; a faulty ruleset falls back to the embedded one, with the fault kept. */
 export function stateFromSettings(settings: SettingsSource | undefined): AddinState {
   const problems: Problem[] = [];
   let ruleset = embeddedRuleset();
-  let mapping: unknown;
   const storedRuleset = settings?.get(SETTING_KEYS.ruleset);
   if (storedRuleset !== undefined && storedRuleset !== null && storedRuleset !== "") {
     try {
@@ -75,22 +71,9 @@ export function stateFromSettings(settings: SettingsSource | undefined): AddinSt
       );
     }
   }
-  const storedMapping = settings?.get(SETTING_KEYS.mapping);
-  if (storedMapping !== undefined && storedMapping !== null && storedMapping !== "") {
-    try {
-      mapping = parseSetting(storedMapping);
-    } catch {
-      problems.push(
-        problem(
-          "stored-mapping",
-          SETTING_KEYS.mapping,
-          "Cách ghép cột lưu trong sổ không đọc được; hãy ghép lại cột trong ngăn tác vụ.",
-          "The column mapping saved in the workbook cannot be read; save the mapping again in the task pane."
-        )
-      );
-    }
-  }
-  return { ruleset, rows: new RowAssessments(ruleset), mapping, problems };
+  const stored = readMappingSetting(settings?.get(SETTING_KEYS.mapping));
+  if (stored.problem) problems.push(stored.problem);
+  return { ruleset, rows: new RowAssessments(ruleset), mappings: stored.mappings, problems };
 }
 
 /** The current state. On first use it loads the workbook's settings when Office has them. */
@@ -136,7 +119,7 @@ function update(next: Partial<AddinState>): void {
   state = after;
   const changed =
     after.ruleset !== before.ruleset ||
-    JSON.stringify(after.mapping) !== JSON.stringify(before.mapping) ||
+    JSON.stringify(after.mappings) !== JSON.stringify(before.mappings) ||
     !sameProblems(after.problems, before.problems);
   if (changed) for (const listener of listeners) listener(after);
 }
@@ -151,9 +134,9 @@ export function setRuleset(ruleset: Ruleset | undefined): void {
   });
 }
 
-/** The pane saved (or cleared) the column mapping. */
-export function setMapping(mapping: unknown): void {
-  update({ mapping, problems: addinState().problems.filter((p) => p.code !== "stored-mapping") });
+/** The pane saved the column mappings, one per table (none: cleared). */
+export function setMappings(mappings: unknown[]): void {
+  update({ mappings, problems: addinState().problems.filter((p) => p.code !== "stored-mapping") });
 }
 
 /** Re-read the workbook's settings (after the pane saved them, or with a given source). */

@@ -8,15 +8,15 @@ export interface FormulaContext {
   ruleset: Ruleset;
   /** The ruleset's remembered rows and Assessor, kept with it in the add-in's state. */
   rows: RowAssessments;
-  /** The column mapping the pane saved, if any (a SavedMapping; checked where it is used). */
-  mapping?: unknown;
+  /** The column mappings the pane saved, one per table (SavedMappings; each checked where it is used). */
+  mappings?: unknown[];
   /** Faults loading the workbook's settings, shown beside results. */
   problems?: Problem[];
 }
 
 /** The row passed to a function, assessed (or remembered). */
 export function assessRow(ctx: FormulaContext, values: unknown, headers: unknown): Promise<RowResult> {
-  return ctx.rows.assess(values, headers, ctx.mapping);
+  return ctx.rows.assess(values, headers, ctx.mappings);
 }
 
 /** Rows under a table: the provisional-threshold warning and any settings fault, wherever results are shown. */

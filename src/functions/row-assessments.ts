@@ -95,9 +95,9 @@ export class RowAssessments {
   }
 
   /** Assess one row; identical rows (same layout) share one assessment, also while it is running. */
-  assess(values: unknown, headers: unknown, mapping: unknown): Promise<RowResult> {
+  assess(values: unknown, headers: unknown, mappings: readonly unknown[] = []): Promise<RowResult> {
     const { items, vertical } = rowItems(values);
-    const layout = this.layout(items.length, headers, vertical, mapping);
+    const layout = this.layout(items.length, headers, vertical, mappings);
     const hash = rowHash(items, layout.seed);
     const head = this.results.get(hash);
     for (let e = head; e; e = e.next) {
@@ -117,14 +117,13 @@ export class RowAssessments {
     return result;
   }
 
-  private layout(width: number, headers: unknown, vertical: boolean, mapping: unknown): RowLayout {
+  private layout(width: number, headers: unknown, vertical: boolean, mappings: readonly unknown[]): RowLayout {
     let layout: RowLayout | InputError;
     if (headers !== null && headers !== undefined) {
       layout = this.headerLayout(headers, vertical);
-    } else if (mapping !== undefined && mapping !== null && mappingFor(mapping, vertical) !== undefined) {
-      layout = this.mappingLayout(mappingFor(mapping, vertical));
     } else {
-      layout = this.canonicalLayout(width);
+      const mapping = mappingFor(mappings, vertical);
+      layout = mapping !== undefined ? this.mappingLayout(mapping) : this.canonicalLayout(width);
     }
     if (layout instanceof InputError) throw layout;
     checkRowWidth(width, layout);

@@ -105,18 +105,16 @@ export function noHeadersFault(ruleset: Ruleset, width: number): InputError {
 }
 
 /**
- * The saved mapping for a range of values: the pane saves one per table (a list; older versions saved
- * one). A vertical range (one area's column) takes a sideways table's mapping, a row the usual one;
- * failing that, the first.
+ * The saved mapping for a range of values, among the pane's one per table: a vertical range (one area's
+ * column) takes a sideways table's mapping, a row the usual one; failing that, the first (none: undefined).
  */
-export function mappingFor(mapping: unknown, vertical: boolean): unknown {
-  if (!Array.isArray(mapping)) return mapping;
+export function mappingFor(mappings: readonly unknown[], vertical: boolean): unknown {
   const wanted = vertical ? "columns" : "rows";
   const orientation = (m: unknown) =>
     typeof m === "object" && m !== null && (m as { orientation?: unknown }).orientation === "columns"
       ? "columns"
       : "rows";
-  return mapping.find((m) => orientation(m) === wanted) ?? mapping[0];
+  return mappings.find((m) => orientation(m) === wanted) ?? mappings[0];
 }
 
 /** Refuse a row of n cells that does not fit the layout, saying which columns are missing or extra. */

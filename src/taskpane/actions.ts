@@ -1,4 +1,4 @@
-import { setMapping, setRuleset } from "../functions/addin-state";
+import { setMappings, setRuleset } from "../functions/addin-state";
 import { analyseAndWrite, reviewAndWrite } from "../rules/analysis/runs";
 import { reloadRulesetFromSheet, saveMappings, WriteOutcome, writeOwnSheets } from "../rules/analysis/own-sheets";
 import { TableChoice } from "../rules/analysis/analysis-shapes";
@@ -132,7 +132,10 @@ export interface Detection {
   tables: DetectedTable[];
   /** Sheets passed over, with the reason (a cover, notes, no table). */
   skipped: SkippedSheet[];
-  /** Why no table could be recognised (a "manual" table is offered instead). */
+  /**
+   * Why no table could be recognised (a "manual" table is offered instead), or why a saved column mapping
+   * was set aside (its tables were found again).
+   */
   problems?: Problem[];
 }
 
@@ -315,6 +318,8 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
             included: true,
           })),
           skipped: found.skipped,
+          // A saved mapping that could not be read or no longer fits: its tables were found again.
+          problems: found.notes,
         };
       } catch (e) {
         // No criterion column recognised anywhere: offer the sheet in view's header row to be mapped by hand.
@@ -329,7 +334,7 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
 
     async saveMapping(tables) {
       await saveMappings(host, tables);
-      setMapping(tables.map((t) => toSavedMapping(t.sheet, t.layout)));
+      setMappings(tables.map((t) => toSavedMapping(t.sheet, t.layout)));
     },
 
     async analyse(request) {
@@ -345,7 +350,7 @@ export function createPaneActions(host: PaneHost, documents: DocumentTools): Pan
         roadmap,
         dossier,
       });
-      setMapping(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
+      setMappings(run.analysis.tables.map((t) => toSavedMapping(t.sheet, t.layout)));
       const read = run.analysis.tables;
       const assessments = read.flatMap((t) => t.assessments);
       let hiddenAreas = 0;

@@ -52,7 +52,7 @@ async function givenTables(workbook: Workbook, choices: TableChoice[]): Promise<
       source: choice.detected ? "detected" : "given",
     });
   }
-  return { tables, skipped: [] };
+  return { tables, skipped: [], notes: [] };
 }
 
 interface TableReading {
@@ -225,5 +225,5 @@ export async function analyseWorkbook(workbook: Workbook, options: AnalyseOption
       ),
     ]);
   }
-  return { tables, skippedSheets };
+  return { tables, skippedSheets, notes: found.notes };
 }

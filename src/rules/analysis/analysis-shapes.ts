@@ -22,10 +22,12 @@ export interface SheetAnalysis extends SheetResult {
   notes: Problem[];
 }
 
-/** Every table of a workbook assessed, and the sheets passed over with the reason. */
+/** Every table of a workbook assessed, the sheets passed over with the reason, and notes on the whole. */
 export interface WorkbookAnalysis {
   tables: SheetAnalysis[];
   skippedSheets: SkippedSheet[];
+  /** Notes on the workbook as a whole: a saved column mapping that could not be read or was set aside. */
+  notes: Problem[];
 }
 
 /** A table as the pane shows and corrects it: its sheet and layout. */

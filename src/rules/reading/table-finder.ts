@@ -5,7 +5,14 @@ import { Orientation, sheetRange, sheetView } from "./orientation";
 import { namesWord, tablePlaces, titlePlaces, TitlePlaces } from "./places";
 import { Ruleset } from "../ruleset/ruleset";
 import { ReadingMemory } from "./reading-memory";
-import { detectTable, fromSavedMapping, headerRowScore, looksLikeData, TableLayout } from "./sheet-table";
+import {
+  detectTable,
+  fromSavedMapping,
+  headerRowScore,
+  looksLikeData,
+  readMappingSetting,
+  TableLayout,
+} from "./sheet-table";
 import { fileAndSheet, SETTING_KEYS, SHEET_NAMES, SheetData, Workbook } from "../workbook";
 import { readYesNo } from "./values";
 
@@ -36,6 +43,8 @@ export interface FoundTable {
 export interface FoundTables {
   tables: FoundTable[];
   skipped: SkippedSheet[];
+  /** What became of the saved column mappings: unreadable, or set aside on a sheet they no longer fit. */
+  notes: Problem[];
 }
 
 export interface FindOptions {
@@ -293,17 +302,14 @@ export function savedTable(data: SheetData, saved: unknown, ruleset: Ruleset): F
   return { data, view, layout, source: "saved" };
 }
 
-/** The mappings saved in the workbook: a list (one per table), or one mapping saved by an older version. */
-export function savedMappings(text: string | undefined): unknown[] {
-  if (!text) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  return Array.isArray(parsed) ? parsed : parsed ? [parsed] : [];
-}
+/** A saved mapping that no longer fits its sheet, located at the sheet, saying its columns were found again. */
+const setAside = (sheet: string, why: Problem): Problem =>
+  problem(
+    "saved-mapping",
+    sheet,
+    `${why.message.vi} Các cột của trang "${sheet}" được nhận lại như khi chưa lưu cách ghép; hãy kiểm tra và lưu lại cách ghép cột trong ngăn tác vụ.`,
+    `${why.message.en} The columns of sheet "${sheet}" were recognised again as if none had been saved; check them and save the mapping again in the task pane.`
+  );
 
 const savedSheet = (saved: unknown): string | undefined =>
   typeof saved === "object" && saved !== null && typeof (saved as { sheet?: unknown }).sheet === "string"
@@ -363,7 +369,9 @@ export async function findTables(
     }
   }
   const own = await ownSheets(workbook);
-  const saved = savedMappings(await workbook.loadSetting(SETTING_KEYS.mapping));
+  const setting = readMappingSetting(await workbook.loadSetting(SETTING_KEYS.mapping));
+  const saved = setting.mappings;
+  const notes: Problem[] = setting.problem ? [setting.problem] : [];
   const tables: FoundTable[] = [];
   const skipped: SkippedSheet[] = [];
   const refused: Problem[] = [];
@@ -388,14 +396,15 @@ export async function findTables(
       else skipped.push(skip(name, "empty", "trang trống", "an empty sheet"));
       continue;
     }
-    const fromSaved = saved
-      .filter((m) => savedSheet(m) === name)
-      .map((m) => savedTable(data, m, ruleset))
-      .filter((t): t is FoundTable => !("code" in t));
-    if (fromSaved.length > 0) {
-      tables.push(...fromSaved);
+    // The sheet's saved mappings stand for its tables when every one still fits; else the sheet is read
+    // afresh (a table whose mapping was set aside is not left unread), and the user is told why.
+    const fromSaved = saved.filter((m) => savedSheet(m) === name).map((m) => savedTable(data, m, ruleset));
+    const misfits = fromSaved.filter((t): t is Problem => "code" in t);
+    if (fromSaved.length > 0 && misfits.length === 0) {
+      tables.push(...(fromSaved as FoundTable[]));
       continue;
     }
+    notes.push(...misfits.map((p) => setAside(name, p)));
     const found = tablesOfSheet(data, ruleset, undefined, memory);
     if ("code" in found) {
       const located = { ...found, where: found.where ? `${name}!${found.where}` : name };
@@ -430,7 +439,7 @@ export async function findTables(
         : [];
     throw new InputError([...seen, ...listed]);
   }
-  return { tables, skipped };
+  return { tables, skipped, notes };
 }
 
 /** "Trang "Bìa": trang bìa…; trang "Sheet2": không thấy…" for a message listing every sheet passed over. */

@@ -44,6 +44,10 @@ export interface PaneState {
   errors: Problem[];
 }
 
+/** Notes on a saved column mapping that was set aside (see findTables): untrue once the mappings are saved again. */
+const MAPPING_NOTES = new Set(["stored-mapping", "saved-mapping"]);
+const withoutMappingNotes = (problems: Problem[]): Problem[] => problems.filter((p) => !MAPPING_NOTES.has(p.code));
+
 /** Where a failed action's problems are shown: the error bar, or the tab the action belongs to. */
 export type FailureTarget = "errors" | "table" | "opening" | "review" | "criteria";
 
@@ -187,6 +191,7 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
       return {
         ...state,
         dirty: false,
+        detectProblems: withoutMappingNotes(state.detectProblems),
         detection: {
           ...state.detection,
           tables: state.detection.tables.map((x) => (x.included ? { ...x, source: "saved" as const } : x)),
@@ -201,6 +206,8 @@ export function paneReducer(state: PaneState, event: PaneEvent): PaneState {
         reviewProblems: [],
         lastOptions: event.options,
         dirty: false,
+        // The analysis saved the tables' mappings: a note on the old setting no longer holds.
+        detectProblems: withoutMappingNotes(state.detectProblems),
       };
       if (!state.detection) return next;
       // The tables as read and saved (a table read again the other way round shows its rows now), then
