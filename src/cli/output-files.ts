@@ -28,12 +28,16 @@ export interface CommandInput {
 const outputError = (out: string, vi: string, en: string) =>
   new CliError(EXIT.output, [problem("output", out, vi, en)]);
 
-/** The input that is the file `target` on disk, however either is named (another path, a symbolic or a hard link). */
-function inputAt(target: fs.Stats, inputs: CommandInput[]): CommandInput | undefined {
+/**
+ * The input that is the file `out` on disk, however either is named (another path, a symbolic or a hard
+ * link). A file system that gives no file numbers (ino 0, e.g. FAT on Windows) is compared by real path.
+ */
+function inputAt(out: string, target: fs.Stats, inputs: CommandInput[]): CommandInput | undefined {
   return inputs.find(({ file }) => {
     if (file === undefined) return false;
     try {
       const s = fs.statSync(file);
+      if (s.ino === 0 || target.ino === 0) return fs.realpathSync(file) === fs.realpathSync(out);
       return s.dev === target.dev && s.ino === target.ino;
     } catch {
       // An input that does not exist is refused when it is read.
@@ -70,7 +74,7 @@ export function checkOutput(out: string, kind: OutputKind, inputs: CommandInput[
       `${what.en} must be an ${extension} file, not "${out}".`
     );
   }
-  const input = existing && inputAt(existing, inputs);
+  const input = existing && inputAt(out, existing, inputs);
   if (input) {
     throw outputError(
       out,
