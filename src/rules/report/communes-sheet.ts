@@ -5,7 +5,7 @@ import { Ruleset } from "../ruleset/ruleset";
 import { SHEET_NAMES, SheetOutput } from "../workbook";
 import { SheetResult, L, label, titleRows } from "./report-labels";
 import { severalDistricts } from "./areas-sheet";
-import { tallyRow } from "./criteria-sheet";
+import { tallyHeader, tallyRow } from "./criteria-sheet";
 
 /** The areas of one commune, under its district where the workbook names one ("" otherwise). */
 export interface CommuneGroup {
@@ -42,12 +42,7 @@ export function communesSheet(results: SheetResult[], ruleset: Ruleset, language
   rows.push([
     ...(withDistrict ? [label("district", language)] : []),
     label("commune", language),
-    label("areas", language),
-    label("meetsAll", language),
-    label("short1", language),
-    label("short2", language),
-    label("short3", language),
-    label("meetsShare", language),
+    ...tallyHeader(language),
   ]);
   for (const g of communeGroups(results)) {
     rows.push([...(withDistrict ? [g.district] : []), g.commune, ...tallyRow(shortfallCounts(g.assessments))]);

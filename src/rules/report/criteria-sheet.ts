@@ -101,6 +101,10 @@ function rankingBlock(
   };
 }
 
+/** The headings of a tally row's columns, in its order (the communes' and the province's sheets). */
+export const tallyHeader = (language: Language): string[] =>
+  (["areas", "meetsAll", "short1", "short2", "short3", "meetsShare"] as const).map((k) => label(k, language));
+
 export const tallyRow = (t: ShortfallCounts): CellValue[] => [
   t.areas,
   t.meetsAll,

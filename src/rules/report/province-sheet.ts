@@ -4,7 +4,7 @@ import { Language } from "../message";
 import { Ruleset } from "../ruleset/ruleset";
 import { SHEET_NAMES, SheetOutput } from "../workbook";
 import { SheetResult, L, label, titleRows } from "./report-labels";
-import { tallyRow } from "./criteria-sheet";
+import { tallyHeader, tallyRow } from "./criteria-sheet";
 
 /** What the province roll-up counts under the province: districts, communes, or both where some name no district. */
 function provinceUnits(results: SheetResult[], language: Language) {
@@ -36,15 +36,7 @@ export function provinceSheet(results: SheetResult[], ruleset: Ruleset, language
         : label("district", language);
   const { rows, warningRows } = titleRows(title, ruleset, language);
   const tableHeaderRow = rows.length;
-  rows.push([
-    unitLabel,
-    label("areas", language),
-    label("meetsAll", language),
-    label("short1", language),
-    label("short2", language),
-    label("short3", language),
-    label("meetsShare", language),
-  ]);
+  rows.push([unitLabel, ...tallyHeader(language)]);
   const summaries = units.map((u) => ({ label: u.label, summary: summariseDistrict(u.list, ruleset) }));
   for (const { label: name, summary } of summaries) rows.push([name, ...tallyRow(summary)]);
   rows.push([language === "vi" ? "Toàn tỉnh" : "Province", ...tallyRow(shortfallCounts(units.flatMap((u) => u.list)))]);
