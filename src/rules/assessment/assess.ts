@@ -118,7 +118,7 @@ export class Assessor {
       const readings: Reading[] = c.indicators.map((i) => area.indicators[i.id] ?? BLANK_READING);
       const memory = compiled.criteria[ci];
       const declared = area.criteria[c.id];
-      const shared = memory.known(declared, readings) ?? (await memory.result(declared, readings));
+      const shared = memory.known(declared, readings) ?? (await memory.newResult(declared, readings));
       criteria[ci] = shared.result;
       if (!shared.result.met) notMet.push(c.id);
       for (let k = 0; k < shared.missing.length; k++) missing.push(shared.missing[k]);

@@ -77,10 +77,8 @@ export class CriterionMemory {
     return node?.get(readings[readings.length - 1]) as SharedResult | undefined;
   }
 
-  /** The criterion's result for an area's declared status and readings, made now if not known. */
-  async result(declared: Reading | undefined, readings: Reading[]): Promise<SharedResult> {
-    const known = this.known(declared, readings);
-    if (known) return known;
+  /** The criterion's result for a declared status and readings not `known` yet, made and remembered now. */
+  async newResult(declared: Reading | undefined, readings: Reading[]): Promise<SharedResult> {
     let node = this.results;
     const keys = [declared ?? NO_STATUS, ...readings];
     for (let k = 0; k < keys.length - 1; k++) {
